@@ -1,0 +1,240 @@
+/**
+ * The authoring dataset: the friendly YAML/JSON form a finance officer fills
+ * in for one unit and one year. Validated by zod; every amount becomes an
+ * exact `Amount` (分 + stated precision). Omitted money lines in the income and
+ * expenditure lists mean zero (the 总表 lists every source); omitted items
+ * elsewhere (三公, 采购, 资产, 绩效) mean "not stated" and surface as
+ * 【待补充】 in the report rather than as a silent 0.
+ */
+import { z } from 'zod';
+import { parseAmount, MoneyParseError, type Amount, type MoneyUnit } from '../money/index.js';
+import { concept, isConceptId } from './concepts.js';
+
+export const FUNDS = ['generalBudget', 'govFund', 'stateCapital', 'other'] as const;
+export type Fund = (typeof FUNDS)[number];
+export const FUND_LABELS: Record<Fund, string> = {
+  generalBudget: '一般公共预算财政拨款',
+  govFund: '政府性基金预算财政拨款',
+  stateCapital: '国有资本经营预算财政拨款',
+  other: '非财政拨款资金',
+};
+
+export const INCOME_SOURCES = [
+  'generalBudget', 'govFund', 'stateCapital', 'superiorSubsidy', 'business', 'operating', 'affiliate', 'other',
+] as const;
+export type IncomeSource = (typeof INCOME_SOURCES)[number];
+
+export const STAFF_KINDS = ['行政', '参公', '事业', '工勤', '其他'] as const;
+export const VEHICLE_TYPES = [
+  '领导干部用车', '机要通信用车', '应急保障用车', '执法执勤用车', '特种专业技术用车', '离退休干部服务用车', '其他用车',
+] as const;
+
+/** Integer counts; YAML is read with the failsafe schema, so they arrive as strings. */
+const count = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const s = String(v).trim();
+  if (!/^\d+$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `应为非负整数，实际为“${s}”` });
+    return z.NEVER;
+  }
+  return Number(s);
+});
+
+const bool = z.union([z.boolean(), z.string()]).transform((v, ctx) => {
+  if (typeof v === 'boolean') return v;
+  const s = v.trim().toLowerCase();
+  if (['true', 'yes', '是', 'on'].includes(s)) return true;
+  if (['false', 'no', '否', 'off'].includes(s)) return false;
+  ctx.addIssue({ code: 'custom', message: `应为“是”或“否”（true/false），实际为“${v}”` });
+  return z.NEVER;
+});
+
+const text = z.string().trim().min(1, { message: '不能为空' });
+const code = (digits: number[], what: string) =>
+  z.union([z.string(), z.number()]).transform((v, ctx) => {
+    const s = String(v).trim();
+    if (!/^\d+$/.test(s) || !digits.includes(s.length)) {
+      ctx.addIssue({ code: 'custom', message: `${what}应为${digits.join('、')}位数字，实际为“${s}”` });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+export function makeDatasetSchema(defaultUnit: MoneyUnit) {
+  const money = z.union([z.string(), z.number()]).transform((v, ctx): Amount => {
+    try {
+      return parseAmount(String(v), defaultUnit);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: e instanceof MoneyParseError ? e.message : String(e) });
+      return z.NEVER;
+    }
+  });
+
+  const byFund = z
+    .object({ generalBudget: money, govFund: money, stateCapital: money, nonFiscal: money })
+    .partial()
+    .strict();
+
+  const expenditureLine = z
+    .object({
+      code: code([7], '功能分类科目编码（项级）'),
+      fund: z.enum(FUNDS, { message: `资金来源应为 ${FUNDS.join(' / ')} 之一` }).default('generalBudget'),
+      basic: money.optional(),
+      project: money.optional(),
+      remit: money.optional(),
+      operating: money.optional(),
+      affiliateSubsidy: money.optional(),
+      initialBudget: money.optional(),
+      adjustedBudget: money.optional(),
+      note: z.string().optional(),
+    })
+    .strict();
+
+  const sangongParts = {
+    abroad: money.optional(),
+    vehiclePurchase: money.optional(),
+    vehicleOperation: money.optional(),
+  };
+
+  const projectCount = z.object({ count: count, projects: z.array(text).optional() }).strict();
+
+  const conceptMap = <T extends z.ZodType>(value: T) =>
+    z.record(z.string(), value).superRefine((rec, ctx) => {
+      for (const key of Object.keys(rec)) {
+        const id = key.split('@')[0]!;
+        if (!isConceptId(id)) ctx.addIssue({ code: 'custom', path: [key], message: `未知的指标“${id}”` });
+      }
+    });
+
+  return z
+    .object({
+      format: z.literal('juesuan-dataset/1', { message: '文件格式标记应为 juesuan-dataset/1' }),
+      year: count.refine((y) => y >= 2000 && y <= 2100, { message: '年度应在2000至2100之间' }),
+      moneyUnit: z.enum(['元', '万元']).default('万元'),
+      profile: z.string().optional(),
+      reportDate: z.string().optional(),
+      unit: z
+        .object({
+          name: text,
+          shortName: text,
+          region: z.object({ province: text, city: text.optional(), county: text.optional(), code: z.string().optional() }).strict(),
+          level: z.enum(['部门', '单位'], { message: '应为“部门”或“单位”' }),
+          kind: z.enum(['行政', '参公', '事业'], { message: '应为“行政”“参公”或“事业”' }),
+          duties: z.array(text).min(1, { message: '至少列出一项职责' }),
+          organisation: z
+            .object({
+              internal: z.array(text).default([]),
+              note: z.string().optional(),
+              subordinates: z
+                .array(
+                  z
+                    .object({
+                      name: text,
+                      kind: z.enum(['行政', '参公', '事业'], { message: '应为“行政”“参公”或“事业”' }),
+                      accounting: z.enum(['独立核算', '非独立核算']).default('独立核算'),
+                    })
+                    .strict(),
+                )
+                .default([]),
+              managed: z.array(text).default([]),
+            })
+            .strict(),
+          staffing: z
+            .object({
+              authorized: z.partialRecord(z.enum(STAFF_KINDS), count),
+              actual: z.partialRecord(z.enum(STAFF_KINDS), count),
+              retired: count.optional(),
+              note: z.string().optional(),
+            })
+            .strict(),
+        })
+        .strict(),
+      income: z
+        .object({
+          generalBudget: money, govFund: money, stateCapital: money, superiorSubsidy: money,
+          business: money, operating: money, affiliate: money, other: money,
+        })
+        .partial()
+        .strict(),
+      useOfNonFiscalBalance: money.optional(),
+      openingBalance: byFund.default({}),
+      expenditure: z.array(expenditureLine),
+      balanceDistribution: money.optional(),
+      closingBalance: byFund.default({}),
+      basicExpense: z
+        .object({
+          personnel: money.optional(),
+          public: money.optional(),
+          items: z.array(z.object({ code: code([3, 5], '经济分类科目编码'), amount: money.optional() }).strict()).default([]),
+        })
+        .strict(),
+      sangong: z
+        .object({
+          budget: z.object({ ...sangongParts, reception: money.optional() }).strict(),
+          actual: z.object({ ...sangongParts, receptionDomestic: money.optional(), receptionForeign: money.optional() }).strict(),
+          abroad: z.object({ groups: count.optional(), people: count.optional() }).strict().default({}),
+          vehicles: z.object({ purchased: count.optional(), held: count.optional() }).strict().default({}),
+          reception: z
+            .object({
+              domestic: z.object({ batches: count.optional(), people: count.optional() }).strict().default({}),
+              foreign: z.object({ batches: count.optional(), people: count.optional() }).strict().default({}),
+            })
+            .strict()
+            .default({ domestic: {}, foreign: {} }),
+          notes: z
+            .object({ abroad: z.string(), vehicle: z.string(), vehicleOperation: z.string(), reception: z.string() })
+            .partial()
+            .strict()
+            .default({}),
+        })
+        .strict(),
+      operatingCost: money.optional(),
+      procurement: z
+        .object({
+          goods: money.optional(), works: money.optional(), services: money.optional(),
+          sme: money.optional(), smeSmall: money.optional(),
+        })
+        .strict(),
+      assets: z
+        .object({
+          asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }).optional(),
+          vehicles: z.partialRecord(z.enum(VEHICLE_TYPES), count).default({}),
+          generalEquipment500k: count.optional(),
+          specialEquipment1m: count.optional(),
+        })
+        .strict(),
+      performance: z
+        .object({
+          preAssessment: projectCount.optional(),
+          targets: projectCount.optional(),
+          monitoring: projectCount.optional(),
+          selfEvaluation: projectCount.optional(),
+          departmentEvaluation: bool.optional(),
+        })
+        .strict()
+        .default({}),
+      /** 其他需要说明的情况 (one paragraph each). */
+      otherMatters: z.array(text).optional(),
+      /** 上年决算数, keyed by concept id (optionally "id@dimension", e.g. "expense.general_budget@204"). */
+      prior: conceptMap(z.union([z.string(), z.number()]))
+        .default({})
+        .transform((rec, ctx) => {
+          const out: Record<string, Amount | number> = {};
+          for (const [key, raw] of Object.entries(rec)) {
+            const kind = concept(key.split('@')[0]!)?.kind;
+            const parsed = (kind === 'money' ? money : count).safeParse(raw);
+            if (parsed.success) out[key] = parsed.data;
+            else for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [key], message: issue.message });
+          }
+          return out;
+        }),
+      /** Stated reasons (变动原因), keyed like `prior`. */
+      reasons: z
+        .object({ vsPrior: conceptMap(text).default({}), vsBudget: conceptMap(text).default({}) })
+        .strict()
+        .default({ vsPrior: {}, vsBudget: {} }),
+    })
+    .strict();
+}
+
+export type Dataset = z.output<ReturnType<typeof makeDatasetSchema>>;
+export type ExpenditureLine = Dataset['expenditure'][number];

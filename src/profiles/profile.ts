@@ -1,0 +1,58 @@
+/**
+ * A profile is a province's (or the national) template as data: which
+ * sections appear, in which order, under which titles. Titles may use
+ * {year} (the report year) and {level} (部门 or 单位). Numbering is generated
+ * from the position in the outline, never written here.
+ */
+
+/** Section writers the report builder knows (src/report/sections). */
+export type SectionId =
+  | 'overview.duties'
+  | 'overview.organisation'
+  | 'overview.staffing'
+  | 'explain.totals'
+  | 'explain.income'
+  | 'explain.expense'
+  | 'explain.fiscal'
+  | 'explain.generalBudget'
+  | 'explain.basic'
+  | 'explain.sangong'
+  | 'explain.govFund'
+  | 'explain.stateCapital'
+  | 'explain.performance'
+  | 'explain.operatingCost'
+  | 'explain.procurement'
+  | 'explain.assets'
+  | 'explain.other'
+  | 'glossary';
+
+export type OutlineNode =
+  /** A numbered heading whose body is written by one section writer. */
+  | { section: SectionId; title: string }
+  /** A numbered heading that only groups its children. */
+  | { group: string; children: OutlineNode[] };
+
+export interface Part {
+  title: string;
+  /** Either child headings, or one section writer filling the part directly. */
+  children?: OutlineNode[];
+  section?: SectionId;
+}
+
+export interface Profile {
+  id: string;
+  name: string;
+  /** Title lines of the report; {year} and {level} are filled in. The unit name is the first line. */
+  titleSuffix: string;
+  /**
+   * Budget figure a completion rate (完成预算%) is measured against: the
+   * adjusted budget (四川 practice: 决算数等于预算数 after 追加) or the
+   * year-opening budget (domain.md §1.4). Falls back to the other when absent.
+   */
+  completionBasis: 'adjusted' | 'initial';
+  parts: Part[];
+}
+
+export function fillTitle(template: string, year: number, level: string): string {
+  return template.replaceAll('{year}', String(year)).replaceAll('{level}', level);
+}

@@ -1,0 +1,46 @@
+import type { Profile } from './profile.js';
+
+/**
+ * 四川 单位/部门决算 layout, following the two seed reports (广元昭化 2022,
+ * 攀枝花米易 2021): 概况 → 决算情况说明 一 to 十一 → 名词解释 (→ 附件, → 附表).
+ */
+export const sichuanProfile: Profile = {
+  id: 'sichuan',
+  name: '四川省部门（单位）决算公开模板',
+  titleSuffix: '{year}年度{level}决算',
+  completionBasis: 'adjusted',
+  parts: [
+    {
+      title: '{level}概况',
+      children: [
+        { section: 'overview.duties', title: '主要职责' },
+        { section: 'overview.organisation', title: '机构设置' },
+        { section: 'overview.staffing', title: '人员情况' },
+      ],
+    },
+    {
+      title: '{year}年度{level}决算情况说明',
+      children: [
+        { section: 'explain.totals', title: '收入支出决算总体情况说明' },
+        { section: 'explain.income', title: '收入决算情况说明' },
+        { section: 'explain.expense', title: '支出决算情况说明' },
+        { section: 'explain.fiscal', title: '财政拨款收入支出决算总体情况说明' },
+        { section: 'explain.generalBudget', title: '一般公共预算财政拨款支出决算情况说明' },
+        { section: 'explain.basic', title: '一般公共预算财政拨款基本支出决算情况说明' },
+        { section: 'explain.sangong', title: '“三公”经费财政拨款支出决算情况说明' },
+        { section: 'explain.govFund', title: '政府性基金预算支出决算情况说明' },
+        { section: 'explain.stateCapital', title: '国有资本经营预算支出决算情况说明' },
+        { section: 'explain.performance', title: '预算绩效管理情况' },
+        {
+          group: '其他重要事项的情况说明',
+          children: [
+            { section: 'explain.operatingCost', title: '机关运行经费支出情况' },
+            { section: 'explain.procurement', title: '政府采购支出情况' },
+            { section: 'explain.assets', title: '国有资产占有使用情况' },
+          ],
+        },
+      ],
+    },
+    { title: '名词解释', section: 'glossary' },
+  ],
+};

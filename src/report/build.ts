@@ -1,0 +1,60 @@
+/**
+ * Dataset + profile → report tree. Walks the profile's outline, numbers the
+ * headings from their position, and lets each section writer fill its body.
+ */
+import { computeAccounts, type Accounts, type Dataset } from '../model/index.js';
+import { fillTitle, type OutlineNode, type Profile } from '../profiles/index.js';
+import { makeContext, type SectionOutput } from './context.js';
+import { numberLabel, type NumberingLevel } from './numbering.js';
+import { SECTION_WRITERS } from './sections/index.js';
+import type { Block, ReportTree } from './tree.js';
+
+export interface BuildOptions {
+  /** Printed on every page when the report has not passed its checks. */
+  draftMark?: string;
+  /** Precomputed view, when the caller has one already. */
+  accounts?: Accounts;
+}
+
+export function buildReport(d: Dataset, profile: Profile, options: BuildOptions = {}): ReportTree {
+  const a = options.accounts ?? computeAccounts(d);
+  const level = d.unit.level;
+  const blocks: Block[] = [];
+
+  const emit = (out: SectionOutput, headingLevel: NumberingLevel) => {
+    blocks.push(...out.blocks);
+    out.subsections?.forEach((s, i) => {
+      const lvl = Math.min(5, headingLevel + 1) as NumberingLevel;
+      blocks.push({ kind: 'heading', level: lvl, numbering: numberLabel(lvl, i + 1), text: s.title });
+      blocks.push(...s.blocks);
+    });
+  };
+  const write = (node: OutlineNode, index: number, headingLevel: NumberingLevel) => {
+    const title = 'section' in node ? node.title : node.group;
+    blocks.push({ kind: 'heading', level: headingLevel, numbering: numberLabel(headingLevel, index + 1), text: fillTitle(title, d.year, level) });
+    if ('section' in node) {
+      const listLevel = Math.min(5, headingLevel + 1) as NumberingLevel;
+      emit(SECTION_WRITERS[node.section](makeContext(d, a, profile, listLevel)), headingLevel);
+    } else {
+      node.children.forEach((child, i) => write(child, i, Math.min(5, headingLevel + 1) as NumberingLevel));
+    }
+  };
+
+  profile.parts.forEach((part, i) => {
+    blocks.push({ kind: 'heading', level: 1, numbering: numberLabel(1, i + 1), text: fillTitle(part.title, d.year, level) });
+    if (part.section) emit(SECTION_WRITERS[part.section](makeContext(d, a, profile, 2)), 1);
+    part.children?.forEach((child, j) => write(child, j, 2));
+  });
+
+  return {
+    title: [d.unit.name, fillTitle(profile.titleSuffix, d.year, level)],
+    meta: {
+      unitName: d.unit.name,
+      year: d.year,
+      profile: profile.id,
+      ...(options.draftMark ? { draftMark: options.draftMark } : {}),
+      ...(d.reportDate ? { date: d.reportDate } : {}),
+    },
+    blocks,
+  };
+}

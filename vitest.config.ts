@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Rendering through LibreOffice takes a few seconds per document.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
