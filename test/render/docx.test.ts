@@ -1,0 +1,456 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { docxRenderer, renderDocx } from '../../src/render/docx/index.js';
+import { columnWidths, layoutGrid } from '../../src/render/docx/grid.js';
+import { PreviewError, docxToPdfAndPng, findOnPath } from '../../src/render/docx/preview.js';
+import { TEXT_WIDTH } from '../../src/render/docx/units.js';
+import { inlineText, type Block, type Inline, type ReportTree, type TableCell } from '../../src/report/tree.js';
+import { sampleTree } from '../fixtures/sampleTree.js';
+
+// mammoth ships no type declarations; type the one call we use.
+const mammoth = createRequire(import.meta.url)('mammoth') as {
+  extractRawText(input: { buffer: Buffer }): Promise<{ value: string }>;
+};
+
+const DRAFT = '草稿（未通过审核）';
+
+// ---------------------------------------------------------------------------
+// A small zip reader (stored and deflated entries), enough for our DOCX.
+// ---------------------------------------------------------------------------
+
+interface ZipEntry {
+  data: Buffer;
+  dosTime: number;
+  dosDate: number;
+}
+
+function unzip(bytes: Uint8Array): Map<string, ZipEntry> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip file');
+  const entries = new Map<string, ZipEntry>();
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + compressed);
+    entries.set(name, {
+      data: method === 0 ? raw : inflateRawSync(raw),
+      dosTime: buf.readUInt16LE(p + 12),
+      dosDate: buf.readUInt16LE(p + 14),
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function part(zip: Map<string, ZipEntry>, name: string): string {
+  const entry = zip.get(name);
+  if (!entry) throw new Error(`missing part ${name}`);
+  return entry.data.toString('utf8');
+}
+
+/** All parts whose path matches, concatenated. */
+function parts(zip: Map<string, ZipEntry>, pattern: RegExp): string[] {
+  return [...zip.keys()].filter((k) => pattern.test(k)).map((k) => part(zip, k));
+}
+
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+// ---------------------------------------------------------------------------
+// The texts a reader must find, in reading order.
+// ---------------------------------------------------------------------------
+
+function blockTexts(block: Block): string[] {
+  switch (block.kind) {
+    case 'heading':
+      return [block.numbering + block.text];
+    case 'paragraph':
+      return [(block.label ?? '') + inlineText(block.content)];
+    case 'note':
+      return [inlineText(block.content)];
+    case 'pageBreak':
+      return [];
+    case 'table':
+      return [
+        block.title,
+        ...(block.number ? [block.number] : []),
+        `编制单位：${block.unitName}`,
+        `金额单位：${block.moneyUnit}`,
+        ...[...block.header, ...block.body].flat().map((cell) => inlineText(cell.content)),
+        ...(block.note ? [inlineText(block.note)] : []),
+      ];
+  }
+}
+
+function expectedTexts(tree: ReportTree): string[] {
+  return [...tree.title, ...tree.blocks.flatMap(blockTexts)].filter((t) => t !== '');
+}
+
+/** Asserts each text occurs in `haystack` after the previous one. */
+function expectInOrder(haystack: string, texts: readonly string[]): void {
+  let cursor = 0;
+  for (const text of texts) {
+    const at = haystack.indexOf(text, cursor);
+    expect(at, `"${text}" after position ${cursor}`).toBeGreaterThanOrEqual(0);
+    cursor = at + text.length;
+  }
+}
+
+async function rawText(bytes: Uint8Array): Promise<string> {
+  return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+}
+
+// ---------------------------------------------------------------------------
+
+describe('docx renderer', () => {
+  let plain: Uint8Array;
+  let draft: Uint8Array;
+  let zip: Map<string, ZipEntry>;
+  let documentXml: string;
+  let stylesXml: string;
+
+  beforeAll(async () => {
+    plain = await renderDocx(sampleTree);
+    draft = await renderDocx(sampleTree, { draftMark: DRAFT });
+    zip = unzip(plain);
+    documentXml = part(zip, 'word/document.xml');
+    stylesXml = part(zip, 'word/styles.xml');
+  });
+
+  it('is the docx Renderer', async () => {
+    expect(docxRenderer.format).toBe('docx');
+    expect(docxRenderer.extension).toBe('docx');
+    expect(Buffer.from(await docxRenderer.render(sampleTree)).equals(Buffer.from(plain))).toBe(true);
+  });
+
+  it('prints every title line, heading, paragraph, table cell and note in order', async () => {
+    const text = await rawText(plain);
+    expectInOrder(text, expectedTexts(sampleTree));
+    expect(text).toContain('第一部分单位概况');
+    expect(text).toContain('（一）深入贯彻执行党的路线方针政策和决策部署。');
+    expect(text).toContain('【待补充：变动原因】');
+    expect(text).toContain('1193.39');
+  });
+
+  it('lays out A4 with the GB/T 9704 margins', () => {
+    expect(documentXml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    // 37 mm top, 26 mm right, 35 mm bottom, 28 mm left, in twips.
+    expect(documentXml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+  });
+
+  it('names the government fonts and sizes in real Word styles', () => {
+    for (const font of ['仿宋_GB2312', '方正小标宋简体', '黑体', '楷体_GB2312', '宋体']) {
+      expect(stylesXml).toContain(`w:eastAsia="${font}"`);
+    }
+    // Normal: 仿宋_GB2312 三号 (32 half-points) on a fixed 28.95 pt pitch.
+    const normal = /<w:style w:type="paragraph" w:styleId="Normal"[^>]*>.*?<\/w:style>/.exec(stylesXml)?.[0] ?? '';
+    expect(normal).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(normal).toContain('<w:sz w:val="32"/>');
+    expect(normal).toContain('w:line="579" w:lineRule="exact"');
+    // Body Text adds the two-character first-line indent.
+    expect(stylesXml).toMatch(/w:styleId="BodyText".*?w:firstLine="640" w:firstLineChars="200"/);
+    // Title: 方正小标宋简体 二号 centred.
+    const title = /<w:style w:type="paragraph" w:styleId="Title">.*?<\/w:style>/.exec(stylesXml)?.[0] ?? '';
+    expect(title).toContain('w:eastAsia="方正小标宋简体"');
+    expect(title).toContain('<w:sz w:val="44"/>');
+    expect(title).toContain('<w:jc w:val="center"/>');
+    // Heading 1–5 are built-in heading styles with outline levels (navigation pane).
+    const fonts = ['黑体', '黑体', '楷体_GB2312', '仿宋_GB2312', '仿宋_GB2312'];
+    fonts.forEach((font, i) => {
+      const style = new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${i + 1}">.*?</w:style>`).exec(stylesXml)?.[0] ?? '';
+      expect(style).toContain(`<w:name w:val="heading ${i + 1}"/>`);
+      expect(style).toContain(`<w:outlineLvl w:val="${i}"/>`);
+      expect(style).toContain(`w:eastAsia="${font}"`);
+      expect(style).toContain('<w:sz w:val="32"/>');
+      expect(style.includes('<w:b/>')).toBe(i === 3);
+    });
+    for (let level = 1; level <= 5; level++) expect(documentXml).toContain(`<w:pStyle w:val="Heading${level}"/>`);
+    expect(count(documentXml, '<w:pStyle w:val="Title"/>')).toBe(sampleTree.title.length);
+  });
+
+  it('writes the table with repeating header rows, merged cells, borders and full width', () => {
+    const table = /<w:tbl>.*?<\/w:tbl>/.exec(documentXml)?.[0] ?? '';
+    expect(count(table, '<w:tblHeader/>')).toBe(2);
+    expect(count(table, '<w:tr>')).toBe(4);
+    expect(table).toContain('<w:gridSpan w:val="3"/>');
+    expect(count(table, '<w:vMerge w:val="restart"/>')).toBe(4);
+    expect(count(table, '<w:vMerge w:val="continue"/>')).toBe(4);
+    expect(count(table, '<w:gridCol ')).toBe(7);
+    expect(table).toContain(`<w:tblW w:type="dxa" w:w="${TEXT_WIDTH}"/>`);
+    for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']) {
+      expect(table).toContain(`<w:${side} w:val="single" w:color="000000" w:sz="4"/>`);
+    }
+    // Amounts are right-aligned.
+    expect(count(table, '<w:jc w:val="right"/>')).toBe(12);
+    // Caption and unit line come before the table, the note after it.
+    const before = documentXml.slice(0, documentXml.indexOf('<w:tbl>'));
+    expect(before).toContain('“三公”经费财政拨款支出预算与决算');
+    expect(before).toMatch(/编制单位：中共示例县委政法委员会<\/w:t><\/w:r><w:r><w:tab\/><\/w:r><w:r>.*?金额单位：万元/);
+    expect(documentXml.slice(documentXml.indexOf('</w:tbl>'))).toContain('注：“三公”经费为财政拨款安排的支出。');
+  });
+
+  it('numbers pages "— n —" in odd and even footers', () => {
+    const settings = part(zip, 'word/settings.xml');
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+    const footers = parts(zip, /^word\/footer\d+\.xml$/);
+    expect(footers).toHaveLength(2);
+    for (const footer of footers) {
+      expect(footer).toContain('—');
+      expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+    }
+    expect(footers.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
+    expect(documentXml).toContain('<w:footerReference w:type="default"');
+    expect(documentXml).toContain('<w:footerReference w:type="even"');
+  });
+
+  it('prints the draft mark in red in the header of every page, and only when asked', async () => {
+    const draftZip = unzip(draft);
+    const headers = parts(draftZip, /^word\/header\d+\.xml$/);
+    expect(headers).toHaveLength(2);
+    for (const header of headers) {
+      expect(header).toContain(DRAFT);
+      expect(header).toContain('<w:color w:val="FF0000"/>');
+    }
+    const draftDocument = part(draftZip, 'word/document.xml');
+    expect(draftDocument).toContain('<w:headerReference w:type="default"');
+    expect(draftDocument).toContain('<w:headerReference w:type="even"');
+    expect(parts(zip, /^word\/header\d+\.xml$/).join('')).not.toContain(DRAFT);
+    // The tree's own draft mark is used when the options give none.
+    const fromMeta = unzip(await renderDocx({ ...sampleTree, meta: { ...sampleTree.meta, draftMark: DRAFT } }));
+    expect(parts(fromMeta, /^word\/header\d+\.xml$/).join('')).toContain(DRAFT);
+  });
+
+  it('turns a page break into "page break before" on the next block', () => {
+    expect(documentXml).toMatch(/<w:pStyle w:val="Heading4"\/><w:pageBreakBefore\/>/);
+    expect(count(documentXml, '<w:pageBreakBefore/>')).toBe(1);
+  });
+
+  it('highlights gaps and prints strong text in bold', () => {
+    expect(documentXml).toMatch(/<w:highlight w:val="yellow"\/><\/w:rPr><w:t xml:space="preserve">【待补充：变动原因】/);
+    expect(documentXml).toMatch(/<w:b\/>(<w:bCs\/>)?<\/w:rPr><w:t xml:space="preserve">中共示例县委政法委员会<\/w:t>/);
+  });
+
+  it('is deterministic: identical bytes, pinned zip times, no clock in the core properties', async () => {
+    // Another day on the clock must not change a byte (docx and fflate both read the clock).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-05-06T07:08:09Z'));
+    let again: Uint8Array;
+    try {
+      again = await renderDocx(sampleTree);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(Buffer.from(again).equals(Buffer.from(plain))).toBe(true);
+    for (const entry of zip.values()) {
+      expect(entry.dosTime).toBe(0);
+      expect(entry.dosDate).toBe(0x21); // 1980-01-01
+    }
+    const core = part(zip, 'docProps/core.xml');
+    expect(core).toContain('<dc:creator>juesuan</dc:creator>');
+    expect(core).toContain('<dc:title>中共示例县委政法委员会 2022年度单位决算</dc:title>');
+    expect(core).not.toContain('dcterms:created');
+    const dated = unzip(await renderDocx({ ...sampleTree, meta: { ...sampleTree.meta, date: '2023-09-01' } }));
+    expect(part(dated, 'docProps/core.xml')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-09-01T00:00:00Z</dcterms:created>');
+  });
+
+  it('prints an empty table with its header and note', async () => {
+    const tree: ReportTree = {
+      ...sampleTree,
+      blocks: [
+        {
+          kind: 'table',
+          id: 'fund',
+          title: '政府性基金预算财政拨款收入支出决算表',
+          number: '公开07表',
+          unitName: '示例单位',
+          moneyUnit: '万元',
+          header: [[{ content: ['项目'] }, { content: ['本年收入'] }, { content: ['本年支出'] }]],
+          body: [],
+          note: ['本表无数据：本单位2022年度无政府性基金预算财政拨款收支。'],
+        },
+        { kind: 'pageBreak' },
+      ],
+    };
+    const bytes = await renderDocx(tree);
+    expectInOrder(await rawText(bytes), expectedTexts(tree));
+    const xml = part(unzip(bytes), 'word/document.xml');
+    expect(count(xml, '<w:tblHeader/>')).toBe(1);
+    // A trailing page break would only print a blank page.
+    expect(xml).not.toContain('w:type="page"');
+    expect(xml).not.toContain('<w:pageBreakBefore/>');
+  });
+
+  it('keeps XML-special and control characters from breaking the document', async () => {
+    const tree: ReportTree = {
+      title: ['A&B <单位> "决算"\u0001'],
+      meta: sampleTree.meta,
+      blocks: [
+        { kind: 'heading', level: 2, numbering: '一、', text: 'x < y & z > w' },
+        { kind: 'paragraph', content: ['第一行\n第二行\u0007', { kind: 'strong', text: '\ud800孤' }] },
+      ],
+    };
+    const text = await rawText(await renderDocx(tree));
+    expectInOrder(text, ['A&B <单位> "决算"', '一、x < y & z > w', '第一行', '第二行', '孤']);
+    expect(text).not.toMatch(/[\u0001\u0007\ud800]/);
+  });
+
+  it('prints the text of any tree in order (property)', async () => {
+    const safeText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => !/[\u0000-\u001f\ufffe\uffff]/.test(s) && s.trim() === s && s !== '');
+    const inline: fc.Arbitrary<Inline> = fc.oneof(
+      safeText,
+      fc.record({ kind: fc.constant('strong' as const), text: safeText }),
+      fc.record({ kind: fc.constant('todo' as const), what: safeText, path: fc.constant('x') }),
+    );
+    const cell: fc.Arbitrary<TableCell> = fc.record({ content: fc.array(inline, { minLength: 1, maxLength: 2 }) });
+    const block: fc.Arbitrary<Block> = fc.oneof(
+      fc.record({
+        kind: fc.constant('heading' as const),
+        level: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, 5 as const),
+        numbering: fc.constantFrom('第一部分', '一、', '（一）', '1.', '（1）', ''),
+        text: safeText,
+      }),
+      fc.record({ kind: fc.constant('paragraph' as const), content: fc.array(inline, { minLength: 1, maxLength: 4 }) }),
+      fc.record({ kind: fc.constant('note' as const), content: fc.array(inline, { minLength: 1, maxLength: 3 }) }),
+      fc.constant({ kind: 'pageBreak' as const }),
+      fc.integer({ min: 1, max: 4 }).chain((cols) =>
+        fc.record({
+          kind: fc.constant('table' as const),
+          id: fc.constant('t'),
+          title: safeText,
+          unitName: safeText,
+          moneyUnit: fc.constant('万元'),
+          header: fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 0, maxLength: 2 }),
+          body: fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 0, maxLength: 3 }),
+        }),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(safeText, { maxLength: 2 }), fc.array(block, { maxLength: 8 }), async (title, blocks) => {
+        const tree: ReportTree = { title, meta: sampleTree.meta, blocks };
+        const bytes = await renderDocx(tree);
+        expectInOrder(await rawText(bytes), expectedTexts(tree));
+        expect(Buffer.from(await renderDocx(tree)).equals(Buffer.from(bytes))).toBe(true);
+      }),
+      { numRuns: Number(process.env.DOCX_PROP_RUNS ?? 40) },
+    );
+  });
+});
+
+describe('docx table grid', () => {
+  it('places row and column spans like an HTML table', () => {
+    const table = sampleTree.blocks.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('sample has a table');
+    const grid = layoutGrid(table.header, table.body);
+    expect(grid.columns).toBe(7);
+    expect(grid.rows[1]!.map((p) => p.col)).toEqual([3, 4, 5]);
+    expect(grid.rows[0]!.map((p) => [p.col, p.colSpan, p.rowSpan])).toEqual([
+      [0, 1, 2],
+      [1, 1, 2],
+      [2, 1, 2],
+      [3, 3, 1],
+      [6, 1, 2],
+    ]);
+    const widths = columnWidths(grid, TEXT_WIDTH, table.header.length);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+    expect(Math.min(...widths)).toBeGreaterThan(TEXT_WIDTH / 14);
+  });
+
+  it('pads ragged rows and cuts a header row span at the end of the header', () => {
+    const c = (t: string, rowSpan?: number): TableCell => ({ content: [t], ...(rowSpan ? { rowSpan } : {}) });
+    const grid = layoutGrid([[c('a', 5), c('b')]], [[c('x'), c('y'), c('z')], [c('only')]]);
+    expect(grid.columns).toBe(3);
+    expect(grid.rows[0]!.map((p) => [p.col, p.rowSpan])).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ]);
+    expect(grid.rows[2]!.map((p) => inlineText(p.cell.content))).toEqual(['only', '', '']);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// LibreOffice: does the document open and print what we wrote?
+// ---------------------------------------------------------------------------
+
+const haveLibreOffice = Boolean(findOnPath(['libreoffice', 'soffice']) && findOnPath(['pdftoppm']) && findOnPath(['pdftotext']));
+
+describe('docx preview', () => {
+  let scratch: string;
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(tmpdir(), 'juesuan-docx-test-'));
+  });
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it.skipIf(!haveLibreOffice)('converts the sample to PDF and PNG pages with the Chinese text, figures, gaps and page numbers', async () => {
+    const docx = path.join(scratch, 'sample.docx');
+    await writeFile(docx, await renderDocx(sampleTree, { draftMark: DRAFT }));
+    const { pdf, pngs } = await docxToPdfAndPng(docx, path.join(scratch, 'out'));
+    expect(statSync(pdf).size).toBeGreaterThan(1000);
+    expect(pngs).toHaveLength(2); // the sample's page break gives a second page
+    for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(1000);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const wanted of [
+      '收入支出决算总体情况说明',
+      '1193.39',
+      '【待补充：变动原因】',
+      '公务用车购置及运行费',
+      '编制单位：中共示例县委政法委员会',
+      '金额单位：万元',
+      DRAFT,
+      '—1—',
+      '—2—',
+    ]) {
+      expect(text).toContain(wanted);
+    }
+  });
+
+  it('names the file when it does not exist', async () => {
+    const missing = path.join(scratch, 'nope.docx');
+    await expect(docxToPdfAndPng(missing, scratch)).rejects.toThrow(PreviewError);
+    await expect(docxToPdfAndPng(missing, scratch)).rejects.toThrow(missing);
+  });
+
+  it('says so when LibreOffice is missing', async () => {
+    const docx = path.join(scratch, 'nolo.docx');
+    await writeFile(docx, await renderDocx(sampleTree));
+    const savedPath = process.env.PATH;
+    process.env.PATH = scratch;
+    try {
+      await expect(docxToPdfAndPng(docx, scratch)).rejects.toThrow(/LibreOffice is not installed.*nolo\.docx/);
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
+  it('the preview script reports errors without a stack trace', async () => {
+    const script = path.resolve('scripts/docx-preview.ts');
+    expect(existsSync(script)).toBe(true);
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', script, path.join(scratch, 'missing.docx')], (error, _stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
+      );
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('missing.docx');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
