@@ -1,6 +1,6 @@
 // 预算绩效管理情况: 事前绩效评估, 绩效目标, 绩效监控, 绩效自评 and the projects named.
 import { para, type SectionContext, type SectionWriter } from '../context.js';
-import { countFig, listNames, todo } from '../phrases.js';
+import { countFig, todo } from '../phrases.js';
 import type { Inline } from '../tree.js';
 
 type Step = 'preAssessment' | 'targets' | 'monitoring' | 'selfEvaluation';
@@ -16,11 +16,17 @@ function projects(ctx: SectionContext, step: Step, verb: string, none: string): 
   const s = ctx.d.performance[step];
   if (!s) return [todo(`${verb}项目数`, `performance.${step}.count`)];
   if (s.count === 0) return [none];
-  const names = (s.projects ?? []).map((n) => (/^[“"]/.test(n) ? n : `“${n}”`));
+  const names = (s.projects ?? []).map(quoteName);
   const n = countFig(CONCEPTS[step], s.count, '个', ctx.fig);
   if (names.length === 0) return ['对', n, `个项目${verb}`];
   const join = names.length < s.count ? '等' : '共';
-  return [`对${listNames(names)}${join}`, n, `个项目${verb}`];
+  return [`对${names.join('')}${join}`, n, `个项目${verb}`];
+}
+
+/** A project name in Chinese quotes; quotes inside it become single quotes (“‘清廉米易’进万家宣传册”). */
+function quoteName(name: string): string {
+  if (/^“[^“”]*”$/.test(name)) return name;
+  return `“${name.replace(/[“"]/g, '‘').replace(/[”]/g, '’')}”`;
 }
 
 export const performanceSection: SectionWriter = (ctx) => {
