@@ -63,13 +63,14 @@ function readRaw(source: string, file: string): unknown {
     }
   }
   try {
-    return parseYaml(trimmed, { schema: 'failsafe', uniqueKeys: true, prettyErrors: true });
+    return parseYaml(trimmed, { schema: 'failsafe', uniqueKeys: true, prettyErrors: true, logLevel: 'error', maxAliasCount: 100 });
   } catch (e) {
     if (e instanceof YAMLParseError) {
       const pos = e.linePos?.[0];
       const where = pos ? `第${pos.line}行第${pos.col}列` : '';
       throw new DatasetError(file, [{ path: '', message: `YAML 格式错误${where ? `（${where}）` : ''}：${e.message.split('\n')[0]}` }]);
     }
-    throw e;
+    // The yaml library reports some problems (unresolved aliases, alias bombs) as other errors.
+    throw new DatasetError(file, [{ path: '', message: `YAML 格式错误：${(e as Error).message.split('\n')[0]}` }]);
   }
 }

@@ -1,0 +1,56 @@
+/** The `juesuan` command line (design.md §6). */
+import { Command, CommanderError } from 'commander';
+import { resolve } from 'node:path';
+import { demoCommand } from './demo.js';
+import { nodeEffects, UserError, type Effects } from './effects.js';
+import { parseFormats, renderCommand } from './render.js';
+
+export function buildProgram(fx: Effects): Command {
+  const program = new Command();
+  program
+    .name('juesuan')
+    .description('部门决算公开与预算绩效自评：数据 → 审核 → 生成 → 公开')
+    .version('0.1.0', '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
+    .configureOutput({ writeOut: (s) => fx.out(s.trimEnd()), writeErr: (s) => fx.err(s.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command('demo')
+    .description('把 examples/ 中的示例单位生成为 HTML 和 DOCX，写入 ./out 并列出文件')
+    .option('-o, --out <dir>', '输出目录', 'out')
+    .action(async (o: { out: string }) => {
+      const files = await demoCommand(resolve(o.out), fx);
+      for (const f of files) fx.out(f);
+    });
+
+  program
+    .command('render')
+    .description('由数据文件（YAML/JSON）生成决算公开报告')
+    .argument('<dataset>', '数据文件路径')
+    .option('-o, --out <dir>', '输出目录', 'out')
+    .option('-f, --format <list>', '输出格式，逗号分隔（html, docx, txt）', 'html,docx')
+    .option('-p, --profile <id>', '模板（sichuan 四川 / national 全国通用）；默认取数据文件中的 profile')
+    .action(async (dataset: string, o: { out: string; format: string; profile?: string }) => {
+      const files = await renderCommand(dataset, { outDir: resolve(o.out), formats: parseFormats(o.format), ...(o.profile ? { profile: o.profile } : {}) }, fx);
+      for (const f of files) fx.out(f);
+    });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (0 ok, 1 findings, 2 unusable input). */
+export async function run(argv: string[], fx: Effects = nodeEffects): Promise<number> {
+  try {
+    await buildProgram(fx).parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UserError) {
+      fx.err(`错误：${e.message}`);
+      return e.exitCode;
+    }
+    fx.err(`内部错误：${(e as Error).message}（请将输入文件和此信息报告给开发者）`);
+    return 3;
+  }
+}

@@ -1,0 +1,74 @@
+/** `juesuan render`: dataset file → report files in the chosen formats. */
+import { basename, extname, join } from 'node:path';
+import { DatasetError, parseDataset, type Dataset } from '../model/index.js';
+import { findProfile, PROFILES, type Profile } from '../profiles/index.js';
+import { docxRenderer } from '../render/docx/index.js';
+import { htmlRenderer } from '../render/html/index.js';
+import type { Renderer } from '../render/renderer.js';
+import { textRenderer } from '../render/text/index.js';
+import { buildReport } from '../report/build.js';
+import { UserError, type Effects } from './effects.js';
+
+export const RENDERERS: Readonly<Record<string, Renderer>> = {
+  html: htmlRenderer,
+  docx: docxRenderer,
+  txt: textRenderer,
+};
+
+export interface RenderCommandOptions {
+  outDir: string;
+  formats: string[];
+  profile?: string;
+}
+
+export function parseFormats(list: string): string[] {
+  const formats = [...new Set(list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
+  if (formats.length === 0) throw new UserError('请用 --format 指定至少一种输出格式');
+  const unknown = formats.filter((f) => !RENDERERS[f]);
+  if (unknown.length > 0) {
+    throw new UserError(`不支持的输出格式：${unknown.join(', ')}（可用：${Object.keys(RENDERERS).join(', ')}）`);
+  }
+  return formats;
+}
+
+export function loadDataset(file: string, fx: Effects): Dataset {
+  let text: string;
+  try {
+    text = fx.readText(file);
+  } catch (e) {
+    throw new UserError(`无法读取数据文件 ${file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}`);
+  }
+  try {
+    return parseDataset(text, file);
+  } catch (e) {
+    if (e instanceof DatasetError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+export function chooseProfile(d: Dataset, requested: string | undefined, file: string): Profile {
+  const id = requested ?? d.profile ?? 'sichuan';
+  const p = findProfile(id);
+  if (!p) {
+    const where = requested ? '--profile' : `${file} 的 profile 字段`;
+    throw new UserError(`未知的模板“${id}”（${where}）；可用：${Object.keys(PROFILES).join(', ')}`);
+  }
+  return p;
+}
+
+/** Renders one dataset; returns the paths written. */
+export async function renderCommand(file: string, o: RenderCommandOptions, fx: Effects): Promise<string[]> {
+  const d = loadDataset(file, fx);
+  const profile = chooseProfile(d, o.profile, file);
+  const tree = buildReport(d, profile);
+  const stem = basename(file, extname(file)) + (o.profile && o.profile !== (d.profile ?? 'sichuan') ? `.${o.profile}` : '');
+  const written: string[] = [];
+  for (const f of o.formats) {
+    const r = RENDERERS[f]!;
+    const bytes = await r.render(tree);
+    const path = join(o.outDir, `${stem}.${r.extension}`);
+    fx.writeFile(path, bytes);
+    written.push(path);
+  }
+  return written;
+}
