@@ -77,7 +77,7 @@ export function priorComparison(
 ): Inline[] {
   const base = priorMoney(ctx, key);
   if (base === undefined) return [`与${ctx.priorYear}年相比，${subject}变动情况`, todo('上年决算数', `prior.${key}`), '。'];
-  const runs: Inline[] = [`与${ctx.priorYear}年相比，${subject}`, ...change(current, base)];
-  if (current === base) return [...runs, '。'];
-  return [...runs, '。主要变动原因是', reason(ctx, 'vsPrior', key), '。'];
+  // "收、支总计各增加…" reads well, "各持平" does not: drop 各 when nothing changed.
+  if (current === base) return [`与${ctx.priorYear}年相比，${subject.replace(/各$/, '')}`, ...change(current, base), '。'];
+  return [`与${ctx.priorYear}年相比，${subject}`, ...change(current, base), '。主要变动原因是', reason(ctx, 'vsPrior', key), '。'];
 }
