@@ -83,7 +83,8 @@ export const CONCEPTS: readonly Concept[] = [
   count('vehicles.total', '车辆', '辆', ['vehicleType']),
   count('equipment.general_500k', '单价50万元以上通用设备', '台（套）'),
   count('equipment.special_1m', '单价100万元以上专用设备', '台（套）'),
-  // 人员
+  // 机构和人员
+  count('organisation.subordinates', '下属单位', '个'),
   { id: 'staffing.authorized', label: '编制数', kind: 'people', dims: ['staffKind'], countUnit: '名' },
   { id: 'staffing.actual', label: '实有在职人员', kind: 'people', dims: ['staffKind'], countUnit: '人' },
   { id: 'staffing.retired', label: '离退休人员', kind: 'people', countUnit: '人' },

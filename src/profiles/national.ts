@@ -1,3 +1,4 @@
+import { glossaryPart, overviewPart, tableExplanations } from './commonParts.js';
 import type { Profile } from './profile.js';
 
 /**
@@ -10,23 +11,11 @@ export const nationalProfile: Profile = {
   titleSuffix: '{year}年度{level}决算',
   completionBasis: 'initial',
   parts: [
-    {
-      title: '{level}概况',
-      children: [
-        { section: 'overview.duties', title: '主要职责' },
-        { section: 'overview.organisation', title: '机构设置' },
-        { section: 'overview.staffing', title: '人员情况' },
-      ],
-    },
+    overviewPart,
     {
       title: '{year}年度{level}决算情况说明',
       children: [
-        { section: 'explain.totals', title: '收入支出决算总体情况说明' },
-        { section: 'explain.income', title: '收入决算情况说明' },
-        { section: 'explain.expense', title: '支出决算情况说明' },
-        { section: 'explain.fiscal', title: '财政拨款收入支出决算总体情况说明' },
-        { section: 'explain.generalBudget', title: '一般公共预算财政拨款支出决算情况说明' },
-        { section: 'explain.basic', title: '一般公共预算财政拨款基本支出决算情况说明' },
+        ...tableExplanations,
         { section: 'explain.govFund', title: '政府性基金预算财政拨款收入支出决算情况说明' },
         { section: 'explain.stateCapital', title: '国有资本经营预算财政拨款支出决算情况说明' },
         { section: 'explain.sangong', title: '财政拨款“三公”经费支出决算情况说明' },
@@ -37,6 +26,6 @@ export const nationalProfile: Profile = {
       ],
     },
     { title: '预算绩效情况说明', section: 'explain.performance' },
-    { title: '名词解释', section: 'glossary' },
+    glossaryPart,
   ],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatten } from '../../src/model/index.js';
+import { flatten, isConceptId } from '../../src/model/index.js';
 import { formatWan } from '../../src/money/index.js';
 import { PROFILES } from '../../src/profiles/index.js';
 import { renderText } from '../../src/render/text/index.js';
@@ -105,5 +105,19 @@ describe('no figure in the generated text disagrees with the dataset', () => {
       const unquoted = prose.replace(/“[^”]*”/g, '');
       for (const m of unquoted.matchAll(/(\d{4})年/g)) expect([d.year, d.year - 1], m[0]).toContain(Number(m[1]));
     });
+  }
+});
+
+describe('every figure names a concept of the taxonomy', () => {
+  for (const name of EXAMPLES) {
+    for (const profile of Object.keys(PROFILES)) {
+      it(`${name} (${profile})`, () => {
+        const tree = buildReport(loadExample(name), PROFILES[profile]!);
+        const unknown = figures(tree)
+          .map((f) => f.concept.replace(/^(share|change|change_pct|completion)\./, ''))
+          .filter((c) => !isConceptId(c));
+        expect([...new Set(unknown)]).toEqual([]);
+      });
+    }
   }
 });
