@@ -13,7 +13,7 @@ export type Scenario = 'actual' | 'budget_initial' | 'budget_adjusted' | 'budget
 export type FactSource =
   | { kind: 'dataset'; path: string }
   /** Computed from other facts (a total the dataset does not state itself). */
-  | { kind: 'derived'; from: string };
+  | { kind: 'derived'; from: string; paths: string[] };
 
 export interface Fact {
   concept: string;
@@ -31,6 +31,18 @@ const FUND_DIM: Record<Fund, string> = {
   generalBudget: 'general_budget', govFund: 'gov_fund', stateCapital: 'state_capital', other: 'other',
 };
 
+/** An omitted figure in a family where omitted means zero: exactly 0. */
+const ZERO: Amount = { fen: 0n, precision: 1n };
+
+const BALANCE_FUND_DIM: Record<string, string> = {
+  generalBudget: 'general_budget', govFund: 'gov_fund', stateCapital: 'state_capital', nonFiscal: 'other',
+};
+
+/** The fund dimension value used in facts for a dataset fund key. */
+export function fundDim(f: Fund): string {
+  return FUND_DIM[f];
+}
+
 export function flatten(d: Dataset, accounts: Accounts = computeAccounts(d)): Fact[] {
   const facts: Fact[] = [];
   const y = d.year;
@@ -40,28 +52,41 @@ export function flatten(d: Dataset, accounts: Accounts = computeAccounts(d)): Fa
   const num = (concept: string, n: number | undefined, path: string, dims: Record<string, string> = {}, year = y) => {
     if (n !== undefined) facts.push({ concept, year, scenario: 'actual', dims, value: BigInt(n), precision: 1n, source: { kind: 'dataset', path } });
   };
-  const derived = (concept: string, v: Fen | undefined, from: string, dims: Record<string, string> = {}, scenario: Scenario = 'actual') => {
-    if (v !== undefined) facts.push({ concept, year: y, scenario, dims, value: v, precision: 1n, source: { kind: 'derived', from } });
+  /**
+   * A total the report states but the dataset only implies. Its value comes
+   * from the accounts view; `inputs` are the stated facts it adds up, kept so a
+   * finding can point at them and a rule can tell a real check from a tautology.
+   */
+  const derived = (concept: string, v: Fen | undefined, from: string, inputs: Fact[], dims: Record<string, string> = {}, scenario: Scenario = 'actual') => {
+    if (v === undefined) return;
+    const total = inputs.reduce((t, f) => t + f.value, 0n);
+    if (total !== v) throw new Error(`internal: derived ${concept} ${JSON.stringify(dims)} = ${v} but its inputs add to ${total}`);
+    const paths = [...new Set(inputs.flatMap((f) => (f.source.kind === 'dataset' ? [f.source.path] : f.source.paths)))];
+    const precision = inputs.reduce((t, f) => t + f.precision, 0n) || 1n;
+    facts.push({ concept, year: y, scenario, dims, value: v, precision, source: { kind: 'derived', from, paths } });
   };
+  const current = (pred: (f: Fact) => boolean) => facts.filter((f) => f.year === y && f.scenario === 'actual' && f.source.kind === 'dataset' && pred(f));
+  const of = (...concepts: string[]) => (f: Fact) => concepts.includes(f.concept);
 
   const incomeConcept = {
     generalBudget: 'income.general_budget', govFund: 'income.gov_fund', stateCapital: 'income.state_capital',
     superiorSubsidy: 'income.superior_subsidy', business: 'income.business', operating: 'income.operating',
     affiliate: 'income.affiliate', other: 'income.other',
   } as const;
-  for (const [key, concept] of Object.entries(incomeConcept)) money(concept, d.income[key as keyof typeof incomeConcept], `income.${key}`);
-  money('balance.use_non_fiscal', d.useOfNonFiscalBalance, 'useOfNonFiscalBalance');
-  for (const [k, a] of Object.entries(d.openingBalance)) money('balance.opening', a, `openingBalance.${k}`, { fund: k });
-  money('balance.distribution', d.balanceDistribution, 'balanceDistribution');
-  for (const [k, a] of Object.entries(d.closingBalance)) money('balance.closing', a, `closingBalance.${k}`, { fund: k });
+  // In these families an omitted figure means 0 (the 总表 lists every row), so the zero is stated explicitly.
+  for (const [key, concept] of Object.entries(incomeConcept)) money(concept, d.income[key as keyof typeof incomeConcept] ?? ZERO, `income.${key}`);
+  money('balance.use_non_fiscal', d.useOfNonFiscalBalance ?? ZERO, 'useOfNonFiscalBalance');
+  for (const k of Object.keys(BALANCE_FUND_DIM)) money('balance.opening', d.openingBalance[k as keyof typeof d.openingBalance] ?? ZERO, `openingBalance.${k}`, { fund: BALANCE_FUND_DIM[k]! });
+  money('balance.distribution', d.balanceDistribution ?? ZERO, 'balanceDistribution');
+  for (const k of Object.keys(BALANCE_FUND_DIM)) money('balance.closing', d.closingBalance[k as keyof typeof d.closingBalance] ?? ZERO, `closingBalance.${k}`, { fund: BALANCE_FUND_DIM[k]! });
 
   d.expenditure.forEach((l, i) => {
     const dims = { functional: l.code, fund: FUND_DIM[l.fund] };
-    money('expense.basic', l.basic, `expenditure[${i}].basic`, dims);
-    money('expense.project', l.project, `expenditure[${i}].project`, dims);
-    money('expense.remit', l.remit, `expenditure[${i}].remit`, dims);
-    money('expense.operating', l.operating, `expenditure[${i}].operating`, dims);
-    money('expense.affiliate_subsidy', l.affiliateSubsidy, `expenditure[${i}].affiliateSubsidy`, dims);
+    money('expense.basic', l.basic ?? ZERO, `expenditure[${i}].basic`, dims);
+    money('expense.project', l.project ?? ZERO, `expenditure[${i}].project`, dims);
+    money('expense.remit', l.remit ?? ZERO, `expenditure[${i}].remit`, dims);
+    money('expense.operating', l.operating ?? ZERO, `expenditure[${i}].operating`, dims);
+    money('expense.affiliate_subsidy', l.affiliateSubsidy ?? ZERO, `expenditure[${i}].affiliateSubsidy`, dims);
     money('expense.total', l.initialBudget, `expenditure[${i}].initialBudget`, dims, 'budget_initial');
     money('expense.total', l.adjustedBudget, `expenditure[${i}].adjustedBudget`, dims, 'budget_adjusted');
   });
@@ -124,24 +149,39 @@ export function flatten(d: Dataset, accounts: Accounts = computeAccounts(d)): Fa
 
   // Totals the report states but the dataset only implies.
   const a = accounts;
-  derived('income.total', a.incomeTotal, 'Σ income');
-  derived('income.fiscal', a.fiscalIncome, 'income.general_budget + income.gov_fund + income.state_capital');
-  derived('total.income', a.grandIncome, 'income.total + balance.use_non_fiscal + balance.opening');
-  derived('total.expense', a.grandExpense, 'expense.total + balance.distribution + balance.closing');
-  derived('expense.total', a.expense.total, 'Σ expenditure');
-  derived('expense.basic', a.expense.basic, 'Σ expenditure.basic');
-  derived('expense.project', a.expense.project, 'Σ expenditure.project');
-  derived('expense.fiscal', a.fiscalExpense, 'Σ expenditure (fiscal funds)');
-  derived('expense.general_budget', a.byFund.generalBudget.total, 'Σ expenditure (generalBudget)');
-  derived('expense.gov_fund', a.byFund.govFund.total, 'Σ expenditure (govFund)');
-  derived('expense.state_capital', a.byFund.stateCapital.total, 'Σ expenditure (stateCapital)');
-  derived('fiscal.total', a.fiscalGrandTotal, 'income.fiscal + fiscal opening balance');
-  for (const c of a.expenseByClass) derived('expense.total', c.total, 'Σ expenditure by 类', { functional: c.code });
-  for (const c of a.byFund.generalBudget.byClass) derived('expense.general_budget', c.total, 'Σ expenditure by 类', { functional: c.code });
-  derived('sangong.total', a.sangong.actual.total, 'abroad + vehicle + reception');
-  derived('sangong.total', a.sangong.budget.total, 'abroad + vehicle + reception', {}, 'budget');
-  derived('sangong.vehicle', a.sangong.actual.vehicle, 'vehicle_purchase + vehicle_operation');
-  derived('sangong.reception', a.sangong.actual.reception, 'reception_domestic + reception_foreign');
-  derived('procurement.total', a.procurementTotal, 'goods + works + services');
+  const fiscalFunds = ['general_budget', 'gov_fund', 'state_capital'];
+  const expenseKinds = of('expense.basic', 'expense.project', 'expense.remit', 'expense.operating', 'expense.affiliate_subsidy');
+  const incomeFacts = current((f) => f.concept.startsWith('income.'));
+  derived('income.total', a.incomeTotal, 'Σ 收入来源', incomeFacts);
+  derived('income.fiscal', a.fiscalIncome, '一般公共预算 + 政府性基金 + 国有资本经营', current(of('income.general_budget', 'income.gov_fund', 'income.state_capital')));
+  derived('total.income', a.grandIncome, '本年收入合计 + 使用非财政拨款结余 + 年初结转和结余',
+    [...incomeFacts, ...current(of('balance.use_non_fiscal', 'balance.opening'))]);
+  const lines = current(expenseKinds);
+  derived('total.expense', a.grandExpense, '本年支出合计 + 结余分配 + 年末结转和结余', [...lines, ...current(of('balance.distribution', 'balance.closing'))]);
+  derived('expense.total', a.expense.total, 'Σ 支出明细', lines);
+  derived('expense.basic', a.expense.basic, 'Σ 基本支出', current(of('expense.basic')));
+  derived('expense.project', a.expense.project, 'Σ 项目支出', current(of('expense.project')));
+  derived('expense.fiscal', a.fiscalExpense, 'Σ 财政拨款支出', lines.filter((f) => fiscalFunds.includes(f.dims.fund!)));
+  const fundConcepts = { general_budget: 'expense.general_budget', gov_fund: 'expense.gov_fund', state_capital: 'expense.state_capital' } as const;
+  const fundViews = { general_budget: a.byFund.generalBudget, gov_fund: a.byFund.govFund, state_capital: a.byFund.stateCapital };
+  for (const [fund, concept] of Object.entries(fundConcepts) as [keyof typeof fundConcepts, string][]) {
+    const fundLines = lines.filter((f) => f.dims.fund === fund);
+    derived(concept, fundViews[fund].total, `Σ 支出明细（${fund}）`, fundLines);
+    for (const c of fundViews[fund].byClass) {
+      derived(concept, c.total, 'Σ 支出明细（按类）', fundLines.filter((f) => f.dims.functional!.startsWith(c.code)), { functional: c.code });
+    }
+  }
+  derived('fiscal.total', a.fiscalGrandTotal, '财政拨款收入 + 年初财政拨款结转和结余',
+    [...current(of('income.general_budget', 'income.gov_fund', 'income.state_capital')), ...current((f) => f.concept === 'balance.opening' && fiscalFunds.includes(f.dims.fund!))]);
+  for (const c of a.expenseByClass) derived('expense.total', c.total, 'Σ 支出明细（按类）', lines.filter((f) => f.dims.functional!.startsWith(c.code)), { functional: c.code });
+  const sangongFacts = (scenario: Scenario, ...concepts: string[]) => facts.filter((f) => f.year === y && f.scenario === scenario && concepts.includes(f.concept));
+  derived('sangong.total', a.sangong.actual.total, '因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费',
+    sangongFacts('actual', 'sangong.abroad', 'sangong.vehicle_purchase', 'sangong.vehicle_operation', 'sangong.reception_domestic', 'sangong.reception_foreign'));
+  derived('sangong.total', a.sangong.budget.total, '因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费',
+    sangongFacts('budget', 'sangong.abroad', 'sangong.vehicle_purchase', 'sangong.vehicle_operation', 'sangong.reception'), {}, 'budget');
+  derived('sangong.vehicle', a.sangong.actual.vehicle, '购置费 + 运行维护费', sangongFacts('actual', 'sangong.vehicle_purchase', 'sangong.vehicle_operation'));
+  derived('sangong.vehicle', a.sangong.budget.vehicle, '购置费 + 运行维护费', sangongFacts('budget', 'sangong.vehicle_purchase', 'sangong.vehicle_operation'), {}, 'budget');
+  derived('sangong.reception', a.sangong.actual.reception, '国内 + 外事接待', sangongFacts('actual', 'sangong.reception_domestic', 'sangong.reception_foreign'));
+  derived('procurement.total', a.procurementTotal, '货物 + 工程 + 服务', current(of('procurement.goods', 'procurement.works', 'procurement.services')));
   return facts;
 }
