@@ -12,6 +12,7 @@ import { PROFILES } from '../src/profiles/index.js';
 import { renderDocx } from '../src/render/docx/index.js';
 import { renderHtml } from '../src/render/html/index.js';
 import { buildReport } from '../src/report/build.js';
+import { checkDataset } from '../src/rules/index.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 
@@ -34,6 +35,7 @@ const next = <T>(xs: T[]) => xs[i++ % xs.length]!;
 
 const results = [
   await rate('parse_datasets_per_s', () => { const s = next(sources); parseDataset(s.text, s.file); }),
+  await rate('check_datasets_per_s', () => checkDataset(next(datasets), PROFILES.sichuan!)),
   await rate('build_report_per_s', () => buildReport(next(datasets), PROFILES.sichuan!)),
   await rate('render_html_per_s', () => renderHtml(next(trees))),
   await rate('render_docx_per_s', () => renderDocx(next(trees))),

@@ -1,9 +1,12 @@
 /** The `juesuan` command line (design.md §6). */
 import { Command, CommanderError } from 'commander';
 import { resolve } from 'node:path';
+import { checkCommand } from './check.js';
 import { demoCommand } from './demo.js';
 import { nodeEffects, UserError, type Effects } from './effects.js';
 import { parseFormats, renderCommand } from './render.js';
+
+let exitCode = 0;
 
 export function buildProgram(fx: Effects): Command {
   const program = new Command();
@@ -32,9 +35,24 @@ export function buildProgram(fx: Effects): Command {
     .option('-o, --out <dir>', '输出目录', 'out')
     .option('-f, --format <list>', '输出格式，逗号分隔（html, docx, txt）', 'html,docx')
     .option('-p, --profile <id>', '模板（sichuan 四川 / national 全国通用）；默认取数据文件中的 profile')
-    .action(async (dataset: string, o: { out: string; format: string; profile?: string }) => {
-      const files = await renderCommand(dataset, { outDir: resolve(o.out), formats: parseFormats(o.format), ...(o.profile ? { profile: o.profile } : {}) }, fx);
+    .option('--force', '即使审核有错误也生成，每页标注“草稿（未通过审核）”')
+    .action(async (dataset: string, o: { out: string; format: string; profile?: string; force?: boolean }) => {
+      const files = await renderCommand(
+        dataset,
+        { outDir: resolve(o.out), formats: parseFormats(o.format), ...(o.profile ? { profile: o.profile } : {}), ...(o.force ? { force: true } : {}) },
+        fx,
+      );
       for (const f of files) fx.out(f);
+    });
+
+  program
+    .command('check')
+    .description('按审核规则检查数据文件；有错误级问题时退出码为1')
+    .argument('<dataset>', '数据文件路径')
+    .option('--json', '输出一个 JSON 对象')
+    .option('-p, --profile <id>', '模板（决定必需的章节和完成率口径）；默认取数据文件中的 profile')
+    .action((dataset: string, o: { json?: boolean; profile?: string }) => {
+      exitCode = checkCommand(dataset, o, fx);
     });
   return program;
 }
@@ -42,8 +60,9 @@ export function buildProgram(fx: Effects): Command {
 /** Runs the CLI and returns the exit code (0 ok, 1 findings, 2 unusable input). */
 export async function run(argv: string[], fx: Effects = nodeEffects): Promise<number> {
   try {
+    exitCode = 0;
     await buildProgram(fx).parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UserError) {

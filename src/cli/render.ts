@@ -7,6 +7,8 @@ import { htmlRenderer } from '../render/html/index.js';
 import type { Renderer } from '../render/renderer.js';
 import { textRenderer } from '../render/text/index.js';
 import { buildReport } from '../report/build.js';
+import { checkDataset, hasErrors } from '../rules/index.js';
+import { checkReportText } from './check.js';
 import { UserError, type Effects } from './effects.js';
 
 export const RENDERERS: Readonly<Record<string, Renderer>> = {
@@ -19,7 +21,11 @@ export interface RenderCommandOptions {
   outDir: string;
   formats: string[];
   profile?: string;
+  /** Render even with error-level findings, marking every page as a draft. */
+  force?: boolean;
 }
+
+export const DRAFT_MARK = '草稿（未通过审核）';
 
 export function parseFormats(list: string): string[] {
   const formats = [...new Set(list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
@@ -60,7 +66,16 @@ export function chooseProfile(d: Dataset, requested: string | undefined, file: s
 export async function renderCommand(file: string, o: RenderCommandOptions, fx: Effects): Promise<string[]> {
   const d = loadDataset(file, fx);
   const profile = chooseProfile(d, o.profile, file);
-  const tree = buildReport(d, profile);
+  // The generator never emits a report that fails its own checks, unless told to, as a marked draft.
+  const report = checkDataset(d, profile);
+  const failing = hasErrors(report);
+  if (failing && !o.force) {
+    throw new UserError(
+      [`${file} 未通过审核，未生成报告（可用 --force 生成标有“${DRAFT_MARK}”的草稿）：`, ...checkReportText(file, report)].join('\n'),
+      1,
+    );
+  }
+  const tree = buildReport(d, profile, failing ? { draftMark: DRAFT_MARK } : {});
   const stem = basename(file, extname(file)) + (o.profile && o.profile !== (d.profile ?? 'sichuan') ? `.${o.profile}` : '');
   const written: string[] = [];
   for (const f of o.formats) {

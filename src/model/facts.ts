@@ -126,6 +126,8 @@ export function flatten(d: Dataset, accounts: Accounts = computeAccounts(d)): Fa
   money('procurement.sme', p.sme, 'procurement.sme');
   money('procurement.sme_small', p.smeSmall, 'procurement.smeSmall');
   for (const [type, n] of Object.entries(d.assets.vehicles)) num('vehicles.total', n, `assets.vehicles.${type}`, { vehicleType: type });
+  // An empty vehicle list states that the unit has none.
+  if (Object.keys(d.assets.vehicles).length === 0) num('vehicles.total', 0, 'assets.vehicles');
   num('equipment.general_500k', d.assets.generalEquipment500k, 'assets.generalEquipment500k');
   num('equipment.special_1m', d.assets.specialEquipment1m, 'assets.specialEquipment1m');
 

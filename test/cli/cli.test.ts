@@ -72,3 +72,61 @@ describe('juesuan command line', () => {
     expect(await run(['frobnicate'], fx)).toBe(2);
   });
 });
+
+describe('juesuan check and the render gate', () => {
+  const broken = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'broken-'));
+    const file = join(dir, 'broken.yaml');
+    // 人员经费 one 分 off: X3 fails
+    writeFileSync(file, readFileSync(example, 'utf8').replace('personnel: 251.74', 'personnel: 251.7401'));
+    return { dir, file };
+  };
+  it('a clean example: summary in Chinese, exit 0', async () => {
+    const fx = recording();
+    expect(await run(['check', example], fx)).toBe(0);
+    expect(fx.outLines[0]).toMatch(/^审核 .*zhaohua-zfw-2022\.yaml（规则包 [\d.]+，共 \d+ 条规则）$/);
+    expect(fx.outLines[1]).toMatch(/^通过 \d+，未通过 \d+，不适用 \d+，数据不足 \d+$/);
+  });
+  it('a broken copy: exit 1, points at the field with expected vs stated', async () => {
+    const { file } = broken();
+    const fx = recording();
+    expect(await run(['check', file], fx)).toBe(1);
+    const text = fx.outLines.join('\n');
+    expect(text).toContain('错误（1）：');
+    expect(text).toContain('[X3] 人员经费与公用经费合计613.3901万元，不等于一般公共预算财政拨款基本支出613.39万元，相差0.0001万元');
+    expect(text).toContain('位置：basicExpense.personnel');
+    expect(text).toContain('应为：613.39万元　实际：613.3901万元　容差：0.00万元');
+  });
+  it('--json prints one object with the contract field names', async () => {
+    const { file } = broken();
+    const fx = recording();
+    expect(await run(['check', file, '--json'], fx)).toBe(1);
+    expect(fx.outLines).toHaveLength(1);
+    const o = JSON.parse(fx.outLines[0]!);
+    expect(Object.keys(o)).toEqual(['dataset', 'rulesVersion', 'summary', 'findings']);
+    expect(Object.keys(o.summary)).toEqual(['rules', 'pass', 'fail', 'notApplicable', 'insufficientData']);
+    const x3 = o.findings.find((f: { rule: string }) => f.rule === 'X3');
+    expect(x3).toMatchObject({ severity: 'error', expected: '613.39', stated: '613.3901', difference: '0.0001', tolerance: '0.00', location: 'basicExpense.personnel' });
+  });
+  it('unusable input exits 2', async () => {
+    const fx = recording();
+    expect(await run(['check', '/nonexistent.yaml'], fx)).toBe(2);
+  });
+  it('render refuses a dataset with errors (exit 1, findings printed, nothing written)', async () => {
+    const { dir, file } = broken();
+    const out = join(dir, 'out');
+    const fx = recording();
+    expect(await run(['render', file, '-o', out], fx)).toBe(1);
+    expect(fx.errLines.join('\n')).toContain('未通过审核，未生成报告');
+    expect(fx.errLines.join('\n')).toContain('[X3]');
+    expect(existsSync(out)).toBe(false);
+  });
+  it('render --force writes a draft marked on every page', async () => {
+    const { dir, file } = broken();
+    const out = join(dir, 'out');
+    const fx = recording();
+    expect(await run(['render', file, '-o', out, '-f', 'html,txt', '--force'], fx)).toBe(0);
+    expect(readFileSync(join(out, 'broken.txt'), 'utf8').split('\n')[0]).toBe('草稿（未通过审核）');
+    expect(readFileSync(join(out, 'broken.html'), 'utf8')).toContain('草稿（未通过审核）');
+  });
+});

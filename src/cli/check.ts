@@ -1,0 +1,52 @@
+/** `juesuan check`: a dataset through the rule pack; findings grouped by severity, or one JSON object. */
+import { RULE_PACK, checkDataset, hasErrors, type CheckReport, type Finding, type Severity } from '../rules/index.js';
+import type { Effects } from './effects.js';
+import { chooseProfile, loadDataset } from './render.js';
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export function checkReportJson(file: string, r: CheckReport): string {
+  return JSON.stringify({
+    dataset: file,
+    rulesVersion: r.rulesVersion,
+    summary: r.summary,
+    findings: r.findings.map((f) => ({
+      rule: f.rule, severity: f.severity, message: f.message,
+      expected: f.expected ?? null, stated: f.stated ?? null, difference: f.difference ?? null, tolerance: f.tolerance ?? null,
+      location: f.location, ...(f.unit ? { unit: f.unit } : {}), ...(f.related?.length ? { related: f.related } : {}), hint: f.hint,
+    })),
+  });
+}
+
+function findingLines(f: Finding): string[] {
+  const lines = [`  [${f.rule}] ${f.message}`, `      位置：${f.location}`];
+  if (f.stated !== undefined && f.expected !== undefined) {
+    lines.push(`      应为：${f.expected}${f.unit ?? ''}　实际：${f.stated}${f.unit ?? ''}${f.tolerance !== undefined ? `　容差：${f.tolerance}${f.unit ?? ''}` : ''}`);
+  }
+  lines.push(`      建议：${f.hint}`);
+  return lines;
+}
+
+export function checkReportText(file: string, r: CheckReport): string[] {
+  const s = r.summary;
+  const lines = [
+    `审核 ${file}（规则包 ${r.rulesVersion}，共 ${s.rules} 条规则）`,
+    `通过 ${s.pass}，未通过 ${s.fail}，不适用 ${s.notApplicable}，数据不足 ${s.insufficientData}`,
+  ];
+  for (const sev of ['error', 'warning', 'info'] as const) {
+    const fs = r.findings.filter((f) => f.severity === sev);
+    if (fs.length === 0) continue;
+    lines.push('', `${SEVERITY_LABEL[sev]}（${fs.length}）：`, ...fs.flatMap(findingLines));
+  }
+  if (r.findings.length === 0) lines.push('', '未发现问题。');
+  return lines;
+}
+
+/** Returns the exit code: 1 when any error-level finding exists. */
+export function checkCommand(file: string, o: { json?: boolean; profile?: string }, fx: Effects): number {
+  const d = loadDataset(file, fx);
+  const report = checkDataset(d, chooseProfile(d, o.profile, file), RULE_PACK);
+  if (o.json) fx.out(checkReportJson(file, report));
+  else for (const l of checkReportText(file, report)) fx.out(l);
+  return hasErrors(report) ? 1 : 0;
+}

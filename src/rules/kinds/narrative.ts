@@ -1,0 +1,59 @@
+// narrative: the report follows its profile — sections present and in order, empty tables explained, no gaps left.
+import { inlineText, type Inline, type TableBlock } from '../../report/tree.js';
+import { fill } from '../format.js';
+import type { CheckInput, NarrativeRule } from '../types.js';
+import { combine, finding, notApplicable, type Evaluation } from './evaluation.js';
+
+const tableIsEmpty = (t: TableBlock) =>
+  t.body.length === 0 || t.body.every((row) => row.slice(1).every((c) => /^(—|-|0(\.0+)?)?$/.test(inlineText(c.content).trim())));
+
+export function evaluateNarrative(rule: NarrativeRule, input: CheckInput): Evaluation {
+  const tree = input.tree;
+  if (!tree) return notApplicable;
+  switch (rule.check) {
+    case 'sections': {
+      const required = input.requiredSections ?? [];
+      if (required.length === 0) return notApplicable;
+      const headings = tree.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+      let pos = 0;
+      const parts = required.map((title): Evaluation => {
+        const at = headings.indexOf(title, pos);
+        if (at >= 0) {
+          pos = at + 1;
+          return { outcome: 'pass', findings: [] };
+        }
+        const anywhere = headings.includes(title);
+        return {
+          outcome: 'fail',
+          findings: [finding(rule, { message: fill(rule.message, { section: title, problem: anywhere ? '顺序不对' : '缺失' }), location: `report:${title}` })],
+        };
+      });
+      return combine(parts);
+    }
+    case 'emptyTableNote': {
+      const tables = tree.blocks.filter((b): b is TableBlock => b.kind === 'table');
+      if (tables.length === 0) return notApplicable;
+      return combine(
+        tables.map((t): Evaluation =>
+          !tableIsEmpty(t) || (t.note && inlineText(t.note).trim() !== '')
+            ? { outcome: 'pass', findings: [] }
+            : { outcome: 'fail', findings: [finding(rule, { message: fill(rule.message, { table: t.title }), location: `report:${t.title}` })] },
+        ),
+      );
+    }
+    case 'todo': {
+      const gaps: { what: string; path: string }[] = [];
+      const visit = (runs: Inline[]) => runs.forEach((r) => typeof r === 'object' && r.kind === 'todo' && gaps.push({ what: r.what, path: r.path }));
+      for (const b of tree.blocks) {
+        if (b.kind === 'paragraph' || b.kind === 'note') visit(b.content);
+        if (b.kind === 'table') [...b.header, ...b.body].flat().forEach((c) => visit(c.content));
+      }
+      if (gaps.length === 0) return { outcome: 'pass', findings: [] };
+      const unique = [...new Map(gaps.map((g) => [`${g.what}|${g.path}`, g])).values()];
+      return {
+        outcome: 'fail',
+        findings: unique.map((g) => finding(rule, { message: fill(rule.message, { what: g.what }), location: g.path })),
+      };
+    }
+  }
+}

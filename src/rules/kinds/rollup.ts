@@ -1,0 +1,59 @@
+// rollup: each stated node of a code tree equals the sum of its children (类 = Σ款 = Σ项).
+import type { Fact } from '../../model/facts.js';
+import { abs } from '../../money/index.js';
+import { fill, formatValue } from '../format.js';
+import { isTautology, pathsOf, type Side } from '../resolve.js';
+import type { CheckInput, RollupRule } from '../types.js';
+import { combine, finding, notApplicable, type Evaluation } from './evaluation.js';
+
+const otherDims = (f: Fact, dim: string) => JSON.stringify(Object.entries(f.dims).filter(([k]) => k !== dim).sort());
+const side = (facts: Fact[]): Side => ({ value: facts.reduce((s, f) => s + f.value, 0n), facts, precision: facts.reduce((s, f) => s + f.precision, 0n), missing: [] });
+
+/** Children of a node: one level down a 3/5/7-digit code tree, or the top level under the root. */
+function childrenOf(node: Fact, all: Fact[], dim: string): Fact[] {
+  const code = node.dims[dim];
+  const peers = all.filter((f) => f !== node && f.dims[dim] !== undefined && otherDims(f, dim) === otherDims(node, dim));
+  const flat = dim === 'vehicleType' || dim === 'staffKind';
+  if (code === undefined) {
+    if (flat) return peers;
+    const top = Math.min(...peers.map((f) => f.dims[dim]!.length));
+    return peers.filter((f) => f.dims[dim]!.length === top);
+  }
+  if (flat) return [];
+  const childLen = code.length === 3 ? 5 : code.length === 5 ? 7 : 0;
+  return peers.filter((f) => f.dims[dim]!.length === childLen && f.dims[dim]!.startsWith(code));
+}
+
+export function evaluateRollup(rule: RollupRule, input: CheckInput): Evaluation {
+  const scenario = rule.scenario ?? 'actual';
+  const facts = input.facts.filter((f) => f.concept === rule.concept && f.scenario === scenario);
+  const parts: Evaluation[] = [];
+  for (const node of facts) {
+    const kids = childrenOf(node, facts.filter((f) => f.year === node.year), rule.dim);
+    if (kids.length === 0) continue;
+    const total = side([node]);
+    const sum = side(kids);
+    if (isTautology(total, sum)) continue;
+    const tol = input.precision === 'exact' ? 0n : (total.precision + sum.precision) / 2n;
+    const diff = total.value - sum.value;
+    const paths = pathsOf([node, ...kids]);
+    if (abs(diff) <= tol) {
+      parts.push({ outcome: 'pass', findings: [], paths });
+      continue;
+    }
+    const fmt = (v: bigint) => formatValue(rule.concept, v).text;
+    const code = node.dims[rule.dim] ?? '合计';
+    const vars = { stated: fmt(total.value), expected: fmt(sum.value), difference: fmt(diff), tolerance: fmt(tol), unit: formatValue(rule.concept, 0n).unit, code };
+    parts.push({
+      outcome: 'fail',
+      paths,
+      findings: [finding(rule, {
+        message: fill(rule.message, vars),
+        stated: vars.stated, expected: vars.expected, difference: vars.difference, tolerance: vars.tolerance, unit: vars.unit,
+        location: pathsOf([node])[0] ?? '',
+        related: pathsOf(kids),
+      })],
+    });
+  }
+  return parts.length === 0 ? notApplicable : combine(parts);
+}
