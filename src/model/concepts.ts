@@ -89,6 +89,8 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'staffing.actual', label: '实有在职人员', kind: 'people', dims: ['staffKind'], countUnit: '人' },
   { id: 'staffing.retired', label: '离退休人员', kind: 'people', countUnit: '人' },
   // 预算绩效管理
+  count('performance.projects', '项目支出项目', '个'),
+  money('performance.self_evaluation_funds', '开展绩效自评的项目资金'),
   count('performance.pre_assessment', '开展事前绩效评估的项目', '个'),
   count('performance.targets', '编制绩效目标的项目', '个'),
   count('performance.monitoring', '开展绩效监控的项目', '个'),

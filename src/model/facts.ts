@@ -137,6 +137,8 @@ export function flatten(d: Dataset, accounts: Accounts = computeAccounts(d)): Fa
   num('staffing.retired', st.retired, 'unit.staffing.retired');
 
   const perf = d.performance;
+  num('performance.projects', perf.projectCount, 'performance.projectCount');
+  money('performance.self_evaluation_funds', perf.selfEvaluation?.funds, 'performance.selfEvaluation.funds');
   num('performance.pre_assessment', perf.preAssessment?.count, 'performance.preAssessment.count');
   num('performance.targets', perf.targets?.count, 'performance.targets.count');
   num('performance.monitoring', perf.monitoring?.count, 'performance.monitoring.count');

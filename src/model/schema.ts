@@ -96,6 +96,7 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
   };
 
   const projectCount = z.object({ count: count, projects: z.array(text).optional() }).strict();
+  const evaluated = z.object({ count: count, projects: z.array(text).optional(), funds: money.optional() }).strict();
 
   const conceptMap = <T extends z.ZodType>(value: T) =>
     z.record(z.string(), value).superRefine((rec, ctx) => {
@@ -204,10 +205,13 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
         .strict(),
       performance: z
         .object({
+          /** 项目支出 projects the unit had in the year. */
+          projectCount: count.optional(),
           preAssessment: projectCount.optional(),
           targets: projectCount.optional(),
           monitoring: projectCount.optional(),
-          selfEvaluation: projectCount.optional(),
+          /** funds: the evaluated projects' funds together (万元). */
+          selfEvaluation: evaluated.optional(),
           departmentEvaluation: bool.optional(),
         })
         .strict()
