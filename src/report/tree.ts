@@ -82,6 +82,25 @@ export interface TableBlock {
   body: TableCell[][];
   /** Shown under the table; an empty table carries its reason here. */
   note?: Inline[];
+  /** Wide tables print on a landscape page. */
+  orientation?: 'portrait' | 'landscape';
+}
+
+/** A chart described as data; renderers draw it (SVG in HTML/PDF, PNG in DOCX). */
+export interface ChartSpec {
+  type: 'bar' | 'pie';
+  /** Category labels: the x axis of a bar chart, the slices of a pie. */
+  categories: string[];
+  /** One series per bar group (a pie has exactly one); values are exact decimal strings in `unit`. */
+  series: { name: string; values: string[] }[];
+  unit: string;
+}
+
+export interface ChartBlock {
+  kind: 'chart';
+  id: string;
+  title: string;
+  chart: ChartSpec;
 }
 
 export interface NoteBlock {
@@ -93,7 +112,7 @@ export interface PageBreakBlock {
   kind: 'pageBreak';
 }
 
-export type Block = HeadingBlock | ParagraphBlock | TableBlock | NoteBlock | PageBreakBlock;
+export type Block = HeadingBlock | ParagraphBlock | TableBlock | ChartBlock | NoteBlock | PageBreakBlock;
 
 export interface ReportMeta {
   unitName: string;

@@ -20,6 +20,11 @@ function blockText(b: Block): string[] {
       return [`注：${inlineText(b.content)}`];
     case 'pageBreak':
       return [];
+    case 'chart':
+      return [
+        `【图】${b.title}（单位：${b.chart.unit}）`,
+        ...b.chart.series.map((s) => `${s.name}：${b.chart.categories.map((c, i) => `${c} ${s.values[i] ?? ''}`).join('；')}`),
+      ];
     case 'table': {
       const lines = [`【表】${b.title}${b.number ? `（${b.number}）` : ''}`, `编制单位：${b.unitName}　金额单位：${b.moneyUnit}`];
       lines.push(...b.header.map(cells), ...b.body.map(cells));
