@@ -6,15 +6,32 @@ import { docxRenderer } from '../render/docx/index.js';
 import { htmlRenderer } from '../render/html/index.js';
 import type { Renderer } from '../render/renderer.js';
 import { textRenderer } from '../render/text/index.js';
+import { renderJson } from '../render/json/index.js';
 import { buildReport } from '../report/build.js';
-import { checkDataset, hasErrors } from '../rules/index.js';
+import type { ReportTree } from '../report/tree.js';
+import { checkDataset, hasErrors, type CheckReport } from '../rules/index.js';
 import { checkReportText } from './check.js';
 import { UserError, type Effects } from './effects.js';
 
-export const RENDERERS: Readonly<Record<string, Renderer>> = {
-  html: htmlRenderer,
-  docx: docxRenderer,
-  txt: textRenderer,
+/** What an output format is given: the report tree and what it was built from. */
+export interface OutputContext {
+  tree: ReportTree;
+  dataset: Dataset;
+  report: CheckReport;
+}
+
+export interface OutputFormat {
+  extension: string;
+  write(ctx: OutputContext): Promise<Uint8Array>;
+}
+
+const fromTreeRenderer = (r: Renderer): OutputFormat => ({ extension: r.extension, write: (c) => r.render(c.tree) });
+
+export const RENDERERS: Readonly<Record<string, OutputFormat>> = {
+  html: fromTreeRenderer(htmlRenderer),
+  docx: fromTreeRenderer(docxRenderer),
+  txt: fromTreeRenderer(textRenderer),
+  json: { extension: 'json', write: async (c) => new TextEncoder().encode(renderJson(c.dataset, c.report.findings)) },
 };
 
 export interface RenderCommandOptions {
@@ -80,7 +97,7 @@ export async function renderCommand(file: string, o: RenderCommandOptions, fx: E
   const written: string[] = [];
   for (const f of o.formats) {
     const r = RENDERERS[f]!;
-    const bytes = await r.render(tree);
+    const bytes = await r.write({ tree, dataset: d, report });
     const path = join(o.outDir, `${stem}.${r.extension}`);
     fx.writeFile(path, bytes);
     written.push(path);
