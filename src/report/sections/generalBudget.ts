@@ -3,7 +3,7 @@ import { functionalPhrase, lookupFunctional } from '../../classification/index.j
 import { percentOf, sharesOf, sum, type Fen } from '../../money/index.js';
 import type { ItemTotals } from '../../model/index.js';
 import { deeper, listItems, para, priorComparison, reason, type SectionContext, type SectionWriter } from '../context.js';
-import { budgetGapRuns, changeRuns, completionRuns, joinRuns, shareOf, todo, wan, wanFig } from '../phrases.js';
+import { budgetGapRuns, changeRuns, completionRuns, joinRuns, pctFig, shareOf, todo, wan, wanFig } from '../phrases.js';
 import type { Block, Inline } from '../tree.js';
 
 const CONCEPT = 'expense.general_budget';
@@ -24,7 +24,7 @@ export const generalBudgetSection: SectionWriter = (ctx) => {
 function overall(ctx: SectionContext, total: Fen): Block[] {
   const runs: Inline[] = [`${ctx.year}年一般公共预算财政拨款支出`, ...wan(CONCEPT, total, ctx.fig)];
   const share = percentOf(total, ctx.a.expense.total);
-  if (share !== null) runs.push('，', ...shareOf(CONCEPT, total, ctx.a.expense.total, ctx.fig, share).map((r) => (r === '占' ? '占本年支出合计的' : r)));
+  if (share !== null) runs.push('，占本年支出合计的', pctFig(`share.${CONCEPT}`, share, ctx.fig), '%');
   runs.push('。');
   runs.push(...priorComparison(ctx, CONCEPT, total, '一般公共预算财政拨款支出', (c, b) => changeRuns(CONCEPT, c, b, ctx.fig)));
   return [para(...runs)];
