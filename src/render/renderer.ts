@@ -11,7 +11,7 @@ export interface RenderOptions {
  * passes the shared conformance suite (test/render/conformance.test.ts).
  */
 export interface Renderer {
-  format: 'html' | 'docx' | 'txt';
+  format: 'html' | 'docx' | 'txt' | 'pdf' | 'xlsx';
   /** File extension without the dot. */
   extension: string;
   render(tree: ReportTree, options?: RenderOptions): Promise<Uint8Array>;

@@ -1,0 +1,266 @@
+/**
+ * PDF renderer: the HTML page (src/render/html) printed by a headless Chromium
+ * through playwright-core. One browser per renderer, one page per document,
+ * so batch rendering pays the browser launch once. Node-only.
+ *
+ * Layout: A4 with the GB/T 9704-2012 margins (top 37, right 26, bottom 35,
+ * left 28 mm, the @page rule of the HTML stylesheet) and "— n —" page
+ * numbers in the footer. Chromium's footer template cannot tell odd pages
+ * from even ones, so the number is centred rather than right/left aligned.
+ *
+ * Fonts: glyf-outline TrueType faces come first (stack.md pitfall 13).
+ * Chromium embeds them as CID TrueType, so text extracts cleanly; the Noto
+ * CJK faces (CFF in a TTC) would be drawn as Type 3 glyphs.
+ *
+ * @example
+ *   const pdf = await createPdfRenderer();
+ *   try {
+ *     for (const tree of trees) await writeFile(name(tree), await pdf.render(tree));
+ *   } finally {
+ *     await pdf.close();
+ *   }
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import type { ReportTree } from '../../report/tree.js';
+import { renderHtml, type FontStacks } from '../html/index.js';
+import { escapeHtml } from '../html/escape.js';
+import { IdRegistry, SKELETON_IDS, planBlockIds } from '../html/ids.js';
+import type { Renderer, RenderOptions } from '../renderer.js';
+
+/** Where Debian's `chromium` package puts the browser. */
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** config/fonts.conf of this package (three folders up from src/render/pdf or dist/render/pdf). */
+export const FONTS_CONF = fileURLToPath(new URL('../../../config/fonts.conf', import.meta.url));
+
+/** Flags that work for the Debian build in a container (stack.md pitfall 19). */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * Composite print faces. Chromium fakes bold for a face that has no bold
+ * (UMing and UKai are single-weight), and a faked-bold glyph lands in the PDF
+ * as a Type 3 font. So bold text (table headers, 1. headings, <strong>) uses
+ * WenQuanYi Zen Hei, whose Medium weight is close enough that no faking
+ * happens. `font-synthesis: none` keeps any other fallback from faking.
+ * Chart SVGs name Noto Sans CJK in inline styles; `!important` overrides it.
+ */
+export const PRINT_FONT_FACES = `
+@font-face { font-family: 'Juesuan Print Song'; src: local('AR PL UMing CN'), local('UMingCN'); font-weight: 100 500; }
+@font-face { font-family: 'Juesuan Print Song'; src: local('WenQuanYi Zen Hei'), local('WenQuanYiZenHei'); font-weight: 600 900; }
+@font-face { font-family: 'Juesuan Print Kai'; src: local('AR PL UKai CN'), local('UKaiCN'); font-weight: 100 500; }
+@font-face { font-family: 'Juesuan Print Kai'; src: local('WenQuanYi Zen Hei'), local('WenQuanYiZenHei'); font-weight: 600 900; }
+body { font-synthesis: none; }
+svg text { font-family: 'WenQuanYi Zen Hei', 'AR PL UMing CN', sans-serif !important; }
+`.trimStart();
+
+/**
+ * Print fixes the HTML stylesheet lacks (to move into src/render/html/css.ts):
+ * a table's caption (number, title, 编制单位/金额单位 line) was split across a
+ * page break, leaving the title alone at the foot of a page.
+ */
+export const PRINT_FIXES = `
+.table-caption { break-inside: avoid; page-break-inside: avoid; }
+`.trimStart();
+
+/**
+ * Print font stacks: glyf TrueType faces first (they embed as CID TrueType,
+ * stack.md pitfall 13), the Noto CJK faces only as a last resort on machines
+ * without them.
+ */
+export const PDF_FONT_STACKS: Readonly<FontStacks> = {
+  body: "'Juesuan Print Song', 'AR PL UMing CN', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC', serif",
+  heading: "'WenQuanYi Zen Hei', 'AR PL UMing CN', 'Noto Sans CJK SC', sans-serif",
+  kai: "'Juesuan Print Kai', 'AR PL UKai CN', 'WenQuanYi Zen Hei', serif",
+  title: "'Juesuan Print Song', 'AR PL UMing CN', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC', serif",
+};
+
+/** GB/T 9704-2012 margins (design.md §5), also given by the stylesheet's @page rule. */
+export const PDF_MARGINS = { top: '37mm', right: '26mm', bottom: '35mm', left: '28mm' } as const;
+
+/**
+ * The page number: 4号 (14 pt) 宋体-like digits between dashes, "— 1 —",
+ * 7 mm below the 版心 and centred on it. Chromium lays the footer template
+ * out over the whole page, so an absolute box measured from the page's
+ * bottom edge (35 mm margin − 7 mm) places it on portrait and landscape
+ * pages alike. Chromium fills the `pageNumber` span; templates get no
+ * page-parity information, so the number is centred instead of right on odd
+ * and left on even pages as GB/T 9704 asks.
+ */
+export const FOOTER_TEMPLATE =
+  '<div style="position: absolute; left: 28mm; right: 26mm; bottom: calc(28mm - 14pt); margin: 0; padding: 0; ' +
+  "font-family: 'AR PL UMing CN', 'WenQuanYi Zen Hei', serif; font-size: 14pt; line-height: 1; color: #000; text-align: center;\">" +
+  '— <span class="pageNumber"></span> —</div>';
+
+/** Chromium is not installed where we looked. The message is meant for the user as is (no stack). */
+export class ChromiumNotFoundError extends Error {
+  override name = 'ChromiumNotFoundError';
+
+  constructor(readonly executablePath: string) {
+    super(`未找到 Chromium（${executablePath}）：请先运行 bash scripts/setup.sh`);
+    // Printed as the message alone if it ever escapes uncaught.
+    this.stack = this.message;
+  }
+}
+
+export interface PdfRendererOptions {
+  /** Chromium binary; default $CHROMIUM_PATH, then /usr/bin/chromium. */
+  executablePath?: string;
+}
+
+/**
+ * A renderer that owns a browser. `format` is 'pdf', which the shared
+ * `Renderer['format']` union does not list yet, hence the Omit.
+ */
+export interface PdfRenderer extends Renderer {
+  format: 'pdf';
+  extension: 'pdf';
+  render(tree: ReportTree, options?: RenderOptions): Promise<Uint8Array>;
+  /** Closes the browser; render() fails afterwards. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** The Chromium binary to use: the option, then $CHROMIUM_PATH, then Debian's path. */
+export function chromiumPath(o: PdfRendererOptions = {}): string {
+  const env = process.env.CHROMIUM_PATH;
+  return o.executablePath ?? (env !== undefined && env !== '' ? env : DEFAULT_CHROMIUM_PATH);
+}
+
+/** Launches one headless Chromium; every render() opens and closes its own page in it. */
+export async function createPdfRenderer(o: PdfRendererOptions = {}): Promise<PdfRenderer> {
+  const executablePath = chromiumPath(o);
+  if (!existsSync(executablePath)) throw new ChromiumNotFoundError(executablePath);
+  const browser: Browser = await chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_ARGS],
+    env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
+    // Leave Node's own signal handling alone; close() ends the browser.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  let closed = false;
+
+  return {
+    format: 'pdf',
+    extension: 'pdf',
+    async render(tree, options = {}) {
+      if (closed) throw new Error('PDF renderer is closed');
+      const html = printHtml(tree, options);
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.setContent(html, { waitUntil: 'load' });
+        // A string, so the DOM lib need not be in this file's types.
+        await page.evaluate('document.fonts.ready.then(() => true)');
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: FOOTER_TEMPLATE,
+          margin: { ...PDF_MARGINS },
+        });
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      } finally {
+        await context.close();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await browser.close();
+    },
+  };
+}
+
+/** One document with a browser of its own; for several, use createPdfRenderer() once. */
+export async function renderPdf(tree: ReportTree, options: RenderOptions & PdfRendererOptions = {}): Promise<Uint8Array> {
+  const { executablePath, ...renderOptions } = options;
+  const renderer = await createPdfRenderer(executablePath === undefined ? {} : { executablePath });
+  try {
+    return await renderer.render(tree, renderOptions);
+  } finally {
+    await renderer.close();
+  }
+}
+
+/**
+ * The HTML page as printed: print fonts (PRINT_FONT_FACES, PDF_FONT_STACKS),
+ * PRINT_FIXES, ASCII element ids (see asciiIds), and a landscape named page
+ * for tables marked `orientation: 'landscape'`, which the HTML stylesheet
+ * does not provide yet. Table ids are planned exactly as renderHtml plans them.
+ */
+export function printHtml(tree: ReportTree, options: RenderOptions = {}): string {
+  const { html, ids: idMap } = asciiIds(renderHtml(tree, { ...options, fonts: PDF_FONT_STACKS }));
+  let css = PRINT_FONT_FACES + PRINT_FIXES;
+  const blockIds = planBlockIds(tree.blocks, new IdRegistry(SKELETON_IDS));
+  const landscape = tree.blocks.flatMap((b, i) => {
+    const id = blockIds[i]!;
+    return b.kind === 'table' && b.orientation === 'landscape' ? [idMap.get(escapeHtml(id)) ?? id] : [];
+  });
+  if (landscape.length > 0) {
+    // Same margins as the portrait pages (the stylesheet's @page rule), so
+    // the footer's page number sits 7 mm under the 版心 on these pages too.
+    css += '@page landscape { size: A4 landscape; }\n';
+    css += `${landscape.map((id) => `[id='${cssString(id)}']`).join(', ')} { page: landscape; }\n`;
+  }
+  const at = html.indexOf('</head>');
+  return `${html.slice(0, at)}<style>\n${css}</style>\n${html.slice(at)}`;
+}
+
+const ID_ATTRIBUTE = /\s(id|href|aria-labelledby|aria-describedby)="([^"]*)"/g;
+
+/**
+ * Chromium turns every element id that a link points at into a PDF named
+ * destination, percent-encoding non-ASCII twice, so a heading id such as
+ * "sec-七-三公-经费…" becomes a name of several hundred bytes (poppler warns:
+ * "name token is longer than what the specification says it can be"; PDF 1.7
+ * readers may stop at 127). Here every id with a character outside printable
+ * ASCII becomes "pdf-<n>", in every attribute that names an id. Returns the
+ * new page and the mapping (escaped old id → new id).
+ */
+export function asciiIds(html: string): { html: string; ids: Map<string, string> } {
+  const taken = new Set<string>();
+  for (const m of html.matchAll(ID_ATTRIBUTE)) if (m[1] === 'id') taken.add(m[2]!);
+  const ids = new Map<string, string>();
+  let n = 0;
+  const rename = (id: string): string => {
+    if (/^[\x21-\x7e]*$/.test(id)) return id;
+    let to = ids.get(id);
+    if (to === undefined) {
+      do to = `pdf-${++n}`;
+      while (taken.has(to));
+      ids.set(id, to);
+    }
+    return to;
+  };
+  const out = html.replace(ID_ATTRIBUTE, (_all, attr: string, value: string) => {
+    const renamed =
+      attr === 'href'
+        ? value.startsWith('#')
+          ? `#${rename(value.slice(1))}`
+          : value
+        : attr === 'id'
+          ? rename(value)
+          : value.split(/\s+/).map(rename).join(' ');
+    return ` ${attr}="${renamed}"`;
+  });
+  return { html: out, ids };
+}
+
+/** Escape a value for a single-quoted CSS string. */
+function cssString(s: string): string {
+  return s.replace(/[\\'\n\r<>]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `);
+}
