@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { docxRenderer, renderDocx } from '../../src/render/docx/index.js';
 import { columnWidths, layoutGrid } from '../../src/render/docx/grid.js';
@@ -86,6 +87,9 @@ function blockTexts(block: Block): string[] {
       return [inlineText(block.content)];
     case 'pageBreak':
       return [];
+    case 'chart':
+      // The picture has no text; its title is a paragraph.
+      return [block.title];
     case 'table':
       return [
         block.title,
@@ -203,6 +207,34 @@ describe('docx renderer', () => {
     expect(before).toContain('“三公”经费财政拨款支出预算与决算');
     expect(before).toMatch(/编制单位：中共示例县委政法委员会<\/w:t><\/w:r><w:r><w:tab\/><\/w:r><w:r>.*?金额单位：万元/);
     expect(documentXml.slice(documentXml.indexOf('</w:tbl>'))).toContain('注：“三公”经费为财政拨款安排的支出。');
+  });
+
+  it('draws a chart as a PNG picture, as wide as the text, under its centred title', async () => {
+    const media = [...zip.keys()].filter((k) => k.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect(media[0]).toMatch(/^word\/media\/[^/]+\.png$/);
+    const png = zip.get(media[0]!)!.data;
+    const meta = await sharp(png).metadata();
+    expect(meta).toMatchObject({ format: 'png', width: 1280, height: 720 });
+    expect(part(zip, '[Content_Types].xml')).toContain('Extension="png"');
+    const rels = part(zip, 'word/_rels/document.xml.rels');
+    expect(rels).toMatch(new RegExp(`Type="[^"]*/image" Target="${media[0]!.slice('word/'.length)}"`));
+
+    // Title (表格标题 style, centred) right before the picture paragraph.
+    const title = documentXml.indexOf('收入支出决算总体情况');
+    const drawing = documentXml.indexOf('<w:drawing>');
+    expect(title).toBeGreaterThan(0);
+    expect(drawing).toBeGreaterThan(title);
+    const titleParagraph = documentXml.slice(documentXml.lastIndexOf('<w:p>', title), title);
+    expect(titleParagraph).toContain('<w:pStyle w:val="JsTableCaption"/>');
+    const picture = documentXml.slice(documentXml.lastIndexOf('<w:p>', drawing), documentXml.indexOf('</w:p>', drawing));
+    expect(picture).toContain('<w:jc w:val="center"/>');
+    // Auto line height, or the exact body pitch would clip the picture to one line.
+    expect(picture).toContain('w:lineRule="auto"');
+    // 589 px (the 版心 width in 96-dpi pixels) by 331 px, in EMU.
+    const widthPx = Math.floor(TEXT_WIDTH / 15);
+    expect(picture).toContain(`<wp:extent cx="${widthPx * 9525}" cy="${Math.round((widthPx * 720) / 1280) * 9525}"/>`);
+    expect(picture).toMatch(/<wp:docPr id="1" name="chart-totalsVsPrior" descr="收入支出决算总体情况（单位：万元）：收入总计：2021年577.74，2022年1193.39；支出总计：2021年577.74，2022年1193.39" title="收入支出决算总体情况"/);
   });
 
   it('numbers pages "— n —" in odd and even footers', () => {
@@ -405,7 +437,8 @@ describe('docx preview', () => {
     await writeFile(docx, await renderDocx(sampleTree, { draftMark: DRAFT }));
     const { pdf, pngs } = await docxToPdfAndPng(docx, path.join(scratch, 'out'));
     expect(statSync(pdf).size).toBeGreaterThan(1000);
-    expect(pngs).toHaveLength(2); // the sample's page break gives a second page
+    // The chart does not fit under the first page's text, and the page break starts a third page.
+    expect(pngs).toHaveLength(3);
     for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(1000);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     for (const wanted of [
@@ -418,9 +451,14 @@ describe('docx preview', () => {
       DRAFT,
       '—1—',
       '—2—',
+      '—3—',
     ]) {
       expect(text).toContain(wanted);
     }
+    // The chart is a picture in the PDF, 1280 × 720 pixels.
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(/^\s*2\s+\d+\s+image\s+1280\s+720\b/);
   });
 
   it('names the file when it does not exist', async () => {

@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlRenderer, renderHtml } from '../../src/render/html/index.js';
 import { sanitizeText } from '../../src/render/html/escape.js';
+import { chartShares, chartValueText } from '../../src/charts/specs.js';
 import {
   inlineText,
   type Block,
+  type ChartBlock,
   type FigureRun,
   type Inline,
   type ReportTree,
@@ -44,8 +46,9 @@ function parseHtml(html: string): El {
   const root: El = { tag: '#document', attrs: {}, children: [] };
   const stack: El[] = [root];
   const token =
-    /<\/([a-z][a-z0-9]*)>|<([a-z][a-z0-9]*)((?:\s+[a-z][a-z0-9-]*(?:="[^"<>]*"|='[^'<>]*')?)*)>|([^<>]+)/y;
-  const attr = /\s+([a-z][a-z0-9-]*)(?:="([^"]*)"|='([^']*)')?/g;
+    /<\/([a-z][a-z0-9]*)>|<([a-z][a-z0-9]*)((?:\s+[a-z][a-zA-Z0-9-]*(?:="[^"<>]*"|='[^'<>]*')?)*)>|([^<>]+)/y;
+  // Attribute names are lower case, except SVG's camel-case ones (viewBox).
+  const attr = /\s+([a-z][a-zA-Z0-9-]*)(?:="([^"]*)"|='([^']*)')?/g;
   token.lastIndex = prefix.length;
   while (token.lastIndex < html.length) {
     const at = token.lastIndex;
@@ -147,8 +150,27 @@ function expectedTexts(blocks: readonly Block[]): string[] {
         ];
       case 'pageBreak':
         return [];
+      case 'chart':
+        return chartTableTexts(b);
     }
   });
+}
+
+/** The cells of a chart's (visually hidden) data table: header row, then one row per category. */
+function chartTableTexts(b: ChartBlock): string[] {
+  const pie = b.chart.type === 'pie';
+  const head = pie
+    ? ['项目', `金额（${b.chart.unit}）`, '占比（%）']
+    : ['项目', ...b.chart.series.map((s) => `${s.name}（${b.chart.unit}）`)];
+  const shares = pie ? chartShares(b.chart.series[0]!.values) : [];
+  return [
+    ...head,
+    ...b.chart.categories.flatMap((c, i) => [
+      c,
+      ...b.chart.series.map((s) => chartValueText(s.values[i]!)),
+      ...(pie ? [shares[i]!] : []),
+    ]),
+  ];
 }
 
 /** The body elements that carry text, in document order. */
@@ -378,6 +400,65 @@ describe('HTML renderer: body', () => {
       tabindex: '0',
       'aria-labelledby': 'tbl-sangong-title',
     });
+  });
+
+  it('draws a chart as inline SVG in figure.chart, titled by its figcaption, with its data in a hidden table', () => {
+    const figure = one(main, hasClass('chart'));
+    expect(figure.tag).toBe('figure');
+    expect(figure.attrs.id).toBe('chart-totalsvsprior');
+    const caption = one(figure, byTag('figcaption'));
+    expect(textOf(caption)).toBe('收入支出决算总体情况');
+    expect(caption.attrs.id).toBe('chart-totalsvsprior-title');
+
+    const svg = one(figure, byTag('svg'));
+    expect(svg.attrs).toMatchObject({ role: 'img', 'aria-labelledby': 'chart-totalsvsprior-title', viewBox: '0 0 640 360' });
+    // Inline SVG in HTML needs no namespace declarations (and the page links nowhere).
+    expect(svg.attrs).not.toHaveProperty('xmlns');
+    const labels = all(svg, byTag('text')).map(textOf);
+    for (const label of ['单位：万元', '2021年', '2022年', '收入总计', '支出总计', '577.74', '1193.39']) expect(labels).toContain(label);
+    // Values print rounded to two decimals, like the text; the exact value stays in the data.
+    expect(labels).not.toContain('1193.386');
+    expect(all(svg, byTag('path')).length).toBeGreaterThan(4);
+    const svgMarkup = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    expect(svgMarkup).not.toContain('font-family:"');
+    expect(svgMarkup).not.toMatch(/ecmeta_|zr\d+-cls|<style/);
+
+    const hidden = one(figure, hasClass('chart-data'));
+    expect(hidden.attrs.style).toContain('clip-path: inset(50%)');
+    const table = one(hidden, byTag('table'));
+    expect(textOf(one(table, byTag('caption')))).toBe('收入支出决算总体情况');
+    const rows = all(table, byTag('tr')).map((tr) => tr.children.filter((c): c is El => typeof c !== 'string'));
+    expect(rows.map((cells) => cells.map(textOf))).toEqual([
+      ['项目', '收入总计（万元）', '支出总计（万元）'],
+      ['2021年', '577.74', '577.74'],
+      ['2022年', '1193.39', '1193.39'],
+    ]);
+    expect(rows[0]!.every((c) => c.tag === 'th' && c.attrs.scope === 'col')).toBe(true);
+    expect(rows[1]![0]).toMatchObject({ tag: 'th', attrs: { scope: 'row' } });
+  });
+
+  it('gives a pie chart\'s data table the shares, and keeps ids distinct across charts', () => {
+    const pie: Block = {
+      kind: 'chart',
+      id: 'expenseStructure',
+      title: '支出决算结构情况',
+      chart: { type: 'pie', categories: ['基本支出', '项目支出'], series: [{ name: '本年支出', values: ['414.670119', '1237.874754'] }], unit: '万元' },
+    };
+    const out = renderHtml({ ...sampleTree, blocks: [pie, pie] });
+    const d = parseHtml(out);
+    const figures = all(d, hasClass('chart'));
+    expect(figures.map((f) => f.attrs.id)).toEqual(['chart-expensestructure', 'chart-expensestructure-2']);
+    const rows = all(figures[0]!, byTag('tr')).map((tr) => all(tr, (el) => el.tag === 'th' || el.tag === 'td').map(textOf));
+    expect(rows).toEqual([
+      ['项目', '金额（万元）', '占比（%）'],
+      ['基本支出', '414.67', '25.09'],
+      ['项目支出', '1237.87', '74.91'],
+    ]);
+    const labels = all(figures[0]!, byTag('text')).map(textOf);
+    expect(labels.some((l) => l.includes('基本支出'))).toBe(true);
+    expect(labels.some((l) => l.includes('25.09%'))).toBe(true);
+    const ids = all(d, (el) => el.attrs.id !== undefined).map((el) => el.attrs.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('writes notes, page breaks, labels, alignment and emphasis', () => {

@@ -1,6 +1,7 @@
 /** Report blocks → Word paragraphs and tables, in reading order. */
 import { AlignmentType, HeadingLevel, PageBreak, Paragraph, type FileChild, type TextRun } from 'docx';
-import type { Block, HeadingBlock, NoteBlock, ParagraphBlock } from '../../report/tree.js';
+import type { Block, ChartBlock, HeadingBlock, NoteBlock, ParagraphBlock } from '../../report/tree.js';
+import { renderChart, type ChartImage } from './chart.js';
 import { cleanText, inlineRuns, textRun } from './inline.js';
 import { STYLE } from './styles.js';
 import { renderTable } from './tables.js';
@@ -27,8 +28,9 @@ export function renderTitle(lines: readonly string[]): Paragraph[] {
  * All blocks in order. A page break is carried over to the next block as
  * "page break before", so the new page does not start with an empty line; a
  * trailing page break would only print a blank page, so it is dropped.
+ * Chart blocks take their pictures from `charts` (see rasteriseCharts).
  */
-export function renderBlocks(blocks: readonly Block[]): FileChild[] {
+export function renderBlocks(blocks: readonly Block[], charts: ReadonlyMap<ChartBlock, ChartImage> = new Map()): FileChild[] {
   const out: FileChild[] = [];
   let breakPending = false;
   for (const block of blocks) {
@@ -37,13 +39,17 @@ export function renderBlocks(blocks: readonly Block[]): FileChild[] {
       breakPending = true;
       continue;
     }
-    out.push(...renderBlock(block, breakPending));
+    out.push(...renderBlock(block, breakPending, charts));
     breakPending = false;
   }
   return out;
 }
 
-function renderBlock(block: Exclude<Block, { kind: 'pageBreak' }>, pageBreakBefore: boolean): FileChild[] {
+function renderBlock(
+  block: Exclude<Block, { kind: 'pageBreak' }>,
+  pageBreakBefore: boolean,
+  charts: ReadonlyMap<ChartBlock, ChartImage>,
+): FileChild[] {
   switch (block.kind) {
     case 'heading':
       return [renderHeading(block, pageBreakBefore)];
@@ -53,6 +59,11 @@ function renderBlock(block: Exclude<Block, { kind: 'pageBreak' }>, pageBreakBefo
       return [renderNote(block, pageBreakBefore)];
     case 'table':
       return renderTable(block, pageBreakBefore);
+    case 'chart': {
+      const image = charts.get(block);
+      if (!image) throw new Error(`chart "${block.id}" was not rasterised before rendering`);
+      return renderChart(block, image, pageBreakBefore);
+    }
   }
 }
 

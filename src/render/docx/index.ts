@@ -8,6 +8,7 @@ import { Document, Packer } from 'docx';
 import type { ReportTree } from '../../report/tree.js';
 import type { Renderer, RenderOptions } from '../renderer.js';
 import { renderBlocks, renderTitle } from './blocks.js';
+import { rasteriseCharts } from './chart.js';
 import { coreXml, pinZipTimestamps } from './deterministic.js';
 import { pageFurniture } from './pageFurniture.js';
 import { documentStyles } from './styles.js';
@@ -15,6 +16,8 @@ import { MARGIN, PAGE } from './units.js';
 
 export async function renderDocx(tree: ReportTree, options: RenderOptions = {}): Promise<Uint8Array> {
   const draftMark = options.draftMark ?? tree.meta.draftMark;
+  // Word needs raster pictures; sharp is asynchronous, so charts are drawn first.
+  const charts = await rasteriseCharts(tree.blocks);
   const doc = new Document({
     // docProps/core.xml is replaced below (deterministic); see deterministic.ts.
     creator: 'juesuan',
@@ -37,7 +40,7 @@ export async function renderDocx(tree: ReportTree, options: RenderOptions = {}):
           },
         },
         ...pageFurniture(draftMark),
-        children: [...renderTitle(tree.title), ...renderBlocks(tree.blocks)],
+        children: [...renderTitle(tree.title), ...renderBlocks(tree.blocks, charts)],
       },
     ],
   });

@@ -1,4 +1,5 @@
 import type { Block, ParagraphBlock } from '../../report/tree.js';
+import { renderChart } from './chart.js';
 import { escapeHtml } from './escape.js';
 import { renderHeading } from './headings.js';
 import type { IdRegistry } from './ids.js';
@@ -18,6 +19,8 @@ function renderBlock(block: Block, id: string, ids: IdRegistry): string {
       return renderParagraph(block);
     case 'table':
       return renderTable(block, id, ids);
+    case 'chart':
+      return renderChart(block, ids);
     case 'note':
       return `<p class="note">${renderInlines(block.content)}</p>`;
     case 'pageBreak':

@@ -118,10 +118,7 @@ export interface PdfRendererOptions {
   executablePath?: string;
 }
 
-/**
- * A renderer that owns a browser. `format` is 'pdf', which the shared
- * `Renderer['format']` union does not list yet, hence the Omit.
- */
+/** A renderer that owns a browser: close() it when the batch is done. */
 export interface PdfRenderer extends Renderer {
   format: 'pdf';
   extension: 'pdf';
