@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Effects } from './effects.js';
-import { renderCommand } from './render.js';
+import { RenderSession, renderCommand } from './render.js';
 
 /** The examples folder of this package (works from src/cli and dist/cli alike). */
 export function examplesDir(): string {
@@ -18,10 +18,16 @@ export function exampleFiles(): string[] {
     .map((f) => join(dir, f));
 }
 
-export async function demoCommand(outDir: string, fx: Effects): Promise<string[]> {
+/** The whole disclosure bundle. */
+export const DEMO_FORMATS = ['html', 'docx', 'pdf', 'json'];
+
+export async function demoCommand(outDir: string, fx: Effects, formats: string[] = DEMO_FORMATS): Promise<string[]> {
   const written: string[] = [];
-  for (const file of exampleFiles()) {
-    written.push(...(await renderCommand(file, { outDir, formats: ['html', 'docx'] }, fx)));
+  const session = new RenderSession();
+  try {
+    for (const file of exampleFiles()) written.push(...(await renderCommand(file, { outDir, formats }, fx, session)));
+  } finally {
+    await session.close();
   }
   return written;
 }

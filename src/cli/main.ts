@@ -2,9 +2,9 @@
 import { Command, CommanderError } from 'commander';
 import { resolve } from 'node:path';
 import { checkCommand } from './check.js';
-import { demoCommand } from './demo.js';
+import { DEMO_FORMATS, demoCommand } from './demo.js';
 import { nodeEffects, UserError, type Effects } from './effects.js';
-import { parseFormats, renderCommand } from './render.js';
+import { parseFormats, RENDERERS, renderCommand } from './render.js';
 
 let exitCode = 0;
 
@@ -21,7 +21,7 @@ export function buildProgram(fx: Effects): Command {
 
   program
     .command('demo')
-    .description('把 examples/ 中的示例单位生成为 HTML 和 DOCX，写入 ./out 并列出文件')
+    .description(`把 examples/ 中的示例单位生成为完整的公开文件（${DEMO_FORMATS.join('、')}），写入 ./out 并列出文件`)
     .option('-o, --out <dir>', '输出目录', 'out')
     .action(async (o: { out: string }) => {
       const files = await demoCommand(resolve(o.out), fx);
@@ -33,7 +33,7 @@ export function buildProgram(fx: Effects): Command {
     .description('由数据文件（YAML/JSON）生成决算公开报告')
     .argument('<dataset>', '数据文件路径')
     .option('-o, --out <dir>', '输出目录', 'out')
-    .option('-f, --format <list>', '输出格式，逗号分隔（html, docx, txt）', 'html,docx')
+    .option('-f, --format <list>', `输出格式，逗号分隔（${Object.keys(RENDERERS).join(', ')}）`, 'html,docx')
     .option('-p, --profile <id>', '模板（sichuan 四川 / national 全国通用）；默认取数据文件中的 profile')
     .option('--force', '即使审核有错误也生成，每页标注“草稿（未通过审核）”')
     .action(async (dataset: string, o: { out: string; format: string; profile?: string; force?: boolean }) => {

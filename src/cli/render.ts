@@ -4,6 +4,7 @@ import { DatasetError, parseDataset, type Dataset } from '../model/index.js';
 import { findProfile, PROFILES, type Profile } from '../profiles/index.js';
 import { docxRenderer } from '../render/docx/index.js';
 import { htmlRenderer } from '../render/html/index.js';
+import { createPdfRenderer, type PdfRenderer } from '../render/pdf/index.js';
 import type { Renderer } from '../render/renderer.js';
 import { textRenderer } from '../render/text/index.js';
 import { renderJson } from '../render/json/index.js';
@@ -13,11 +14,29 @@ import { checkDataset, hasErrors, type CheckReport } from '../rules/index.js';
 import { checkReportText } from './check.js';
 import { UserError, type Effects } from './effects.js';
 
+/**
+ * Resources shared by every document of one command run: one browser for all
+ * PDFs (started on first use). close() when the run ends.
+ */
+export class RenderSession {
+  private pdf?: Promise<PdfRenderer>;
+  pdfRenderer(): Promise<PdfRenderer> {
+    this.pdf ??= createPdfRenderer().catch((e: unknown) => {
+      throw new UserError(e instanceof Error ? e.message : String(e));
+    });
+    return this.pdf;
+  }
+  async close(): Promise<void> {
+    if (this.pdf) await (await this.pdf.catch(() => undefined))?.close();
+  }
+}
+
 /** What an output format is given: the report tree and what it was built from. */
 export interface OutputContext {
   tree: ReportTree;
   dataset: Dataset;
   report: CheckReport;
+  session: RenderSession;
 }
 
 export interface OutputFormat {
@@ -32,6 +51,7 @@ export const RENDERERS: Readonly<Record<string, OutputFormat>> = {
   docx: fromTreeRenderer(docxRenderer),
   txt: fromTreeRenderer(textRenderer),
   json: { extension: 'json', write: async (c) => new TextEncoder().encode(renderJson(c.dataset, c.report.findings)) },
+  pdf: { extension: 'pdf', write: async (c) => (await c.session.pdfRenderer()).render(c.tree) },
 };
 
 export interface RenderCommandOptions {
@@ -79,8 +99,17 @@ export function chooseProfile(d: Dataset, requested: string | undefined, file: s
   return p;
 }
 
-/** Renders one dataset; returns the paths written. */
-export async function renderCommand(file: string, o: RenderCommandOptions, fx: Effects): Promise<string[]> {
+/** Renders one dataset; returns the paths written. Pass a session to share a browser across datasets. */
+export async function renderCommand(file: string, o: RenderCommandOptions, fx: Effects, shared?: RenderSession): Promise<string[]> {
+  const session = shared ?? new RenderSession();
+  try {
+    return await renderWith(file, o, fx, session);
+  } finally {
+    if (!shared) await session.close();
+  }
+}
+
+async function renderWith(file: string, o: RenderCommandOptions, fx: Effects, session: RenderSession): Promise<string[]> {
   const d = loadDataset(file, fx);
   const profile = chooseProfile(d, o.profile, file);
   // The generator never emits a report that fails its own checks, unless told to, as a marked draft.
@@ -97,7 +126,7 @@ export async function renderCommand(file: string, o: RenderCommandOptions, fx: E
   const written: string[] = [];
   for (const f of o.formats) {
     const r = RENDERERS[f]!;
-    const bytes = await r.write({ tree, dataset: d, report });
+    const bytes = await r.write({ tree, dataset: d, report, session });
     const path = join(o.outDir, `${stem}.${r.extension}`);
     fx.writeFile(path, bytes);
     written.push(path);

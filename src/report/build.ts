@@ -4,6 +4,7 @@
  */
 import { computeAccounts, type Accounts, type Dataset } from '../model/index.js';
 import { fillTitle, type OutlineNode, type Profile } from '../profiles/index.js';
+import { buildCharts } from './charts.js';
 import { makeContext, type SectionOutput } from './context.js';
 import { numberLabel, type NumberingLevel } from './numbering.js';
 import { SECTION_WRITERS } from './sections/index.js';
@@ -19,6 +20,7 @@ export interface BuildOptions {
 export function buildReport(d: Dataset, profile: Profile, options: BuildOptions = {}): ReportTree {
   const a = options.accounts ?? computeAccounts(d);
   const level = d.unit.level;
+  const charts = buildCharts(d, a);
   const blocks: Block[] = [];
 
   const emit = (out: SectionOutput, headingLevel: NumberingLevel) => {
@@ -34,7 +36,7 @@ export function buildReport(d: Dataset, profile: Profile, options: BuildOptions 
     blocks.push({ kind: 'heading', level: headingLevel, numbering: numberLabel(headingLevel, index + 1), text: fillTitle(title, d.year, level) });
     if ('section' in node) {
       const listLevel = Math.min(5, headingLevel + 1) as NumberingLevel;
-      emit(SECTION_WRITERS[node.section](makeContext(d, a, profile, listLevel)), headingLevel);
+      emit(SECTION_WRITERS[node.section](makeContext(d, a, profile, listLevel, charts)), headingLevel);
     } else {
       node.children.forEach((child, i) => write(child, i, Math.min(5, headingLevel + 1) as NumberingLevel));
     }
@@ -42,7 +44,7 @@ export function buildReport(d: Dataset, profile: Profile, options: BuildOptions 
 
   profile.parts.forEach((part, i) => {
     blocks.push({ kind: 'heading', level: 1, numbering: numberLabel(1, i + 1), text: fillTitle(part.title, d.year, level) });
-    if (part.section) emit(SECTION_WRITERS[part.section](makeContext(d, a, profile, 2)), 1);
+    if (part.section) emit(SECTION_WRITERS[part.section](makeContext(d, a, profile, 2, charts)), 1);
     part.children?.forEach((child, j) => write(child, j, 2));
   });
 

@@ -4,7 +4,8 @@ import type { Profile } from '../profiles/index.js';
 import type { NumberingLevel } from './numbering.js';
 import { numberLabel } from './numbering.js';
 import { todo, type FigureOptions } from './phrases.js';
-import type { Block, Inline, ParagraphBlock } from './tree.js';
+import type { ChartId } from './charts.js';
+import type { Block, ChartBlock, Inline, ParagraphBlock } from './tree.js';
 
 /** What a section writer gets: the data, the computed view and where it sits. */
 export interface SectionContext {
@@ -19,6 +20,8 @@ export interface SectionContext {
   self: string;
   /** Numbering level of lists inside this section's body. */
   listLevel: NumberingLevel;
+  /** The report's charts, built once; a section places the ones it explains. */
+  charts: Record<ChartId, ChartBlock | undefined>;
 }
 
 export interface SectionOutput {
@@ -29,9 +32,11 @@ export interface SectionOutput {
 
 export type SectionWriter = (ctx: SectionContext) => SectionOutput;
 
-export function makeContext(d: Dataset, a: Accounts, profile: Profile, listLevel: NumberingLevel): SectionContext {
+export function makeContext(
+  d: Dataset, a: Accounts, profile: Profile, listLevel: NumberingLevel, charts: Record<ChartId, ChartBlock | undefined>,
+): SectionContext {
   return {
-    d, a, profile, year: d.year, priorYear: d.year - 1,
+    d, a, profile, year: d.year, priorYear: d.year - 1, charts,
     fig: { year: d.year },
     self: d.unit.level === '部门' ? '本部门' : '本单位',
     listLevel,
@@ -80,4 +85,10 @@ export function priorComparison(
   // "收、支总计各增加…" reads well, "各持平" does not: drop 各 when nothing changed.
   if (current === base) return [`与${ctx.priorYear}年相比，${subject.replace(/各$/, '')}`, ...change(current, base), '。'];
   return [`与${ctx.priorYear}年相比，${subject}`, ...change(current, base), '。主要变动原因是', reason(ctx, 'vsPrior', key), '。'];
+}
+
+/** The chart a section shows, if the data makes one. */
+export function chart(ctx: SectionContext, id: ChartId): Block[] {
+  const c = ctx.charts[id];
+  return c ? [c] : [];
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { examplesDir } from '../../src/cli/demo.js';
+import { DEMO_FORMATS, examplesDir } from '../../src/cli/demo.js';
 import { nodeEffects, type Effects } from '../../src/cli/effects.js';
 import { run } from '../../src/cli/main.js';
 
@@ -40,9 +40,10 @@ describe('juesuan command line', () => {
     const out = mkdtempSync(join(tmpdir(), 'demo-'));
     const fx = recording();
     expect(await run(['demo', '-o', out], fx)).toBe(0);
-    expect(fx.outLines.map((p) => p.slice(out.length + 1)).sort()).toEqual([
-      'miyi-zfw-2021.docx', 'miyi-zfw-2021.html', 'zhaohua-zfw-2022.docx', 'zhaohua-zfw-2022.html',
-    ]);
+    expect(fx.outLines.map((p) => p.slice(out.length + 1)).sort()).toEqual(
+      ['miyi-zfw-2021', 'zhaohua-zfw-2022'].flatMap((n) => DEMO_FORMATS.map((f) => `${n}.${f}`)).sort(),
+    );
+    expect(readFileSync(join(out, 'miyi-zfw-2021.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
   it('a missing file is a clear error with exit code 2, no stack trace', async () => {
     const fx = recording();
@@ -63,7 +64,7 @@ describe('juesuan command line', () => {
   it('an unknown format or profile is refused before anything is written', async () => {
     const fx = recording();
     expect(await run(['render', example, '-f', 'html,pptx'], fx)).toBe(2);
-    expect(fx.errLines[0]).toBe('错误：不支持的输出格式：pptx（可用：html, docx, txt）');
+    expect(fx.errLines[0]).toBe('错误：不支持的输出格式：pptx（可用：html, docx, txt, json, pdf）');
     expect(await run(['render', example, '-p', 'hainan'], fx)).toBe(2);
     expect(fx.errLines[1]).toBe('错误：未知的模板“hainan”（--profile）；可用：sichuan, national');
   });

@@ -221,7 +221,7 @@ describe('docx renderer', () => {
     expect(rels).toMatch(new RegExp(`Type="[^"]*/image" Target="${media[0]!.slice('word/'.length)}"`));
 
     // Title (表格标题 style, centred) right before the picture paragraph.
-    const title = documentXml.indexOf('收入支出决算总体情况');
+    const title = documentXml.indexOf('>收入支出决算总体情况<') + 1;
     const drawing = documentXml.indexOf('<w:drawing>');
     expect(title).toBeGreaterThan(0);
     expect(drawing).toBeGreaterThan(title);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlRenderer, renderHtml } from '../../src/render/html/index.js';
 import { sanitizeText } from '../../src/render/html/escape.js';
-import { chartShares, chartValueText } from '../../src/charts/specs.js';
+import { chartShares, chartValueText } from '../../src/report/charts.js';
 import {
   inlineText,
   type Block,

@@ -3,6 +3,7 @@
  * narrative (one line per heading or paragraph, tables as "|" rows), and
  * what `juesuan render --format txt` writes.
  */
+import { chartValueText } from '../../report/charts.js';
 import type { RenderOptions, Renderer } from '../renderer.js';
 import { inlineText, type Block, type ReportTree, type TableCell } from '../../report/tree.js';
 
@@ -23,7 +24,7 @@ function blockText(b: Block): string[] {
     case 'chart':
       return [
         `【图】${b.title}（单位：${b.chart.unit}）`,
-        ...b.chart.series.map((s) => `${s.name}：${b.chart.categories.map((c, i) => `${c} ${s.values[i] ?? ''}`).join('；')}`),
+        ...b.chart.series.map((s) => `${s.name}：${b.chart.categories.map((c, i) => `${c} ${chartValueText(s.values[i] ?? '0')}`).join('；')}`),
       ];
     case 'table': {
       const lines = [`【表】${b.title}${b.number ? `（${b.number}）` : ''}`, `编制单位：${b.unitName}　金额单位：${b.moneyUnit}`];

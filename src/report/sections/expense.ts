@@ -1,6 +1,6 @@
 // 三、支出决算情况说明 (支出决算表): 基本/项目 and the other kinds, with shares of 本年支出合计.
 import { sharesOf } from '../../money/index.js';
-import { para, type SectionWriter } from '../context.js';
+import { chart, para, type SectionWriter } from '../context.js';
 import { joinRuns, shareOf, wan } from '../phrases.js';
 import type { Inline } from '../tree.js';
 
@@ -30,5 +30,5 @@ export const expenseSection: SectionWriter = (ctx) => {
     if (a.closingBalanceTotal !== 0n) tail.push(['年末结转和结余', ...wan('balance.closing', a.closingBalanceTotal, ctx.fig)]);
     runs.push(...joinRuns(tail, '，'), '。');
   }
-  return { blocks: [para(...runs)] };
+  return { blocks: [para(...runs), ...chart(ctx, 'expenseStructure')] };
 };

@@ -2,7 +2,7 @@
 import { functionalPhrase, lookupFunctional } from '../../classification/index.js';
 import { percentOf, sharesOf, sum, type Fen } from '../../money/index.js';
 import type { ItemTotals } from '../../model/index.js';
-import { deeper, listItems, para, priorComparison, reason, type SectionContext, type SectionWriter } from '../context.js';
+import { chart, deeper, listItems, para, priorComparison, reason, type SectionContext, type SectionWriter } from '../context.js';
 import { budgetGapRuns, changeRuns, completionRuns, joinRuns, pctFig, shareOf, todo, wan, wanFig } from '../phrases.js';
 import type { Block, Inline } from '../tree.js';
 
@@ -27,7 +27,7 @@ function overall(ctx: SectionContext, total: Fen): Block[] {
   if (share !== null) runs.push('，占本年支出合计的', pctFig(`share.${CONCEPT}`, share, ctx.fig), '%');
   runs.push('。');
   runs.push(...priorComparison(ctx, CONCEPT, total, '一般公共预算财政拨款支出', (c, b) => changeRuns(CONCEPT, c, b, ctx.fig)));
-  return [para(...runs)];
+  return [para(...runs), ...chart(ctx, 'generalBudgetChange')];
 }
 
 /** "一般公共服务支出（类）" or the code with a visible gap when the edition lacks it. */
@@ -45,7 +45,7 @@ function structure(ctx: SectionContext, classes: { code: string; total: Fen }[])
     const o = { ...ctx.fig, dims: { functional: c.code } };
     return [...className(ctx, c.code), ...wan(CONCEPT, c.total, o), '，', ...shareOf(CONCEPT, c.total, total, o, shares[i])];
   });
-  return [para(`${ctx.year}年一般公共预算财政拨款支出`, ...wan(CONCEPT, total, ctx.fig), '，主要用于以下方面：', ...joinRuns(parts, '；'), '。')];
+  return [para(`${ctx.year}年一般公共预算财政拨款支出`, ...wan(CONCEPT, total, ctx.fig), '，主要用于以下方面：', ...joinRuns(parts, '；'), '。'), ...chart(ctx, 'generalBudgetStructure')];
 }
 
 /** The budget a completion rate is measured against, per the profile. */

@@ -1,7 +1,7 @@
 // 二、收入决算情况说明 (收入决算表): each source and its share of 本年收入合计.
 import { INCOME_SOURCES, type IncomeSource } from '../../model/index.js';
 import { sharesOf } from '../../money/index.js';
-import { para, type SectionWriter } from '../context.js';
+import { chart, para, type SectionWriter } from '../context.js';
 import { joinRuns, shareOf, wan } from '../phrases.js';
 import type { Inline } from '../tree.js';
 
@@ -46,5 +46,5 @@ export const incomeSection: SectionWriter = (ctx) => {
   if (a.openingBalanceTotal !== 0n) extra.push(['年初结转和结余', ...wan('balance.opening', a.openingBalanceTotal, ctx.fig)]);
   if (extra.length > 0) runs.push('此外，', ...joinRuns(extra, '，'), '。');
   else runs.push('年初无结转和结余。');
-  return { blocks: [para(...runs)] };
+  return { blocks: [para(...runs), ...chart(ctx, 'incomeStructure')] };
 };

@@ -1,6 +1,6 @@
 // 七、“三公”经费财政拨款支出决算情况说明: （一）总体 （二）具体, with a budget-vs-actual table.
 import { sharesOf, type Fen } from '../../money/index.js';
-import { deeper, listItems, para, priorComparison, reason, type SectionContext, type SectionWriter } from '../context.js';
+import { chart, deeper, listItems, para, priorComparison, reason, type SectionContext, type SectionWriter } from '../context.js';
 import { budgetGapRuns, changeRuns, completionRuns, countFig, joinRuns, shareOf, todo, trimEnd, wan, wanFig } from '../phrases.js';
 import type { Block, Inline, TableBlock, TableCell } from '../tree.js';
 
@@ -51,6 +51,7 @@ function detail(ctx: SectionContext): Block[] {
       ...(shares ? ['，', ...shareOf(concept, v!, actual.total!, ctx.fig, shares[i])] : []),
     ]);
     blocks.push(para(`${y}年“三公”经费财政拨款支出决算中，`, ...joinRuns(lead, '；'), actual.total === 0n ? '，均未发生支出。具体情况如下：' : '。具体情况如下：'));
+    blocks.push(...chart(ctx, 'sangongComposition'));
   }
   const count = (concept: string, n: number | undefined, unit: '个' | '人次' | '辆' | '批次', path: string): Inline =>
     n === undefined ? todo('数量', path) : countFig(concept, n, unit, ctx.fig);

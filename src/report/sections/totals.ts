@@ -1,5 +1,5 @@
 // 一、收入支出决算总体情况说明 (收入支出决算总表).
-import { para, type SectionContext, type SectionWriter } from '../context.js';
+import { chart, para, type SectionContext, type SectionWriter } from '../context.js';
 import { joinRuns, wan } from '../phrases.js';
 import { pairComparison } from './pairComparison.js';
 import type { Inline } from '../tree.js';
@@ -10,7 +10,7 @@ export const totalsSection: SectionWriter = (ctx) => {
   const same = a.grandIncome === a.grandExpense;
   if (same) runs.push(`${year}年度收、支总计`, ...wan('total.income', a.grandIncome, ctx.fig), '。');
   else runs.push(`${year}年度收入总计`, ...wan('total.income', a.grandIncome, ctx.fig), '，支出总计', ...wan('total.expense', a.grandExpense, ctx.fig), '。');
-  const blocks = [para(...runs, ...composition(ctx), ...comparison(ctx))];
+  const blocks = [para(...runs, ...composition(ctx), ...comparison(ctx)), ...chart(ctx, 'totalsVsPrior')];
   return { blocks };
 };
 
