@@ -1,7 +1,7 @@
 /** `juesuan render`: dataset file → report files in the chosen formats. */
 import { basename, extname, join } from 'node:path';
 import { DatasetError, parseDataset, type Dataset } from '../model/index.js';
-import { findProfile, PROFILES, type Profile } from '../profiles/index.js';
+import { findProfile, PROFILES, TABLE_SETS, type Profile } from '../profiles/index.js';
 import { docxRenderer } from '../render/docx/index.js';
 import { htmlRenderer } from '../render/html/index.js';
 import { createPdfRenderer, type PdfRenderer } from '../render/pdf/index.js';
@@ -95,6 +95,9 @@ export function chooseProfile(d: Dataset, requested: string | undefined, file: s
   if (!p) {
     const where = requested ? '--profile' : `${file} 的 profile 字段`;
     throw new UserError(`未知的模板“${id}”（${where}）；可用：${Object.keys(PROFILES).join(', ')}`);
+  }
+  if (d.tableSet !== undefined && !TABLE_SETS[d.tableSet]) {
+    throw new UserError(`未知的表格套“${d.tableSet}”（${file} 的 tableSet 字段）；可用：${Object.keys(TABLE_SETS).join(', ')}`);
   }
   return p;
 }

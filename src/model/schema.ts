@@ -112,6 +112,8 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
       year: count.refine((y) => y >= 2000 && y <= 2100, { message: '年度应在2000至2100之间' }),
       moneyUnit: z.enum(['元', '万元']).default('万元'),
       profile: z.string().optional(),
+      /** Standard table set (e.g. sichuan-15); defaults to the profile's. */
+      tableSet: z.string().optional(),
       reportDate: z.string().optional(),
       unit: z
         .object({

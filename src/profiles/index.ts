@@ -3,6 +3,7 @@ import type { Profile } from './profile.js';
 import { sichuanProfile } from './sichuan.js';
 
 export * from './profile.js';
+export * from './tableSets.js';
 
 export const PROFILES: Readonly<Record<string, Profile>> = {
   sichuan: sichuanProfile,

@@ -10,6 +10,7 @@ export const nationalProfile: Profile = {
   name: '全国通用部门决算公开模板',
   titleSuffix: '{year}年度{level}决算',
   completionBasis: 'initial',
+  tables: { set: 'national-9', title: '{year}年度{level}决算表', position: 'afterOverview' },
   parts: [
     overviewPart,
     {

@@ -37,6 +37,8 @@ export interface Part {
   /** Either child headings, or one section writer filling the part directly. */
   children?: OutlineNode[];
   section?: SectionId;
+  /** The part holding the standard tables. */
+  tables?: true;
 }
 
 export interface Profile {
@@ -51,8 +53,16 @@ export interface Profile {
    */
   completionBasis: 'adjusted' | 'initial';
   parts: Part[];
+  /** The standard tables: which set (TABLE_SETS id; a dataset may choose another) and the part that holds them. */
+  tables: { set: string; title: string; position: 'afterOverview' | 'last' };
 }
 
 export function fillTitle(template: string, year: number, level: string): string {
   return template.replaceAll('{year}', String(year)).replaceAll('{level}', level);
+}
+
+/** The profile's parts in reading order, with the standard-tables part in its place. */
+export function orderedParts(p: Profile): Part[] {
+  const tables: Part = { title: p.tables.title, tables: true };
+  return p.tables.position === 'last' ? [...p.parts, tables] : [p.parts[0]!, tables, ...p.parts.slice(1)];
 }

@@ -3,11 +3,12 @@
  * headings from their position, and lets each section writer fill its body.
  */
 import { computeAccounts, type Accounts, type Dataset } from '../model/index.js';
-import { fillTitle, type OutlineNode, type Profile } from '../profiles/index.js';
+import { fillTitle, orderedParts, TABLE_SETS, type OutlineNode, type Profile, type TableSet } from '../profiles/index.js';
 import { buildCharts } from './charts.js';
 import { makeContext, type SectionOutput } from './context.js';
 import { numberLabel, type NumberingLevel } from './numbering.js';
 import { SECTION_WRITERS } from './sections/index.js';
+import { buildTables } from './tables/index.js';
 import type { Block, ReportTree } from './tree.js';
 
 export interface BuildOptions {
@@ -42,8 +43,13 @@ export function buildReport(d: Dataset, profile: Profile, options: BuildOptions 
     }
   };
 
-  profile.parts.forEach((part, i) => {
+  orderedParts(profile).forEach((part, i) => {
     blocks.push({ kind: 'heading', level: 1, numbering: numberLabel(1, i + 1), text: fillTitle(part.title, d.year, level) });
+    if (part.tables) {
+      // Each standard table starts on a page of its own.
+      for (const t of buildTables(tableSetFor(d, profile), d, a)) blocks.push({ kind: 'pageBreak' }, t);
+      return;
+    }
     if (part.section) emit(SECTION_WRITERS[part.section](makeContext(d, a, profile, 2, charts)), 1);
     part.children?.forEach((child, j) => write(child, j, 2));
   });
@@ -59,4 +65,13 @@ export function buildReport(d: Dataset, profile: Profile, options: BuildOptions 
     },
     blocks,
   };
+}
+
+/** The standard table set for a dataset under a profile (the CLI checks the id and names the field). */
+export function tableSetFor(d: Dataset, profile: Profile): TableSet {
+  // The dataset's choice belongs to its own profile; another profile brings its own set.
+  const id = (profile.id === (d.profile ?? 'sichuan') ? d.tableSet : undefined) ?? profile.tables.set;
+  const set = TABLE_SETS[id];
+  if (!set) throw new RangeError(`unknown table set ${id}`);
+  return set;
 }

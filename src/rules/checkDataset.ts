@@ -1,7 +1,7 @@
 /** A dataset through the rule pack: facts, reasons, named lists and the generated report. */
 import { computeAccounts, flatten, type Dataset } from '../model/index.js';
 import type { OutlineNode, Profile } from '../profiles/index.js';
-import { fillTitle } from '../profiles/index.js';
+import { fillTitle, orderedParts } from '../profiles/index.js';
 import { buildReport } from '../report/build.js';
 import { runRules } from './engine.js';
 import { RULE_PACK } from './pack/index.js';
@@ -10,7 +10,7 @@ import type { CheckInput, CheckReport, CountedList, RulePack } from './types.js'
 /** Every heading title the profile's outline requires, in order. */
 export function requiredSections(profile: Profile, d: Dataset): string[] {
   const walk = (n: OutlineNode): string[] => ('section' in n ? [n.title] : [n.group, ...n.children.flatMap(walk)]);
-  return profile.parts.flatMap((p) => [p.title, ...(p.children ?? []).flatMap(walk)]).map((t) => fillTitle(t, d.year, d.unit.level));
+  return orderedParts(profile).flatMap((p) => [p.title, ...(p.children ?? []).flatMap(walk)]).map((t) => fillTitle(t, d.year, d.unit.level));
 }
 
 function countedLists(d: Dataset): CountedList[] {
