@@ -8,11 +8,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/profiles/index.js';
 import { docxRenderer } from '../../src/render/docx/index.js';
 import { docxToPdfAndPng } from '../../src/render/docx/preview.js';
 import { htmlRenderer } from '../../src/render/html/index.js';
+import { createPdfRenderer } from '../../src/render/pdf/index.js';
 import type { Renderer } from '../../src/render/renderer.js';
 import { textRenderer } from '../../src/render/text/index.js';
 import { buildReport } from '../../src/report/build.js';
@@ -29,7 +30,26 @@ function decodeHtml(html: string): string {
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
+const pdfReader = async (bytes: Uint8Array): Promise<string> => {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
+  const file = join(dir, 'r.pdf');
+  writeFileSync(file, bytes);
+  // Page footers ("— 3 —") fall in the middle of paragraphs that cross a page.
+  return execFileSync('pdftotext', ['-raw', file, '-']).toString().replace(/^— \d+ —$/gm, '');
+};
+
+const pdf = await (async () => {
+  try {
+    return await createPdfRenderer();
+  } catch (e) {
+    if (process.env.CI === 'true') throw e;
+    return undefined;
+  }
+})();
+afterAll(async () => pdf?.close());
+
 const RENDERERS: { renderer: Renderer; readBack: (bytes: Uint8Array) => Promise<string> }[] = [
+  ...(pdf ? [{ renderer: pdf as Renderer, readBack: pdfReader }] : []),
   { renderer: htmlRenderer, readBack: async (b) => decodeHtml(new TextDecoder().decode(b)) },
   { renderer: docxRenderer, readBack: async (b) => (await mammoth.extractRawText({ buffer: Buffer.from(b) })).value },
   { renderer: textRenderer, readBack: async (b) => new TextDecoder().decode(b) },
