@@ -11,6 +11,7 @@ import { parseDataset } from '../src/model/index.js';
 import { PROFILES } from '../src/profiles/index.js';
 import { renderDocx } from '../src/render/docx/index.js';
 import { renderHtml } from '../src/render/html/index.js';
+import { createPdfRenderer } from '../src/render/pdf/index.js';
 import { buildReport } from '../src/report/build.js';
 import { checkDataset } from '../src/rules/index.js';
 
@@ -40,6 +41,10 @@ const results = [
   await rate('render_html_per_s', () => renderHtml(next(trees))),
   await rate('render_docx_per_s', () => renderDocx(next(trees))),
 ];
+// PDF: one browser for the whole run, a page per document (as batch rendering does).
+const pdf = await createPdfRenderer();
+results.push(await rate('render_pdf_per_s', () => pdf.render(next(trees))));
+await pdf.close();
 const rss = process.memoryUsage().rss / 2 ** 20;
 
 console.log('| measure | value |\n|---|---|');
