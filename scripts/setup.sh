@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(chromium libreoffice-writer-nogui poppler-utils fontconfig fonts-noto-cjk fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai)
+apt_packages=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fontconfig fonts-noto-cjk fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -19,7 +19,7 @@ export function exampleFiles(): string[] {
 }
 
 /** The whole disclosure bundle. */
-export const DEMO_FORMATS = ['html', 'docx', 'pdf', 'json'];
+export const DEMO_FORMATS = ['html', 'docx', 'pdf', 'xlsx', 'json'];
 
 export async function demoCommand(outDir: string, fx: Effects, formats: string[] = DEMO_FORMATS): Promise<string[]> {
   const written: string[] = [];

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { resolve } from 'node:path';
 import { checkCommand } from './check.js';
 import { DEMO_FORMATS, demoCommand } from './demo.js';
+import { importCommand } from './import.js';
 import { nodeEffects, UserError, type Effects } from './effects.js';
 import { parseFormats, RENDERERS, renderCommand } from './render.js';
 
@@ -43,6 +44,16 @@ export function buildProgram(fx: Effects): Command {
         fx,
       );
       for (const f of files) fx.out(f);
+    });
+
+  program
+    .command('import')
+    .description('从 Excel（本工具导出的工作簿，或部门决算报表软件导出的 Z01/Z04/Z05_1 表）生成数据文件')
+    .argument('<tables.xlsx>', 'Excel 工作簿（.xlsx）')
+    .option('-o, --out <file>', '写入的数据文件（YAML）；不给则打印')
+    .option('--mapping <file>', '特殊版式的映射文件（JSON）')
+    .action(async (file: string, o: { out?: string; mapping?: string }) => {
+      exitCode = await importCommand(file, { ...(o.out ? { out: resolve(o.out) } : {}), ...(o.mapping ? { mapping: o.mapping } : {}) }, fx);
     });
 
   program

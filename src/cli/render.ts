@@ -5,6 +5,7 @@ import { findProfile, PROFILES, TABLE_SETS, type Profile } from '../profiles/ind
 import { docxRenderer } from '../render/docx/index.js';
 import { htmlRenderer } from '../render/html/index.js';
 import { createPdfRenderer, type PdfRenderer } from '../render/pdf/index.js';
+import { renderXlsx } from '../render/xlsx/index.js';
 import type { Renderer } from '../render/renderer.js';
 import { textRenderer } from '../render/text/index.js';
 import { renderJson } from '../render/json/index.js';
@@ -52,6 +53,8 @@ export const RENDERERS: Readonly<Record<string, OutputFormat>> = {
   txt: fromTreeRenderer(textRenderer),
   json: { extension: 'json', write: async (c) => new TextEncoder().encode(renderJson(c.dataset, c.report.findings)) },
   pdf: { extension: 'pdf', write: async (c) => (await c.session.pdfRenderer()).render(c.tree) },
+  // The workbook carries the dataset too (sheet 数据), so `juesuan import` reads it back exactly.
+  xlsx: { extension: 'xlsx', write: (c) => renderXlsx(c.tree, c.dataset) },
 };
 
 export interface RenderCommandOptions {

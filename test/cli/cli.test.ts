@@ -64,7 +64,7 @@ describe('juesuan command line', () => {
   it('an unknown format or profile is refused before anything is written', async () => {
     const fx = recording();
     expect(await run(['render', example, '-f', 'html,pptx'], fx)).toBe(2);
-    expect(fx.errLines[0]).toBe('错误：不支持的输出格式：pptx（可用：html, docx, txt, json, pdf）');
+    expect(fx.errLines[0]).toBe('错误：不支持的输出格式：pptx（可用：html, docx, txt, json, pdf, xlsx）');
     expect(await run(['render', example, '-p', 'hainan'], fx)).toBe(2);
     expect(fx.errLines[1]).toBe('错误：未知的模板“hainan”（--profile）；可用：sichuan, national');
   });

@@ -30,7 +30,7 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const MONEY_UNITS = new Set(['万元', '元']);
 
-export interface XlsxOptions extends RenderOptions {}
+export type XlsxOptions = RenderOptions;
 
 /** The report's tables as a workbook; with `d`, plus the "数据" sheet for exact round trips. */
 export async function renderXlsx(tree: ReportTree, d?: Dataset, options: XlsxOptions = {}): Promise<Uint8Array> {
@@ -179,7 +179,8 @@ function writeTable(ws: ExcelJS.Worksheet, t: TableBlock, draftMark: string | un
   };
 }
 
-const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\r\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_|[\uD800-\uDFFF]/u;
+/** Text a spreadsheet cannot keep as is: controls (C0 except tab/newline, CR, C1), U+FFFE/U+FFFF, `_xHHHH_` escapes, lone surrogates. */
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\r\u007F-\u009F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_|[\uD800-\uDFFF]/u;
 
 function writeDataSheet(ws: ExcelJS.Worksheet, entries: readonly FlatEntry[]): void {
   const note = ws.getCell(1, 1);
@@ -216,15 +217,11 @@ function writeDataSheet(ws: ExcelJS.Worksheet, entries: readonly FlatEntry[]): v
   ws.getColumn(2).width = 80;
   ws.getColumn(3).width = 16;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }];
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
 }
 
-/**
- * The renderer entry for the common interface. `Renderer['format']` does not
- * list 'xlsx' yet, so this is typed as the interface with a wider format; the
- * CLI should call `renderXlsx(tree, dataset)` to include the "数据" sheet.
- */
-export const xlsxRenderer: Omit<Renderer, 'format'> & { format: 'xlsx' } = {
+/** The renderer entry for the common interface (no dataset, so no "数据" sheet); the CLI calls `renderXlsx(tree, dataset)`. */
+export const xlsxRenderer: Renderer = {
   format: 'xlsx',
   extension: 'xlsx',
   render: (tree, options) => renderXlsx(tree, undefined, options),
