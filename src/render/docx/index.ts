@@ -4,8 +4,8 @@
  * pitch, 方正小标宋简体 title, 黑体/楷体/仿宋 headings as real Heading 1–5
  * styles, "— 1 —" page numbers). The output is deterministic for a given tree.
  */
-import { Document, Packer } from 'docx';
-import type { ReportTree } from '../../report/tree.js';
+import { Document, Packer, PageOrientation } from 'docx';
+import type { Block, ReportTree } from '../../report/tree.js';
 import type { Renderer, RenderOptions } from '../renderer.js';
 import { renderBlocks, renderTitle } from './blocks.js';
 import { rasteriseCharts } from './chart.js';
@@ -23,26 +23,27 @@ export async function renderDocx(tree: ReportTree, options: RenderOptions = {}):
     creator: 'juesuan',
     styles: documentStyles,
     evenAndOddHeaderAndFooters: true,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: MARGIN.top,
-              bottom: MARGIN.bottom,
-              left: MARGIN.left,
-              right: MARGIN.right,
-              header: MARGIN.header,
-              footer: MARGIN.footer,
-              gutter: 0,
-            },
+    // Landscape tables get a landscape section each; everything else flows in portrait sections.
+    sections: splitByOrientation(tree.blocks).map((run, i) => ({
+      properties: {
+        page: {
+          size: run.landscape
+            ? { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE } // docx swaps the sides itself
+            : { width: PAGE.width, height: PAGE.height },
+          margin: {
+            top: MARGIN.top,
+            bottom: MARGIN.bottom,
+            left: MARGIN.left,
+            right: MARGIN.right,
+            header: MARGIN.header,
+            footer: MARGIN.footer,
+            gutter: 0,
           },
         },
-        ...pageFurniture(draftMark),
-        children: [...renderTitle(tree.title), ...renderBlocks(tree.blocks, charts)],
       },
-    ],
+      ...pageFurniture(draftMark),
+      children: [...(i === 0 ? renderTitle(tree.title) : []), ...renderBlocks(run.blocks, charts)],
+    })),
   });
   const packed = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml(tree) }]);
   const bytes = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
@@ -54,3 +55,19 @@ export const docxRenderer: Renderer = {
   extension: 'docx',
   render: renderDocx,
 };
+
+/** Consecutive blocks that share a page orientation (a landscape table stands alone). */
+export function splitByOrientation(blocks: readonly Block[]): { landscape: boolean; blocks: Block[] }[] {
+  const runs: { landscape: boolean; blocks: Block[] }[] = [];
+  for (const b of blocks) {
+    const landscape = b.kind === 'table' && b.orientation === 'landscape';
+    const last = runs[runs.length - 1];
+    if (!landscape && last && !last.landscape) last.blocks.push(b);
+    else runs.push({ landscape, blocks: [b] });
+  }
+  // A page break just before a new section is the section break itself.
+  for (const r of runs) while (r.blocks.length > 0 && r.blocks[r.blocks.length - 1]!.kind === 'pageBreak' && r !== runs[runs.length - 1]) r.blocks.pop();
+  const kept = runs.filter((r) => r.blocks.length > 0);
+  // The title page needs a section even when the body is empty.
+  return kept.length > 0 ? kept : [{ landscape: false, blocks: [] }];
+}

@@ -14,6 +14,7 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  TabStopType,
   WidthType,
   type FileChild,
 } from 'docx';
@@ -21,7 +22,7 @@ import type { TableBlock } from '../../report/tree.js';
 import { columnWidths, layoutGrid, type PlacedCell } from './grid.js';
 import { inlineRuns, textRun } from './inline.js';
 import { STYLE } from './styles.js';
-import { TEXT_WIDTH } from './units.js';
+import { LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH } from './units.js';
 
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const borders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
@@ -39,6 +40,8 @@ export function renderTable(block: TableBlock, pageBreakBefore: boolean): FileCh
   out.push(
     new Paragraph({
       style: STYLE.tableInfo,
+      // The style's right tab sits at the portrait text width; a landscape page is wider.
+      ...(block.orientation === 'landscape' ? { tabStops: [{ type: TabStopType.RIGHT, position: LANDSCAPE_TEXT_WIDTH }] } : {}),
       children: [textRun(`编制单位：${block.unitName}`), new TextRun({ children: [new Tab()] }), textRun(`金额单位：${block.moneyUnit}`)],
     }),
   );
@@ -52,10 +55,12 @@ export function renderTable(block: TableBlock, pageBreakBefore: boolean): FileCh
 
 
 function wordTable(block: TableBlock): Table | undefined {
+  // A landscape table sits in a landscape section of its own (index.ts), with the wider text block.
+  const TABLE_WIDTH = block.orientation === 'landscape' ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
   const grid = layoutGrid(block.header, block.body);
   if (grid.rows.length === 0 || grid.columns === 0) return undefined;
   const headerRows = block.header.length;
-  const widths = columnWidths(grid, TEXT_WIDTH, headerRows);
+  const widths = columnWidths(grid, TABLE_WIDTH, headerRows);
   const rows = grid.rows.map((placedRow, r) => {
     const isHeader = r < headerRows;
     return new TableRow({
@@ -66,7 +71,7 @@ function wordTable(block: TableBlock): Table | undefined {
   });
   return new Table({
     rows,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: TABLE_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,

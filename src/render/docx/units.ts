@@ -67,6 +67,8 @@ export const MARGIN = {
 
 /** Width of the 版心 (text area) in twips. */
 export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+/** Text width of a landscape A4 page with the same margins (top and bottom stay 37/35 mm). */
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right;
 
 /** 22 lines on a 225 mm 版心: a fixed line pitch of 28.95 pt (579 twips). */
 export const BODY_LINE = 579;
