@@ -24,6 +24,12 @@ export const INCOME_SOURCES = [
 ] as const;
 export type IncomeSource = (typeof INCOME_SOURCES)[number];
 
+/** Fund rows of a 自评表: 年度资金总额, 财政拨款 and its parts, 上年结转, 其他资金. */
+export const EVALUATION_FUND_SOURCES = [
+  'total', 'fiscal', 'generalBudget', 'govFund', 'stateCapital', 'socialFund', 'carryover', 'other',
+] as const;
+export type EvaluationFundSource = (typeof EVALUATION_FUND_SOURCES)[number];
+
 export const STAFF_KINDS = ['行政', '参公', '事业', '工勤', '其他'] as const;
 export const VEHICLE_TYPES = [
   '领导干部用车', '机要通信用车', '应急保障用车', '执法执勤用车', '特种专业技术用车', '离退休干部服务用车', '其他用车',
@@ -97,6 +103,56 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
 
   const projectCount = z.object({ count: count, projects: z.array(text).optional() }).strict();
   const evaluated = z.object({ count: count, projects: z.array(text).optional(), funds: money.optional() }).strict();
+
+  // 绩效自评表. Targets and actual values stay the text the form shows ("≥1282个", "2.1", "优");
+  // src/performance parses them, and what it cannot parse becomes a finding, never a guess.
+  const fundRow = z
+    .object({
+      source: z.enum(EVALUATION_FUND_SOURCES, { message: `资金来源应为 ${EVALUATION_FUND_SOURCES.join(' / ')} 之一` }),
+      initial: money.optional(),
+      annual: money.optional(),
+      executed: money.optional(),
+    })
+    .strict();
+  const indicator = z
+    .object({
+      level1: text,
+      level2: text,
+      level3: text,
+      /** 指标性质 when the form has its own column (四川 layout); otherwise implied by the target text. */
+      nature: z.string().optional(),
+      target: z.string(),
+      actual: z.string(),
+      weight: z.string().optional(),
+      score: z.string().optional(),
+      deviation: z.string().optional(),
+    })
+    .strict();
+  const evaluation = z
+    .object({
+      kind: z.enum(['department', 'project'], { message: '应为 department（部门整体）或 project（项目）' }),
+      name: text,
+      code: z.string().optional(),
+      department: text,
+      implementer: text,
+      /** The year the form reports on (usually the dataset year). */
+      year: count.optional(),
+      funds: z.array(fundRow).default([]),
+      goals: z.object({ expected: z.string(), actual: z.string() }).strict().optional(),
+      indicators: z.array(indicator).default([]),
+      selfScore: z.string().optional(),
+      conclusion: z.string().optional(),
+      problems: z.array(text).default([]),
+      suggestions: z.array(text).default([]),
+      /** Figures the evaluation report's narrative states (checked against the table). */
+      stated: z
+        .object({ budget: money.optional(), executed: money.optional(), completionRate: z.string().optional() })
+        .strict()
+        .default({}),
+      /** Free texts of the 自评报告 by section (项目基本情况, 实施及管理, 绩效情况 …), used as stated. */
+      report: z.record(z.string(), z.string()).default({}),
+    })
+    .strict();
 
   const conceptMap = <T extends z.ZodType>(value: T) =>
     z.record(z.string(), value).superRefine((rec, ctx) => {
@@ -220,6 +276,8 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
         .default({}),
       /** 其他需要说明的情况 (one paragraph each). */
       otherMatters: z.array(text).optional(),
+      /** 绩效自评: the department as a whole and each evaluated project, as stated on their 自评表 and reports. */
+      evaluations: z.array(evaluation).default([]),
       /** 上年决算数, keyed by concept id (optionally "id@dimension", e.g. "expense.general_budget@204"). */
       prior: conceptMap(z.union([z.string(), z.number()]))
         .default({})
@@ -244,3 +302,5 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
 
 export type Dataset = z.output<ReturnType<typeof makeDatasetSchema>>;
 export type ExpenditureLine = Dataset['expenditure'][number];
+export type Evaluation = Dataset['evaluations'][number];
+export type EvaluationIndicator = Evaluation['indicators'][number];
