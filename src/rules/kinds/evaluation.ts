@@ -1,3 +1,4 @@
+import { fill, formatValue } from '../format.js';
 import type { Finding, Outcome, Rule } from '../types.js';
 
 /** What evaluating one rule gives: its outcome, findings, and the paths it compared. */
@@ -21,4 +22,29 @@ export function combine(parts: Evaluation[]): Evaluation {
   const has = (o: Outcome) => parts.some((p) => p.outcome === o);
   const outcome: Outcome = has('fail') ? 'fail' : has('pass') ? 'pass' : has('insufficient_data') ? 'insufficient_data' : 'not_applicable';
   return { outcome, findings, ...(paths.length > 0 ? { paths } : {}) };
+}
+
+/** A failed comparison of two figures: the message filled in, values formatted in the concept's unit. */
+export function comparisonFailure(
+  rule: Rule,
+  c: { concept: string; stated: bigint; expected: bigint; tolerance: bigint; location: string; paths: string[]; bound?: boolean; vars?: Record<string, string> },
+): Evaluation {
+  const fmt = (v: bigint) => formatValue(c.concept, v).text;
+  const vars = {
+    stated: fmt(c.stated), expected: fmt(c.expected), difference: fmt(c.stated - c.expected), tolerance: fmt(c.tolerance),
+    unit: formatValue(c.concept, 0n).unit, ...c.vars,
+  };
+  return {
+    outcome: 'fail',
+    paths: c.paths,
+    findings: [
+      finding(rule, {
+        message: fill(rule.message, vars),
+        stated: vars.stated, expected: c.bound ? `≤ ${vars.expected}` : vars.expected,
+        difference: vars.difference, tolerance: vars.tolerance, unit: vars.unit,
+        location: c.location,
+        related: c.paths.filter((p) => p !== c.location),
+      }),
+    ],
+  };
 }

@@ -1,9 +1,8 @@
 // identity: a stated total equals the sum of its parts; bound: Σ small ≤ Σ large.
 import { abs } from '../../money/index.js';
-import { fill, formatValue } from '../format.js';
 import { isTautology, locationOf, pathsOf, resolveSide, toleranceOf } from '../resolve.js';
 import type { BoundRule, CheckInput, IdentityRule } from '../types.js';
-import { finding, insufficient, notApplicable, type Evaluation } from './evaluation.js';
+import { comparisonFailure, insufficient, notApplicable, type Evaluation } from './evaluation.js';
 
 export function evaluateIdentity(rule: IdentityRule, input: CheckInput): Evaluation {
   const left = resolveSide(input, rule.left);
@@ -14,22 +13,9 @@ export function evaluateIdentity(rule: IdentityRule, input: CheckInput): Evaluat
   const tol = toleranceOf(input, left, right);
   const diff = left.value - right.value;
   if (abs(diff) <= tol) return { outcome: 'pass', findings: [], paths };
-  const c = rule.left[0]!.concept;
-  const fmt = (v: bigint) => formatValue(c, v).text;
-  const vars = { stated: fmt(left.value), expected: fmt(right.value), difference: fmt(diff), tolerance: fmt(tol), unit: formatValue(c, 0n).unit };
-  const location = locationOf(left.facts);
-  return {
-    outcome: 'fail',
-    paths,
-    findings: [
-      finding(rule, {
-        message: fill(rule.message, vars),
-        stated: vars.stated, expected: vars.expected, difference: vars.difference, tolerance: vars.tolerance, unit: vars.unit,
-        location,
-        related: paths.filter((p) => p !== location),
-      }),
-    ],
-  };
+  return comparisonFailure(rule, {
+    concept: rule.left[0]!.concept, stated: left.value, expected: right.value, tolerance: tol, location: locationOf(left.facts), paths,
+  });
 }
 
 export function evaluateBound(rule: BoundRule, input: CheckInput): Evaluation {
@@ -39,21 +25,7 @@ export function evaluateBound(rule: BoundRule, input: CheckInput): Evaluation {
   const tol = toleranceOf(input, small, large);
   const paths = pathsOf([...small.facts, ...large.facts]);
   if (small.value <= large.value + tol) return { outcome: 'pass', findings: [], paths };
-  const c = rule.small[0]!.concept;
-  const fmt = (v: bigint) => formatValue(c, v).text;
-  const vars = {
-    stated: fmt(small.value), expected: fmt(large.value), difference: fmt(small.value - large.value), tolerance: fmt(tol), unit: formatValue(c, 0n).unit,
-  };
-  return {
-    outcome: 'fail',
-    paths,
-    findings: [
-      finding(rule, {
-        message: fill(rule.message, vars),
-        stated: vars.stated, expected: `≤ ${vars.expected}`, difference: vars.difference, tolerance: vars.tolerance, unit: vars.unit,
-        location: locationOf(small.facts),
-        related: paths.filter((p) => p !== locationOf(small.facts)),
-      }),
-    ],
-  };
+  return comparisonFailure(rule, {
+    concept: rule.small[0]!.concept, stated: small.value, expected: large.value, tolerance: tol, location: locationOf(small.facts), paths, bound: true,
+  });
 }

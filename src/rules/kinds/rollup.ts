@@ -1,10 +1,9 @@
 // rollup: each stated node of a code tree equals the sum of its children (类 = Σ款 = Σ项).
 import type { Fact } from '../../model/facts.js';
 import { abs } from '../../money/index.js';
-import { fill, formatValue } from '../format.js';
 import { isTautology, pathsOf, type Side } from '../resolve.js';
 import type { CheckInput, RollupRule } from '../types.js';
-import { combine, finding, notApplicable, type Evaluation } from './evaluation.js';
+import { combine, comparisonFailure, notApplicable, type Evaluation } from './evaluation.js';
 
 const otherDims = (f: Fact, dim: string) => JSON.stringify(Object.entries(f.dims).filter(([k]) => k !== dim).sort());
 const side = (facts: Fact[]): Side => ({ value: facts.reduce((s, f) => s + f.value, 0n), facts, precision: facts.reduce((s, f) => s + f.precision, 0n), missing: [] });
@@ -41,19 +40,10 @@ export function evaluateRollup(rule: RollupRule, input: CheckInput): Evaluation 
       parts.push({ outcome: 'pass', findings: [], paths });
       continue;
     }
-    const fmt = (v: bigint) => formatValue(rule.concept, v).text;
-    const code = node.dims[rule.dim] ?? '合计';
-    const vars = { stated: fmt(total.value), expected: fmt(sum.value), difference: fmt(diff), tolerance: fmt(tol), unit: formatValue(rule.concept, 0n).unit, code };
-    parts.push({
-      outcome: 'fail',
-      paths,
-      findings: [finding(rule, {
-        message: fill(rule.message, vars),
-        stated: vars.stated, expected: vars.expected, difference: vars.difference, tolerance: vars.tolerance, unit: vars.unit,
-        location: pathsOf([node])[0] ?? '',
-        related: pathsOf(kids),
-      })],
-    });
+    parts.push(comparisonFailure(rule, {
+      concept: rule.concept, stated: total.value, expected: sum.value, tolerance: tol,
+      location: pathsOf([node])[0] ?? '', paths, vars: { code: node.dims[rule.dim] ?? '合计' },
+    }));
   }
   return parts.length === 0 ? notApplicable : combine(parts);
 }
