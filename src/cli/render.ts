@@ -9,9 +9,8 @@ import { renderXlsx } from '../render/xlsx/index.js';
 import type { Renderer } from '../render/renderer.js';
 import { textRenderer } from '../render/text/index.js';
 import { renderJson } from '../render/json/index.js';
-import { buildReport } from '../report/build.js';
 import type { ReportTree } from '../report/tree.js';
-import { checkDataset, hasErrors, type CheckReport } from '../rules/index.js';
+import { datasetCheckInput, hasErrors, RULE_PACK, runRules, type CheckReport } from '../rules/index.js';
 import { checkReportText } from './check.js';
 import { UserError, type Effects } from './effects.js';
 
@@ -119,7 +118,9 @@ async function renderWith(file: string, o: RenderCommandOptions, fx: Effects, se
   const d = loadDataset(file, fx);
   const profile = chooseProfile(d, o.profile, file);
   // The generator never emits a report that fails its own checks, unless told to, as a marked draft.
-  const report = checkDataset(d, profile);
+  // The check builds the report tree (its narrative rules read it); render that same tree.
+  const input = datasetCheckInput(d, profile);
+  const report = runRules(RULE_PACK, input);
   const failing = hasErrors(report);
   if (failing && !o.force) {
     throw new UserError(
@@ -127,7 +128,7 @@ async function renderWith(file: string, o: RenderCommandOptions, fx: Effects, se
       1,
     );
   }
-  const tree = buildReport(d, profile, failing ? { draftMark: DRAFT_MARK } : {});
+  const tree = failing ? { ...input.tree, meta: { ...input.tree.meta, draftMark: DRAFT_MARK } } : input.tree;
   const stem = basename(file, extname(file)) + (o.profile && o.profile !== (d.profile ?? 'sichuan') ? `.${o.profile}` : '');
   const written: string[] = [];
   for (const f of o.formats) {

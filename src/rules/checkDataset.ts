@@ -5,6 +5,7 @@ import { fillTitle, orderedParts } from '../profiles/index.js';
 import { buildReport } from '../report/build.js';
 import { runRules } from './engine.js';
 import { RULE_PACK } from './pack/index.js';
+import type { ReportTree } from '../report/tree.js';
 import type { CheckInput, CheckReport, CountedList, RulePack } from './types.js';
 
 /** Every heading title the profile's outline requires, in order. */
@@ -26,7 +27,7 @@ function countedLists(d: Dataset): CountedList[] {
   });
 }
 
-export function datasetCheckInput(d: Dataset, profile: Profile): CheckInput {
+export function datasetCheckInput(d: Dataset, profile: Profile): CheckInput & { tree: ReportTree } {
   const accounts = computeAccounts(d);
   return {
     facts: flatten(d, accounts),
