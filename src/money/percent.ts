@@ -70,16 +70,3 @@ export function amountVerb(d: ChangeDirection): '增加' | '减少' | '持平' {
 export function rateVerb(d: ChangeDirection): '增长' | '下降' | '持平' {
   return d === 'increase' ? '增长' : d === 'decrease' ? '下降' : '持平';
 }
-
-/**
- * Plain wording of a change, e.g. "增加615.65万元，增长106.56%",
- * "减少0.54万元，下降5.20%", "持平", "增加9.84万元（上年无此项）".
- * The report builder uses the structured form to keep figures machine-readable;
- * this string form is for messages and tests.
- */
-export function describeChange(c: Change, formatAmount: (fen: bigint) => string, unitLabel = '万元'): string {
-  if (c.direction === 'flat') return '持平';
-  const amountPart = `${amountVerb(c.direction)}${formatAmount(c.amount)}${unitLabel}`;
-  if (c.percent === null) return `${amountPart}（上年无此项）`;
-  return `${amountPart}，${rateVerb(c.direction)}${formatPercent(c.percent)}%`;
-}
