@@ -138,6 +138,8 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
       /** The year the form reports on (usually the dataset year). */
       year: count.optional(),
       funds: z.array(fundRow).default([]),
+      /** 原因 of the 预算执行情况 rows: why executed exceeds the budget or (四川) falls below 90 %. */
+      executionReason: z.string().optional(),
       goals: z.object({ expected: z.string(), actual: z.string() }).strict().optional(),
       indicators: z.array(indicator).default([]),
       selfScore: z.string().optional(),

@@ -9,6 +9,7 @@ export const nationalProfile: Profile = {
   id: 'national',
   name: '全国通用部门决算公开模板',
   titleSuffix: '{year}年度{level}决算',
+  evaluationForm: 'national',
   completionBasis: 'initial',
   tables: { set: 'national-9', title: '{year}年度{level}决算表', position: 'afterOverview' },
   parts: [

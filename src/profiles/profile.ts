@@ -52,6 +52,11 @@ export interface Profile {
    * year-opening budget (domain.md §1.4). Falls back to the other when absent.
    */
   completionBasis: 'adjusted' | 'initial';
+  /**
+   * 绩效自评表 layout and 预算执行率 rule: the seeds' 四川 form (and a reason
+   * below 90 %) or the national form of 财预〔2020〕10号 (domain.md §4.3).
+   */
+  evaluationForm: 'sichuan' | 'national';
   parts: Part[];
   /** The standard tables: which set (TABLE_SETS id; a dataset may choose another) and the part that holds them. */
   tables: { set: string; title: string; position: 'afterOverview' | 'last' };

@@ -40,6 +40,8 @@ export function datasetCheckInput(d: Dataset, profile: Profile): CheckInput & { 
       ...d.expenditure.map((l, i) => ({ dim: 'functional' as const, code: l.code, year: d.year, path: `expenditure[${i}].code` })),
       ...d.basicExpense.items.map((it, i) => ({ dim: 'economic' as const, code: it.code, year: d.year, path: `basicExpense.items[${i}].code` })),
     ],
+    evaluations: d.evaluations,
+    evaluationVariant: profile.evaluationForm,
     tree: buildReport(d, profile, { accounts }),
     requiredSections: requiredSections(profile, d),
     precision: 'exact',

@@ -9,6 +9,7 @@ import { evaluateNarrative } from './kinds/narrative.js';
 import { evaluateReason } from './kinds/reason.js';
 import { evaluateReference } from './kinds/reference.js';
 import { evaluateRollup } from './kinds/rollup.js';
+import { evaluateSelfEvaluation } from './kinds/selfEvaluation/index.js';
 import type { CheckInput, CheckReport, Rule, RulePack, Severity } from './types.js';
 
 function applies(rule: Rule, input: CheckInput): boolean {
@@ -36,6 +37,8 @@ function evaluate(rule: Rule, input: CheckInput): Evaluation {
       return evaluateCountVsList(rule, input);
     case 'narrative':
       return evaluateNarrative(rule, input);
+    case 'selfEvaluation':
+      return evaluateSelfEvaluation(rule, input);
   }
 }
 

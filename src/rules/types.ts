@@ -5,6 +5,7 @@
  * from a dataset and, later, on facts extracted from a published report.
  */
 import type { Fact, Scenario } from '../model/facts.js';
+import type { Evaluation } from '../model/schema.js';
 import type { ReportTree } from '../report/tree.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -94,7 +95,17 @@ export interface NarrativeRule extends RuleBase {
   check: 'sections' | 'emptyTableNote' | 'todo';
 }
 
-export type Rule = IdentityRule | BoundRule | RollupRule | ReferenceRule | ReasonRule | RequiredRule | CountVsListRule | NarrativeRule;
+/** Checks on the 绩效自评表 of each evaluation (src/rules/kinds/selfEvaluation). */
+export type SelfEvaluationCheck =
+  | 'funds' | 'overspend' | 'executionReason' | 'cost' | 'deviation' | 'notation' | 'weights' | 'score'
+  | 'narrative' | 'copied' | 'projectFunds' | 'departmentFunds' | 'year';
+
+export interface SelfEvaluationRule extends RuleBase {
+  kind: 'selfEvaluation';
+  check: SelfEvaluationCheck;
+}
+
+export type Rule = SelfEvaluationRule | IdentityRule | BoundRule | RollupRule | ReferenceRule | ReasonRule | RequiredRule | CountVsListRule | NarrativeRule;
 
 export interface RulePack {
   version: string;
@@ -123,6 +134,10 @@ export interface CheckInput {
   lists?: CountedList[];
   /** Classification codes the input refers to without a figure (e.g. 基本支出 items listed by name only). */
   codes?: { dim: 'functional' | 'economic'; code: string; year: number; path: string }[];
+  /** 绩效自评表 (dataset `evaluations`, or read from a published report); locations are `evaluations[i]…`. */
+  evaluations?: Evaluation[];
+  /** 预算执行率 rule of the profile: national, or 四川 (a reason below 90 %). */
+  evaluationVariant?: 'national' | 'sichuan';
   /** The generated (or read) report, for narrative rules. */
   tree?: ReportTree;
   /** Section titles the profile requires, in order (for the sections rule). */

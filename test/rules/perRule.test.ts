@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/model/facts.js';
 import { runRules, RULE_PACK, type CheckInput, type Rule, type Term } from '../../src/rules/index.js';
 import type { ReportTree } from '../../src/report/tree.js';
+import { selfEvaluationFixtures } from './selfEvaluationFixtures.js';
 
 const Y = 2022;
 let seq = 0;
@@ -63,6 +64,8 @@ function fixtures(rule: Rule): [CheckInput, CheckInput] {
       const list = { key: 'targets', label: '编制绩效目标', path: 'performance.targets', names: ['甲', '乙'] };
       return [base([], { lists: [{ ...list, count: 2 }] }), base([], { lists: [{ ...list, count: 1 }] })];
     }
+    case 'selfEvaluation':
+      return selfEvaluationFixtures(rule.check);
     case 'narrative': {
       if (rule.check === 'sections') {
         const t = tree([{ kind: 'heading', level: 1, numbering: '第一部分', text: '甲' }, { kind: 'heading', level: 2, numbering: '一、', text: '乙' }]);

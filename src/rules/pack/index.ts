@@ -8,11 +8,12 @@ import { reasonRules } from './reasons.js';
 import { referenceRules } from './reference.js';
 import { requiredRules } from './required.js';
 import { sangongRules } from './sangong.js';
+import { selfEvaluationRules } from './selfEvaluation.js';
 import { totalsRules } from './totals.js';
 
 /** The rule pack. Bump the version whenever a rule is added, removed or changes meaning. */
 export const RULE_PACK: RulePack = {
-  version: '2026.11.1',
+  version: '2026.11.2',
   rules: [
     ...totalsRules,
     ...fundRules,
@@ -20,6 +21,7 @@ export const RULE_PACK: RulePack = {
     ...sangongRules,
     ...otherMatterRules,
     ...performanceRules,
+    ...selfEvaluationRules,
     ...referenceRules,
     ...reasonRules,
     ...requiredRules,

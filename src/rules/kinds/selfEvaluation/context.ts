@@ -1,0 +1,41 @@
+/** What every self-evaluation check gets: the evaluation, where it sits, and its score (computed once). */
+import type { Evaluation } from '../../../model/schema.js';
+import { exactDecimal, type Amount } from '../../../money/index.js';
+import { scoreEvaluation, type EvaluationScore } from '../../../performance/evaluate.js';
+import type { CheckInput } from '../../types.js';
+
+export interface EvaluationContext {
+  ev: Evaluation;
+  index: number;
+  /** Dataset path of the evaluation, e.g. "evaluations[1]". */
+  path: string;
+  score: EvaluationScore;
+}
+
+const cache = new WeakMap<Evaluation, Map<string, EvaluationScore>>();
+
+/** Scores are computed once per evaluation and variant, however many rules look at them. */
+export function contexts(input: CheckInput): EvaluationContext[] {
+  const variant = input.evaluationVariant ?? 'national';
+  return (input.evaluations ?? []).map((ev, index) => {
+    let byVariant = cache.get(ev);
+    if (!byVariant) cache.set(ev, (byVariant = new Map()));
+    let score = byVariant.get(variant);
+    if (!score) byVariant.set(variant, (score = scoreEvaluation(ev, variant)));
+    return { ev, index, path: `evaluations[${index}]`, score };
+  });
+}
+
+export const wan = (fen: bigint): string => exactDecimal(fen, '万元');
+
+/** Tolerance of a comparison between figures: none for the books, half a stated unit per figure for a published report. */
+export function toleranceOf(input: CheckInput, amounts: (Amount | undefined)[]): bigint {
+  if (input.precision === 'exact') return 0n;
+  return amounts.reduce((t, a) => t + (a ? a.precision / 2n : 0n), 0n);
+}
+
+/** "“雪亮工程”建设和运维费" for messages. */
+export function nameOf(ctx: EvaluationContext): string {
+  const name = ctx.ev.name.includes('“') ? ctx.ev.name : `“${ctx.ev.name}”`;
+  return `${ctx.ev.kind === 'department' ? '部门整体支出绩效自评' : '项目'}${name}`;
+}

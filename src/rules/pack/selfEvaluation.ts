@@ -1,0 +1,96 @@
+// 绩效自评表 (performance self-evaluation forms): funds, indicators, scores, copied reports.
+import type { Rule } from '../types.js';
+
+export const selfEvaluationRules: Rule[] = [
+  {
+    id: 'PE1', kind: 'selfEvaluation', check: 'funds', severity: 'error', scope: 'table',
+    title: '自评表资金各行相加一致',
+    why: '自评表的资金栏：年度资金总额 = 财政拨款 + 上年结转 + 其他资金；财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营预算 + 社保基金（财预〔2020〕10号附件自评表）。',
+    message: '{name}的“{row}”{field}为{stated}万元，但{parts}合计为{expected}万元',
+    hint: '核对自评表资金栏各行的金额。',
+  },
+  {
+    id: 'PE2', kind: 'selfEvaluation', check: 'overspend', severity: 'error', scope: 'table',
+    title: '全年执行数不超过全年预算数（或说明原因）',
+    why: '资金执行不能超过批复的全年预算；确有超出（如跨年资金）须在“原因”栏说明。',
+    message: '{name}的“{row}”全年执行数{stated}万元超过全年预算数{expected}万元，且未说明原因',
+    hint: '核对执行数和预算数，或在 executionReason 中说明原因。',
+  },
+  {
+    id: 'PE3', kind: 'selfEvaluation', check: 'executionReason', severity: 'warning', scope: 'table',
+    title: '预算执行率低于90%须说明原因（四川）',
+    why: '四川部门预算项目支出绩效自评表：预算执行率低于90%的，须在“原因”栏说明（domain.md §4.2）。',
+    message: '{name}的预算执行率为{rate}，低于90%，但未说明原因',
+    hint: '在 executionReason 中写明执行率偏低的原因。',
+  },
+  {
+    id: 'PE4', kind: 'selfEvaluation', check: 'cost', severity: 'warning', scope: 'table',
+    title: '成本指标完成值与项目资金一致',
+    why: '成本指标反映项目资金的使用；以金额计的成本指标合计超过全年执行数即自相矛盾，全部为金额却少于执行数则说明成本指标没有覆盖全部资金。',
+    message: '{name}的{count}项成本指标完成值合计{stated}万元，{relation}全年执行数{expected}万元',
+    hint: '核对成本指标的完成值与资金执行数。',
+  },
+  {
+    id: 'PE5', kind: 'selfEvaluation', check: 'deviation', severity: 'warning', scope: 'table',
+    title: '未达成的指标写明偏差原因',
+    why: '自评表“偏差原因分析及改进措施”栏：指标未完成的须分析原因并提出改进措施（财预〔2020〕10号）。',
+    message: '{name}的指标“{indicator}”未达到指标值（指标值{target}，完成值{actual}），但未写偏差原因',
+    hint: '填写该指标的偏差原因分析及改进措施。',
+  },
+  {
+    id: 'PE6', kind: 'selfEvaluation', check: 'notation', severity: 'warning', scope: 'field',
+    title: '指标值和完成值可以识别、可以比较',
+    why: '评分要把完成值与指标值比较；空白、单位不一致或文字无法识别的格子只能由评审人判断，系统不猜。',
+    message: '{name}的指标“{indicator}”无法自动评分：{reason}',
+    hint: '按“比较符号＋数值＋单位”填写指标值，完成值使用相同单位；定性指标填写等级（优/良/中/差）。',
+  },
+  {
+    id: 'PE7', kind: 'selfEvaluation', check: 'weights', severity: 'warning', scope: 'table',
+    title: '指标分值与预算执行率合计100分',
+    why: '默认权重：预算执行率10分、产出50分、效益30分、满意度10分，合计100分（domain.md §4.1）。',
+    message: '{name}的分值合计为{total}分，不是100分：{why}',
+    hint: '核对各指标的分值，或补齐缺少的一级指标。',
+  },
+  {
+    id: 'PE8', kind: 'selfEvaluation', check: 'score', severity: 'warning', scope: 'table',
+    title: '自评得分与按规则计算的得分一致',
+    why: '总分 = 预算执行率得分 + 各指标得分（domain.md §4.2）；自评得分应能由自评表复核。',
+    message: '{name}自评得分{stated}分，按评分规则计算为{computed}{detail}',
+    hint: '按评分规则核对每项指标的得分和自评总分。',
+  },
+  {
+    id: 'PE9', kind: 'selfEvaluation', check: 'narrative', severity: 'warning', scope: 'narrative',
+    title: '自评报告中的资金数与自评表一致',
+    why: '同一项目的预算数、执行数和执行率在报告正文和自评表中应为同一数字。',
+    message: '{name}的自评报告写{what}为{stated}，自评表为{expected}',
+    hint: '以自评表为准改正报告中的数字（生成的报告由表中数据计算）。',
+  },
+  {
+    id: 'PE10', kind: 'selfEvaluation', check: 'copied', severity: 'warning', scope: 'narrative',
+    title: '自评报告没有照抄其他项目的内容或照抄预期目标',
+    why: '逐项目自评时常复制上一个项目的报告再改名，残留别的项目名称或整段效益描述（昭化样本的“雪亮工程”报告即含网格化项目的段落）；“实际完成情况”照抄“预期目标”等于没有报告完成情况（米易样本）。',
+    message: '{name}{how}',
+    hint: '按本项目的实际情况改写该段。',
+  },
+  {
+    id: 'PE11', kind: 'selfEvaluation', check: 'projectFunds', severity: 'warning', scope: 'cross-table',
+    title: '自评项目的执行数合计不超过本年项目支出',
+    why: '自评项目的资金是项目支出的一部分；超出说明自评表的口径（全年预算、跨年资金）与决算不一致，或数字抄错。',
+    message: '{count}个自评项目的全年执行数合计{stated}万元，超过本年项目支出{expected}万元',
+    hint: '核对各自评表的全年执行数与决算中的项目支出。',
+  },
+  {
+    id: 'PE12', kind: 'selfEvaluation', check: 'departmentFunds', severity: 'warning', scope: 'cross-table',
+    title: '部门整体自评的执行数与决算支出一致',
+    why: '部门整体支出绩效自评覆盖部门全部支出（或全部财政拨款支出），其执行数应等于决算的本年支出合计或财政拨款支出。',
+    message: '{name}的全年执行数{stated}万元，与决算本年支出合计{expected}万元（及财政拨款支出）都不一致',
+    hint: '核对部门整体自评表的资金与决算数。',
+  },
+  {
+    id: 'PE13', kind: 'selfEvaluation', check: 'year', severity: 'warning', scope: 'field',
+    title: '自评表年度与决算年度一致',
+    why: '随决算公开的绩效自评针对决算年度；报告常写成开展自评的年份（昭化样本写“关于2023年部门整体支出绩效自评报告”）。',
+    message: '{name}的年度为{stated}年，决算年度为{expected}年',
+    hint: '核对自评表和自评报告标题中的年度。',
+  },
+];

@@ -1,0 +1,35 @@
+/** The seeds' performance contradictions, found by `check` on the example data (issue 6). */
+import { describe, expect, it } from 'vitest';
+import { PROFILES } from '../../src/profiles/index.js';
+import { checkDataset } from '../../src/rules/index.js';
+import { loadExample } from '../examples.js';
+
+const findings = (name: 'zhaohua-zfw-2022' | 'miyi-zfw-2021') =>
+  checkDataset(loadExample(name), PROFILES.sichuan!).findings.filter((f) => f.rule.startsWith('PE'));
+
+describe('seed self-evaluation contradictions', () => {
+  it('昭化: cost indicators 450 vs 560, unmet ＞80% without a reason, copied 网格化 text, 98 vs 100, funds beyond 项目支出', () => {
+    const f = findings('zhaohua-zfw-2022');
+    const has = (rule: string, location: string, text?: string) =>
+      expect(f.some((x) => x.rule === rule && x.location === location && (!text || x.message.includes(text))), `${rule} ${location}`).toBe(true);
+    has('PE4', 'evaluations[1].indicators[7].actual', '450.00万元');
+    has('PE5', 'evaluations[1].indicators[5].deviation', '平台及其设备维护完好率');
+    has('PE6', 'evaluations[0].indicators[5].target', '机关运行经费');
+    has('PE6', 'evaluations[0].indicators[0].actual', '单位不一致');
+    has('PE8', 'evaluations[2].selfScore', '100.00');
+    has('PE10', 'evaluations[1].report.前言', '网格化管理');
+    has('PE10', 'evaluations[1].report.项目绩效情况', '几乎相同');
+    has('PE11', 'evaluations[1].funds', '722.13');
+    expect(f.every((x) => x.severity === 'warning')).toBe(true);
+  });
+  it('米易: 16,155,267.4元 in the report vs 8,155,267.4元 on the form, goals copied as results, a score without its form', () => {
+    const f = findings('miyi-zfw-2021');
+    expect(f.find((x) => x.rule === 'PE9' && x.location === 'evaluations[1].stated.executed')?.message).toContain('1615.52674万元');
+    expect(f.filter((x) => x.rule === 'PE10' && x.location.endsWith('goals.actual'))).toHaveLength(2);
+    expect(f.find((x) => x.rule === 'PE8' && x.location === 'evaluations[2].selfScore')?.message).toContain('未附评分表');
+  });
+  it('finds nothing wrong in the 网格化 funds, which add up', () => {
+    const f = findings('zhaohua-zfw-2022');
+    expect(f.filter((x) => x.location.startsWith('evaluations[2].funds') || x.rule === 'PE1' || x.rule === 'PE2')).toEqual([]);
+  });
+});
