@@ -6,8 +6,21 @@ import { DEMO_FORMATS, demoCommand } from './demo.js';
 import { importCommand } from './import.js';
 import { nodeEffects, UserError, type Effects } from './effects.js';
 import { parseFormats, RENDERERS, renderCommand } from './render.js';
+import { parseCount, synthCommand } from './synth.js';
+import { batchCommand } from '../batch/command.js';
+import { expandInputs } from '../batch/inputs.js';
 
 let exitCode = 0;
+
+/**
+ * Batch mode when given several inputs, a folder, or --jobs: the files to do
+ * and the thread count; undefined for the one-file form.
+ */
+function batchFiles(inputs: string[], jobs: string | undefined): { files: string[]; jobs?: number } | undefined {
+  const files = expandInputs(inputs);
+  if (jobs === undefined && inputs.length === 1 && files.length === 1 && files[0] === inputs[0]) return undefined;
+  return { files, ...(jobs !== undefined ? { jobs: parseCount(jobs, '--jobs', 1) } : {}) };
+}
 
 export function buildProgram(fx: Effects): Command {
   const program = new Command();
@@ -31,18 +44,21 @@ export function buildProgram(fx: Effects): Command {
 
   program
     .command('render')
-    .description('由数据文件（YAML/JSON）生成决算公开报告')
-    .argument('<dataset>', '数据文件路径')
+    .description('由数据文件（YAML/JSON）生成决算公开报告；可给多个文件或文件夹，在所有核心上批量生成')
+    .argument('<datasets...>', '数据文件或文件夹')
     .option('-o, --out <dir>', '输出目录', 'out')
     .option('-f, --format <list>', `输出格式，逗号分隔（${Object.keys(RENDERERS).join(', ')}）`, 'html,docx')
     .option('-p, --profile <id>', '模板（sichuan 四川 / national 全国通用）；默认取数据文件中的 profile')
     .option('--force', '即使审核有错误也生成，每页标注“草稿（未通过审核）”')
-    .action(async (dataset: string, o: { out: string; format: string; profile?: string; force?: boolean }) => {
-      const files = await renderCommand(
-        dataset,
-        { outDir: resolve(o.out), formats: parseFormats(o.format), ...(o.profile ? { profile: o.profile } : {}), ...(o.force ? { force: true } : {}) },
-        fx,
-      );
+    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .action(async (datasets: string[], o: { out: string; format: string; profile?: string; force?: boolean; jobs?: string }) => {
+      const options = { outDir: resolve(o.out), formats: parseFormats(o.format), ...(o.profile ? { profile: o.profile } : {}), ...(o.force ? { force: true } : {}) };
+      const batch = batchFiles(datasets, o.jobs);
+      if (batch) {
+        exitCode = await batchCommand({ label: '生成', task: 'render', options, ...batch }, fx);
+        return;
+      }
+      const files = await renderCommand(datasets[0]!, options, fx);
       for (const f of files) fx.out(f);
     });
 
@@ -58,12 +74,30 @@ export function buildProgram(fx: Effects): Command {
 
   program
     .command('check')
-    .description('按审核规则检查数据文件；有错误级问题时退出码为1')
-    .argument('<dataset>', '数据文件路径')
-    .option('--json', '输出一个 JSON 对象')
+    .description('按审核规则检查数据文件；有错误级问题时退出码为1；可给多个文件或文件夹，批量审核')
+    .argument('<datasets...>', '数据文件或文件夹')
+    .option('--json', '输出一个 JSON 对象（批量时每个文件一行）')
     .option('-p, --profile <id>', '模板（决定必需的章节和完成率口径）；默认取数据文件中的 profile')
-    .action((dataset: string, o: { json?: boolean; profile?: string }) => {
-      exitCode = checkCommand(dataset, o, fx);
+    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .action(async (datasets: string[], o: { json?: boolean; profile?: string; jobs?: string }) => {
+      const batch = batchFiles(datasets, o.jobs);
+      const options = { ...(o.json ? { json: true } : {}), ...(o.profile ? { profile: o.profile } : {}) };
+      exitCode = batch ? await batchCommand({ label: '审核', task: 'check', options, ...batch }, fx) : checkCommand(datasets[0]!, o, fx);
+    });
+
+  program
+    .command('synth')
+    .description('生成合成的单位数据文件（内部一致、可通过审核，同一种子结果相同），用于测试和性能测量')
+    .option('-n, --units <n>', '单位个数', '100')
+    .option('-s, --seed <n>', '随机种子', '1')
+    .option('-o, --out <dir>', '输出目录', 'synth')
+    .option('--corrupt <n>', '其中故意损坏的文件个数（用于检验批量处理）', '0')
+    .action((o: { units: string; seed: string; out: string; corrupt: string }) => {
+      const files = synthCommand(
+        { units: parseCount(o.units, '--units', 1), seed: parseCount(o.seed, '--seed'), outDir: resolve(o.out), corrupt: parseCount(o.corrupt, '--corrupt') },
+        fx,
+      );
+      fx.err(`已生成 ${files.length} 个数据文件：${resolve(o.out)}`);
     });
   return program;
 }

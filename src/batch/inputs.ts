@@ -1,0 +1,40 @@
+/** Batch inputs: named files as they are, folders searched (recursively) for datasets. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Dataset files found in folders; hidden files (our own .tmp files among them) are skipped. */
+const DATASET = /^[^.].*\.(ya?ml|json)$/i;
+
+/**
+ * The files to process, in a stable order: each named file as given (even a
+ * missing one, so the batch reports it), then the datasets under each folder,
+ * sorted. A file named twice is processed once.
+ */
+export function expandInputs(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let folder = false;
+    try {
+      folder = statSync(p).isDirectory();
+    } catch {
+      // Missing: kept, and reported as unreadable by the task.
+    }
+    if (folder) out.push(...datasetsUnder(p));
+    else out.push(p);
+  }
+  return [...new Set(out)];
+}
+
+function datasetsUnder(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && DATASET.test(e.name)) found.push(p);
+    }
+  };
+  walk(dir);
+  return found;
+}

@@ -1,0 +1,12 @@
+/**
+ * The task registry: name → task. The worker looks tasks up here, so adding a
+ * batch command (audit, extract …) is one entry.
+ */
+import { checkTask } from './tasks/check.js';
+import { renderTask } from './tasks/render.js';
+import type { BatchTask } from './task.js';
+
+export const TASKS: Readonly<Record<string, BatchTask>> = {
+  check: checkTask,
+  render: renderTask,
+};
