@@ -4,7 +4,7 @@
  * and the audit contract); labels are the Chinese terms used in reports.
  */
 
-export type ConceptKind = 'money' | 'count' | 'people' | 'percent';
+export type ConceptKind = 'money' | 'count' | 'people' | 'percent' | 'score';
 
 /** Dimensions a fact of the concept may carry. */
 export type Dimension = 'functional' | 'economic' | 'fund' | 'nature' | 'staffKind' | 'vehicleType' | 'project';
@@ -95,6 +95,11 @@ export const CONCEPTS: readonly Concept[] = [
   count('performance.targets', '编制绩效目标的项目', '个'),
   count('performance.monitoring', '开展绩效监控的项目', '个'),
   count('performance.self_evaluation', '开展绩效自评的项目', '个'),
+  // 绩效自评表 (one evaluated project or the department as a whole: dims.project)
+  money('evaluation.funds', '自评项目资金', ['project', 'fund']),
+  { id: 'evaluation.execution_rate', label: '预算执行率', kind: 'percent', dims: ['project'] },
+  { id: 'evaluation.score', label: '绩效自评得分', kind: 'score', dims: ['project'] },
+  { id: 'evaluation.weight', label: '指标分值', kind: 'score', dims: ['project'] },
 ];
 
 const BY_ID = new Map(CONCEPTS.map((c) => [c.id, c]));

@@ -21,3 +21,6 @@ export const tableExplanations: OutlineNode[] = [
 ];
 
 export const glossaryPart: Part = { title: '名词解释', section: 'glossary' };
+
+/** 附件: each 绩效自评 evaluation's 自评报告 and 自评表 (only when the dataset has evaluations). */
+export const annexPart: Part = { title: '附件', section: 'annex.evaluations', when: 'evaluations' };

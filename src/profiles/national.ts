@@ -1,4 +1,4 @@
-import { glossaryPart, overviewPart, tableExplanations } from './commonParts.js';
+import { annexPart, glossaryPart, overviewPart, tableExplanations } from './commonParts.js';
 import type { Profile } from './profile.js';
 
 /**
@@ -29,5 +29,6 @@ export const nationalProfile: Profile = {
     },
     { title: '预算绩效情况说明', section: 'explain.performance' },
     glossaryPart,
+    annexPart,
   ],
 };

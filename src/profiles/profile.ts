@@ -24,7 +24,8 @@ export type SectionId =
   | 'explain.procurement'
   | 'explain.assets'
   | 'explain.other'
-  | 'glossary';
+  | 'glossary'
+  | 'annex.evaluations';
 
 export type OutlineNode =
   /** A numbered heading whose body is written by one section writer. */
@@ -39,6 +40,8 @@ export interface Part {
   section?: SectionId;
   /** The part holding the standard tables. */
   tables?: true;
+  /** Printed only when the dataset has what it shows (附件: the 绩效自评 evaluations). */
+  when?: 'evaluations';
 }
 
 export interface Profile {
@@ -66,8 +69,13 @@ export function fillTitle(template: string, year: number, level: string): string
   return template.replaceAll('{year}', String(year)).replaceAll('{level}', level);
 }
 
-/** The profile's parts in reading order, with the standard-tables part in its place. */
-export function orderedParts(p: Profile): Part[] {
+/**
+ * The profile's parts in reading order, with the standard-tables part in its
+ * place; parts shown only when the dataset has their content are left out
+ * when it has not (so the numbering has no gap).
+ */
+export function orderedParts(p: Profile, has: { evaluations: boolean } = { evaluations: true }): Part[] {
   const tables: Part = { title: p.tables.title, tables: true };
-  return p.tables.position === 'last' ? [...p.parts, tables] : [p.parts[0]!, tables, ...p.parts.slice(1)];
+  const parts = p.parts.filter((part) => part.when !== 'evaluations' || has.evaluations);
+  return p.tables.position === 'last' ? [...parts, tables] : [parts[0]!, tables, ...parts.slice(1)];
 }

@@ -1,4 +1,4 @@
-import { glossaryPart, overviewPart, tableExplanations } from './commonParts.js';
+import { annexPart, glossaryPart, overviewPart, tableExplanations } from './commonParts.js';
 import type { Profile } from './profile.js';
 
 /**
@@ -34,5 +34,6 @@ export const sichuanProfile: Profile = {
       ],
     },
     glossaryPart,
+    annexPart,
   ],
 };

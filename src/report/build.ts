@@ -43,7 +43,7 @@ export function buildReport(d: Dataset, profile: Profile, options: BuildOptions 
     }
   };
 
-  orderedParts(profile).forEach((part, i) => {
+  orderedParts(profile, { evaluations: d.evaluations.length > 0 }).forEach((part, i) => {
     blocks.push({ kind: 'heading', level: 1, numbering: numberLabel(1, i + 1), text: fillTitle(part.title, d.year, level) });
     if (part.tables) {
       // Each standard table starts on a page of its own.

@@ -21,7 +21,7 @@ export interface FigureRun {
   dims?: Record<string, string>;
 }
 
-export type FigureUnit = '万元' | '元' | '%' | '人' | '辆' | '个' | '批次' | '人次' | '次' | '台（套）' | '名';
+export type FigureUnit = '万元' | '元' | '%' | '人' | '辆' | '个' | '批次' | '人次' | '次' | '台（套）' | '名' | '分';
 /** Same scenarios as facts: actual, budget (三公 预算数), year-opening or adjusted budget. */
 export type { Scenario } from '../model/facts.js';
 import type { Scenario } from '../model/facts.js';
@@ -58,6 +58,8 @@ export interface ParagraphBlock {
   content: Inline[];
   /** Right-aligned (dates, signatures) or centred (titles inside attachments). */
   align?: 'left' | 'center' | 'right';
+  /** Text the dataset states as written (a unit's own 自评报告 prose), not generated from figures. */
+  stated?: true;
 }
 
 export interface TableCell {

@@ -11,7 +11,7 @@ import type { CheckInput, CheckReport, CountedList, RulePack } from './types.js'
 /** Every heading title the profile's outline requires, in order. */
 export function requiredSections(profile: Profile, d: Dataset): string[] {
   const walk = (n: OutlineNode): string[] => ('section' in n ? [n.title] : [n.group, ...n.children.flatMap(walk)]);
-  return orderedParts(profile).flatMap((p) => [p.title, ...(p.children ?? []).flatMap(walk)]).map((t) => fillTitle(t, d.year, d.unit.level));
+  return orderedParts(profile, { evaluations: d.evaluations.length > 0 }).flatMap((p) => [p.title, ...(p.children ?? []).flatMap(walk)]).map((t) => fillTitle(t, d.year, d.unit.level));
 }
 
 function countedLists(d: Dataset): CountedList[] {

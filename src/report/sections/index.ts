@@ -1,5 +1,6 @@
 import type { SectionId } from '../../profiles/index.js';
 import type { SectionWriter } from '../context.js';
+import { annexSection } from './annex.js';
 import { basicSection } from './basic.js';
 import { expenseSection } from './expense.js';
 import { fiscalSection } from './fiscal.js';
@@ -33,4 +34,5 @@ export const SECTION_WRITERS: Readonly<Record<SectionId, SectionWriter>> = {
   'explain.assets': assetsSection,
   'explain.other': otherSection,
   glossary: glossarySection,
+  'annex.evaluations': annexSection,
 };

@@ -2,6 +2,7 @@
 import type { Evaluation, EvaluationFundSource } from '../../../model/schema.js';
 import { abs, type Amount } from '../../../money/index.js';
 import { formatPercent } from '../../../money/index.js';
+import { FUND_SOURCE_LABELS } from '../../../performance/labels.js';
 import { fill } from '../../format.js';
 import type { CheckInput, SelfEvaluationRule } from '../../types.js';
 import { combine, finding, notApplicable, type Evaluation as RuleEvaluation } from '../evaluation.js';
@@ -9,10 +10,7 @@ import { nameOf, toleranceOf, wan, type EvaluationContext } from './context.js';
 
 type Field = 'initial' | 'annual' | 'executed';
 const FIELDS: Record<Field, string> = { initial: '年初预算数', annual: '全年预算数', executed: '全年执行数' };
-const SOURCES: Record<EvaluationFundSource, string> = {
-  total: '年度资金总额', fiscal: '财政拨款', generalBudget: '一般公共预算', govFund: '政府性基金预算',
-  stateCapital: '国有资本经营预算', socialFund: '社保基金', carryover: '上年结转资金', other: '其他资金',
-};
+const SOURCES = FUND_SOURCE_LABELS;
 /** 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营 + 社保基金; 年度资金总额 = 财政拨款 + 上年结转 + 其他资金. */
 const PARTS: [EvaluationFundSource, EvaluationFundSource[]][] = [
   ['fiscal', ['generalBudget', 'govFund', 'stateCapital', 'socialFund']],
