@@ -19,7 +19,7 @@ describe('juesuan command line', () => {
   it('--help lists the commands in Chinese', async () => {
     const fx = recording();
     expect(await run(['--help'], fx)).toBe(0);
-    expect(fx.outLines.join('\n')).toMatch(/render \[options\] <dataset>.*决算公开报告/s);
+    expect(fx.outLines.join('\n')).toMatch(/render \[options\] <datasets\.\.\.>.*决算公开报告/s);
   });
   it('render writes HTML, DOCX and text and prints the paths', async () => {
     const out = mkdtempSync(join(tmpdir(), 'render-'));
