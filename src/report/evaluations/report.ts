@@ -45,7 +45,7 @@ function statedByTopic(ev: Evaluation): { opening: string[]; byTopic: Record<str
 function fundsSentence(ev: Evaluation, year: number, s: EvaluationScore, path: string): Inline[] {
   const e = s.execution;
   const row = e && ev.funds.find((f) => f.source === e.source);
-  if (!e || !row) return [todo('项目资金（年初预算数、全年预算数、全年执行数）', `${path}.funds`)];
+  if (!e || !row) return [todo('自评表资金（年初预算数、全年预算数、全年执行数）', `${path}.funds`)];
   const runs: Inline[] = [`${year}年度`];
   if (row.initial) {
     runs.push('年初预算数', fundFig(ev, year, row.source, 'initial', row.initial.fen), '万元，');

@@ -106,7 +106,8 @@ function scoringNote(s: EvaluationScore): Inline[] {
 }
 
 export function evaluationTable(ev: Evaluation, year: number, s: EvaluationScore, form: EvaluationForm, unitName: string): TableBlock {
-  const title = `${ev.kind === 'department' ? '部门整体支出' : '项目支出'}绩效自评表（${ev.year ?? year}年度）`;
+  // The evaluated name in the title tells the tables (and the XLSX sheets) apart.
+  const title = `${ev.kind === 'department' ? `${ev.name}部门整体支出` : `${projectTitle(ev)}支出`}绩效自评表（${ev.year ?? year}年度）`;
   const national = form === 'national';
   // National: a label column, then 8; 四川: 8 columns.
   const lead = national ? 1 : 0;
