@@ -1,7 +1,7 @@
 /**
- * Guards the core: model, money, classification, rules, report, performance
- * and profiles must run in a browser, so they import nothing from Node, no
- * I/O package, and nothing from the I/O folders (render, parse, cli, audit).
+ * Guards the core: model, money, classification, rules, report, performance,
+ * profiles and audit must run in a browser, so they import nothing from Node,
+ * no I/O package, and nothing from the I/O folders (render, parse, cli).
  * `npm run lint` runs this; test/lint/coreImports.test.ts runs it too.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CORE_FOLDERS = ['model', 'money', 'classification', 'rules', 'report', 'performance', 'profiles'];
+export const CORE_FOLDERS = ['model', 'money', 'classification', 'rules', 'report', 'performance', 'profiles', 'audit'];
 /** Packages the core may use: pure JavaScript, browser-safe. */
 export const CORE_PACKAGES = ['zod', 'yaml'];
 

@@ -1,0 +1,43 @@
+/** The unit's name and the report year, from the title and headings. */
+import type { Segment } from '../text/segments.js';
+
+const TITLE = /^(.{2,40}?)\s*(\d{4})年度?\s*(?:部门|单位)?决算/;
+const YEAR_HEADING = /(\d{4})年度?\s*(?:部门|单位)决算(?:情况说明|公开|报告|表)?/;
+const ORG = /^(?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?(?:委员会|人民政府|政府|局|委|院|厅|办公室|中心|站|所|馆|学校|医院|学会|协会|总队|支队|大队)$/;
+
+export function readHeader(lines: Segment[]): { unit?: string; year?: number } {
+  let unit: string | undefined;
+  let year: number | undefined;
+  const head = lines.slice(0, 8).map((l) => l.text.trim()).filter((t) => t !== '');
+  // "XX局2022年度部门决算" on one line, or the unit name on the line above "2022年度部门决算".
+  for (let i = 0; i < head.length; i++) {
+    const m = TITLE.exec(head[i]!);
+    if (m) {
+      year = Number(m[2]);
+      const name = m[1]!.replace(/[“”"]/g, '').trim();
+      if (ORG.test(name)) unit = name;
+      else if (i > 0 && ORG.test(head[i - 1]!)) unit = head[i - 1];
+      break;
+    }
+  }
+  if (year === undefined) {
+    const counts = new Map<number, number>();
+    for (const l of lines) {
+      const m = YEAR_HEADING.exec(l.text);
+      if (m && l.text.trim().length < 60) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best) year = best[0];
+  }
+  if (unit === undefined) {
+    // A line that is only an organisation's name (the signature or a report title above "关于…报告").
+    const names = new Map<string, number>();
+    for (const l of lines) {
+      const t = l.text.trim();
+      if (t.length >= 6 && t.length <= 30 && ORG.test(t)) names.set(t, (names.get(t) ?? 0) + 1);
+    }
+    const best = [...names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0];
+    if (best) unit = best[0];
+  }
+  return { ...(unit ? { unit } : {}), ...(year !== undefined ? { year } : {}) };
+}

@@ -1,0 +1,87 @@
+/**
+ * Normalised report text → claims, headings, named lists, evaluations and
+ * the figures we could not place. Pure: no I/O, runs in a browser.
+ */
+import { maskNoise } from '../text/mask.js';
+import { lines as splitLines, sentences, type Segment } from '../text/segments.js';
+import type { ExtractResult, Heading } from '../types.js';
+import { readEvaluations } from './evaluations.js';
+import { readHeader } from './header.js';
+import { findPhrases } from './lexicon.js';
+import { readLists } from './lists.js';
+import { readHeadings } from './sections.js';
+import { readSentence, type Breakdown, type SentenceContext } from './statements.js';
+
+export interface Extraction extends ExtractResult {
+  /** "其中" wholes and their parts (claim indexes). */
+  breakdowns: Breakdown[];
+  /** The masked text the offsets refer to (same length as the input). */
+  masked: string;
+  lines: Segment[];
+}
+
+/** The concept a heading is about ("一般公共预算财政拨款支出决算具体情况" → expense.general_budget). */
+function headingConcept(text: string): string | undefined {
+  if (/政府性基金/.test(text)) return 'expense.gov_fund';
+  if (/国有资本经营/.test(text)) return 'expense.state_capital';
+  const p = findPhrases(text, text).find((m) => /^expense\.(general_budget|gov_fund|state_capital)$/.test(m.entry.concept));
+  return p?.entry.concept;
+}
+
+export function extract(text: string): Extraction {
+  const masked = maskNoise(text);
+  const lines = splitLines(masked);
+  const header = readHeader(lines);
+  const evaluations = readEvaluations(lines, header.unit, header.year);
+  const formSpans = evaluations.flatMap((e) => (e.formSpan ? [e.formSpan] : []));
+  const sections = readHeadings(lines, formSpans);
+  const headingAt = new Map<number, Heading>(sections.map((h) => [h.span.start, h]));
+  const ctx: SentenceContext = {
+    year: header.year, section: undefined, sectionConcept: undefined,
+    claims: [], uncertain: [], breakdowns: [], nextStatement: 0,
+  };
+  const lists = [];
+  let current: Heading | undefined;
+  for (const line of lines) {
+    if (formSpans.some((f) => line.start >= f.start && line.start < f.end)) continue;
+    const trimmedStart = line.start + (line.text.length - line.text.trimStart().length);
+    const h = headingAt.get(trimmedStart);
+    if (h && h.text.length <= 40 && !/[。]$/.test(h.text)) {
+      current = h;
+      ctx.section = `${h.numbering}${h.text}`;
+      ctx.sectionConcept = headingConcept(h.text);
+      ctx.lastLevel = undefined;
+      ctx.openBreakdown = undefined;
+      // A heading that also states figures ("（一）单位财政支出情况：2022年…") is read as text too.
+      if (!/\d/.test(h.text)) continue;
+    }
+    if (line.text.trim() === '') {
+      ctx.openBreakdown = undefined;
+      continue;
+    }
+    lists.push(...readLists(line));
+    const keepOpen = ctx.openBreakdown;
+    for (const s of sentences(line)) readSentence(s, ctx);
+    if (keepOpen && ctx.openBreakdown === keepOpen && keepOpen.parts.length > 0 && !/其中[：:]?\s*$/.test(line.text)) {
+      // Parts of a line-ending 其中 run until a line adds none.
+    }
+  }
+  void current;
+  return {
+    ...header,
+    claims: ctx.claims,
+    sections,
+    lists,
+    evaluations,
+    uncertain: ctx.uncertain,
+    breakdowns: ctx.breakdowns,
+    masked,
+    lines,
+  };
+}
+
+/** The public extraction: what the text states, with spans into it. */
+export function extractClaims(text: string): ExtractResult {
+  const { breakdowns: _b, masked: _m, lines: _l, ...rest } = extract(text);
+  return rest;
+}

@@ -1,0 +1,92 @@
+/**
+ * Concept phrases: the words a report puts in front of a figure, mapped to
+ * concept ids. Longer phrases win over the phrases they contain
+ * (一般公共预算财政拨款收入 over 财政拨款收入). An entry may need the sentence
+ * to mention something (工程支出 only in a sentence about 政府采购).
+ */
+
+export interface LexiconEntry {
+  concept: string;
+  pattern: RegExp;
+  dims?: Record<string, string>;
+  /** The sentence must match this for the entry to apply. */
+  requires?: RegExp;
+  /** "收、支总计各是A、B万元": two values for two concepts. */
+  pair?: [string, string];
+}
+
+const Q = '[“"‘\'「]?';
+const QE = '[”"’\'」]?';
+const PAREN = (s: string) => `[（(]${s}[）)]`;
+
+const e = (concept: string, source: string, extra: Partial<LexiconEntry> = {}): LexiconEntry => ({ concept, pattern: new RegExp(source, 'g'), ...extra });
+const PROCUREMENT = /政府采购/;
+
+export const LEXICON: readonly LexiconEntry[] = [
+  e('fiscal.total', '财政拨款收、?支总计|财政拨款收入支出总计'),
+  e('total.income_expense', '收、?支总计|收入、?支出总计', { pair: ['total.income', 'total.expense'] }),
+  e('total.income', '收入总计'),
+  e('total.expense', '支出总计'),
+  e('income.total', '本年收入合计|本年收入'),
+  e('expense.total', '本年支出合计|本年支出'),
+  e('income.general_budget', '一般公共预算(?:财政)?拨款(?:（补助）)?收入|(?<!一般)公共预算财政拨款收入'),
+  e('income.gov_fund', '政府性基金预算(?:财政)?拨款收入'),
+  e('income.state_capital', '国有资本经营预算(?:财政)?拨款收入'),
+  e('income.fiscal', '财政拨款收入'),
+  e('income.superior_subsidy', '上级补助收入'),
+  e('income.business', '事业收入'),
+  e('income.operating', '(?<!国有资本)经营收入'),
+  e('income.affiliate', '附属单位上缴收入'),
+  e('income.other', '其他收入'),
+  e('expense.basic', '一般公共预算财政拨款基本支出', { dims: { fund: 'general_budget' } }),
+  e('expense.project', '一般公共预算财政拨款项目支出', { dims: { fund: 'general_budget' } }),
+  e('expense.basic', '基本支出'),
+  e('expense.project', '项目支出'),
+  e('expense.remit', '上缴上级支出'),
+  e('expense.operating', '(?<!国有资本)经营支出'),
+  e('expense.affiliate_subsidy', '对附属单位补助支出'),
+  e('expense.general_budget', '一般公共预算(?:财政)?拨款支出|一般公共预算支出|(?<!一般)公共预算财政拨款支出'),
+  e('expense.gov_fund', '政府性基金预算(?:财政)?拨款支出|政府性基金预算支出'),
+  e('expense.state_capital', '国有资本经营预算(?:财政)?拨款支出|国有资本经营预算支出'),
+  e('expense.fiscal', '财政拨款支出'),
+  e('basic.personnel', '人员经费|人员支出'),
+  e('basic.public', '(?<!日常)公用经费'),
+  e('sangong.total', `${Q}三公${QE}经费`),
+  e('sangong.abroad', `因公出国${PAREN('境')}(?:经费|费用|费)`),
+  e('sangong.vehicle', '公务用车购置及运行(?:维护)?费'),
+  e('sangong.vehicle_purchase', '公务用车购置(?:费|支出)?'),
+  e('sangong.vehicle_operation', '公务用车运行(?:维护)?费'),
+  e('sangong.reception', '(?<!国内|外事)公务接待费'),
+  e('sangong.reception_domestic', '国内公务接待(?:费|支出)'),
+  e('sangong.reception_foreign', '外事接待(?:费|支出)'),
+  e('operating_cost', '机关运行经费'),
+  e('procurement.total', '政府采购(?:支出)?总额|政府采购金额'),
+  e('procurement.goods', '(?:政府采购)?货物(?:类)?(?:采购)?支出', { requires: PROCUREMENT }),
+  e('procurement.works', '(?:政府采购)?工程(?:类)?(?:采购)?支出', { requires: PROCUREMENT }),
+  e('procurement.services', '(?:政府采购)?服务(?:类)?(?:采购)?支出', { requires: PROCUREMENT }),
+  e('procurement.sme', '(?:授予)?中小企业(?:的)?合同金额'),
+  e('procurement.sme_small', '(?:授予)?小微企业(?:的)?合同金额'),
+];
+
+export interface LexiconMatch {
+  entry: LexiconEntry;
+  start: number;
+  end: number;
+}
+
+/** All phrase matches in `text` (offsets relative to it), overlapping ones resolved to the longest. */
+export function findPhrases(text: string, sentence: string): LexiconMatch[] {
+  const all: LexiconMatch[] = [];
+  for (const entry of LEXICON) {
+    if (entry.requires && !entry.requires.test(sentence)) continue;
+    for (const m of text.matchAll(entry.pattern)) {
+      if (m[0].length === 0) continue;
+      all.push({ entry, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  // Longest first; drop any match overlapping a longer one already kept.
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: LexiconMatch[] = [];
+  for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}

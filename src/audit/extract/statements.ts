@@ -1,0 +1,436 @@
+/**
+ * Sentence grammar: each figure gets a subject (the concept phrase in front
+ * of it, or the subject of the figure before it in the same sentence), a
+ * measure (level, 增加/减少 change, 增长/下降 rate, 占 share, 完成预算 rate),
+ * a year and a scenario. A figure whose subject is not certain becomes an
+ * UncertainFigure, never a guessed claim.
+ */
+import type { Claim, ClaimMeasure, ClaimScenario, Span, UncertainFigure } from '../types.js';
+import { scanNumbers, type NumberToken } from '../text/numbers.js';
+import type { Segment } from '../text/segments.js';
+import { findPhrases, LEXICON, type LexiconMatch } from './lexicon.js';
+import { classByName, classNamePattern, codeFromCodes, codeFromTriple } from './functional.js';
+
+export interface Breakdown {
+  /** Index into claims (or -1 when the whole is not a claim). */
+  parent: number;
+  parts: number[];
+  span: Span;
+}
+
+export interface SentenceContext {
+  year: number | undefined;
+  section: string | undefined;
+  /** Concept a functional-classification line belongs to (from the heading). */
+  sectionConcept: string | undefined;
+  claims: Claim[];
+  uncertain: UncertainFigure[];
+  breakdowns: Breakdown[];
+  /** Last level figure of the paragraph so far (claim index, or -1 for an uncertain one). */
+  lastLevel?: { claim: number; scenario: ClaimScenario; concept?: string; fund?: string };
+  /** A "其中：" that ended the previous line: its whole. */
+  openBreakdown?: Breakdown;
+  nextStatement: number;
+}
+
+const MONEY_UNITS = new Set(['万元', '元', '亿元']);
+/** Phrases that qualify the phrase before them rather than name a subject of their own. */
+const GENERIC = new Set(['expense.fiscal', 'income.fiscal', 'expense.total']);
+const COMPARISON = /(?:与|和|同)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?(?:决算数?)?相比|(?:比|较|同比)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?/g;
+const YEAR_LABEL = /(\d{4})年度?(?![\d月])/g;
+const BREAKDOWN = /其中[：:]?|主要用于(?:以下方面)?[：:]?|主要包括[：:]?/g;
+const FILLER = /决算数|决算|支出|数|金额|合计|共计|总计|累计|实际|全年|本年|当年|年度|财政拨款|为|是|达到|达|计|共|各|分别|约|了|的|：|:|\s/g;
+const UP = /(?:增加|增长|上升|提高|多支出|超支)$/;
+const DOWN = /(?:减少|下降|降低|节约|少支出|节支)$/;
+
+const SHARE_PARENT: Record<string, string> = {
+  'sangong.abroad': 'sangong.total', 'sangong.vehicle': 'sangong.total', 'sangong.reception': 'sangong.total',
+  'expense.basic': 'expense.total', 'expense.project': 'expense.total', 'expense.remit': 'expense.total',
+  'expense.operating': 'expense.total', 'expense.affiliate_subsidy': 'expense.total',
+  'income.general_budget': 'income.total', 'income.gov_fund': 'income.total', 'income.state_capital': 'income.total',
+  'income.superior_subsidy': 'income.total', 'income.business': 'income.total', 'income.operating': 'income.total',
+  'income.affiliate': 'income.total', 'income.other': 'income.total',
+  'procurement.goods': 'procurement.total', 'procurement.works': 'procurement.total', 'procurement.services': 'procurement.total',
+  'procurement.sme': 'procurement.total',
+};
+
+interface Subject {
+  concept?: string;
+  dims?: Record<string, string>;
+  /** Where the subject's words are (absolute). */
+  at: number;
+  statement: number;
+  pair?: [string, string];
+  /** Words when the concept is not known. */
+  label?: string;
+}
+
+interface Range {
+  start: number;
+  end: number;
+  baseYear: number | undefined;
+  prior?: NumberToken;
+}
+
+function comparisons(sentence: string, year: number | undefined, offset: number, tokens: NumberToken[]): Range[] {
+  const out: Range[] = [];
+  for (const m of sentence.matchAll(COMPARISON)) {
+    const yearWord = m[1] ?? m[5];
+    const explicit = m[2] ?? m[6];
+    const baseYear = explicit ? Number(explicit) : year !== undefined && yearWord ? year - 1 : undefined;
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    const prior = tokens.find((t) => t.start >= start && t.end <= end && MONEY_UNITS.has(t.unit));
+    out.push({ start, end, baseYear, ...(prior ? { prior } : {}) });
+  }
+  return out;
+}
+
+/** Text of [a, b) with comparison phrases cut out. */
+function cut(text: string, offset: number, a: number, b: number, ranges: Range[]): string {
+  let s = '';
+  for (let i = a; i < b; i++) if (!ranges.some((r) => i >= r.start && i < r.end)) s += text[i - offset] ?? '';
+  return s;
+}
+
+const scenarioFrom = (words: string): ClaimScenario | undefined =>
+  /调整(?:后)?预算|全年预算/.test(words) ? 'budget_adjusted' : /年初[^，。；]{0,6}?预算|年初批复/.test(words) ? 'budget_initial' : /预算数|预算为|预算是|安排预算/.test(words) ? 'budget' : undefined;
+
+let classPatternCache: { year: number | undefined; re: RegExp } | undefined;
+function classPattern(year: number | undefined): RegExp {
+  if (!classPatternCache || classPatternCache.year !== year) classPatternCache = { year, re: classNamePattern(year) };
+  return classPatternCache.re;
+}
+
+/** A functional-classification subject in `words` (class name, 类/款/项 triple, or codes). */
+function functionalSubject(words: string, year: number | undefined): string | undefined {
+  const head = words.replace(/^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)])\s*/, '');
+  // "…主要用于以下方面:一般公共服务（类）支出" names the subject after the colon; "X（类）…（项）：支出决算为" before it.
+  const colonAt = Math.max(head.lastIndexOf('：'), head.lastIndexOf(':'));
+  const afterColon = colonAt >= 0 ? head.slice(colonAt + 1) : head;
+  const subject = colonAt >= 0 && afterColon.replace(FILLER, '').length < 2 ? head.slice(0, colonAt) : afterColon;
+  if (/\d{3}[\u4e00-\u9fff]/.test(subject)) return codeFromCodes(subject);
+  if (/[（(]类[）)]/.test(subject) && /[（(]款[）)]/.test(subject)) return codeFromTriple(subject, year);
+  const re = classPattern(year);
+  re.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(subject); m; m = re.exec(subject)) {
+    last = m;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  if (!last) return undefined;
+  // The class name must end the words (nothing but filler after it).
+  const rest = subject.slice(last.index + last[0].length).replace(FILLER, '');
+  if (rest.length > 0) return undefined;
+  return classByName(last[0], year)?.code;
+}
+
+/** Count figures: the words before a count decide what it counts. */
+function countSubject(tail: string, unit: string, prev: Subject | undefined, inBreakdown: boolean): { concept: string; dims?: Record<string, string> } | undefined {
+  const t = tail.replace(/[，,、：:\s]/g, '').replace(/(?:共计|合计|共|为|是|达到|达|计)$/, '');
+  if (unit === '批次') {
+    if (/外事接待$/.test(t)) return { concept: 'reception_foreign.batches' };
+    if (/公务接待$/.test(t)) return { concept: 'reception.batches' };
+    return undefined;
+  }
+  if ((unit === '人次' || unit === '人') && t === '' && prev?.concept === 'reception.batches') return { concept: 'reception.people' };
+  if ((unit === '人次' || unit === '人') && t === '' && prev?.concept === 'reception_foreign.batches') return { concept: 'reception_foreign.people' };
+  if ((unit === '人次' || unit === '人') && /(?:外事)?接待(?:人数|人次)?$/.test(t) && prev?.concept?.startsWith('reception')) {
+    return { concept: prev.concept.startsWith('reception_foreign') ? 'reception_foreign.people' : 'reception.people' };
+  }
+  if ((unit === '个' || unit === '次') && /因公出国[（(]境[）)]团组$|出国[（(]境[）)]团组$/.test(t)) return { concept: 'abroad.groups' };
+  if ((unit === '人' || unit === '人次') && /出国[（(]境[）)]$/.test(t)) return { concept: 'abroad.people' };
+  if (unit === '辆') {
+    if (/(?:车辆|车辆总数)$/.test(t)) return { concept: 'vehicles.total' };
+    if (/(?:公务用车|公车)(?:保有量)?$/.test(t) && !/购置/.test(t)) return { concept: 'vehicles.held' };
+    if (/购置(?:公务用车)?$/.test(t)) return { concept: 'vehicles.purchased' };
+    const type = /(领导干部用车|机要通信用车|应急保障用车|执法执勤用车|特种专业技术用车|离退休干部服务用车|其他用车)$/.exec(t);
+    if (type && prev?.concept === 'vehicles.total') return { concept: 'vehicles.total', dims: { vehicleType: type[1]! } };
+    return undefined;
+  }
+  if (unit === '名' || unit === '人') {
+    const kind = /(行政|事业|工勤)编制(?:数)?$/.exec(t);
+    if (kind) return { concept: 'staffing.authorized', dims: { staffKind: kind[1]! } };
+    if (/(?:共有|核定)?编制(?:数)?$/.test(t) && !/专项编制$/.test(t)) return { concept: 'staffing.authorized' };
+    if (/(?:离)?退休人员$/.test(t)) return { concept: 'staffing.retired' };
+    if (/实有(?:在职)?(?:在编)?(?:人员|人数)?$|在职(?:在编)?(?:实有)?(?:人员)?$/.test(t) && !/其中$/.test(t)) return { concept: 'staffing.actual' };
+    if ((prev?.concept === 'staffing.actual' || prev?.dims?.staffKind) && inBreakdown && !/[（(][^）)]*$/.test(tail)) {
+      if (/(?:行政人员|公务员)$/.test(t)) return { concept: 'staffing.actual', dims: { staffKind: '行政' } };
+      if (/参照公务员(?:法)?管理(?:的)?(?:事业)?人员$/.test(t)) return { concept: 'staffing.actual', dims: { staffKind: '参公' } };
+      if (/事业人员$/.test(t)) return { concept: 'staffing.actual', dims: { staffKind: '事业' } };
+      if (/工勤(?:人员)?$/.test(t)) return { concept: 'staffing.actual', dims: { staffKind: '工勤' } };
+    }
+  }
+  return undefined;
+}
+
+/** Reads one sentence's figures into ctx.claims / ctx.uncertain. */
+export function readSentence(sentence: Segment, ctx: SentenceContext): void {
+  const tokens = scanNumbers(sentence);
+  const text = sentence.text;
+  const off = sentence.start;
+  const Y = ctx.year;
+  const ranges = comparisons(text, Y, off, tokens);
+  const phrases: LexiconMatch[] = findPhrases(text, text).map((p) => ({ ...p, start: p.start + off, end: p.end + off }));
+  const yearLabels = [...text.matchAll(YEAR_LABEL)]
+    .map((m) => ({ at: off + m.index, end: off + m.index + m[0].length, year: Number(m[1]) }))
+    .filter((l) => !ranges.some((r) => l.at >= r.start && l.at < r.end));
+  const mentionsReportYear = Y !== undefined && yearLabels.some((l) => l.year === Y);
+  const breakdownAt = [...text.matchAll(BREAKDOWN)].map((m) => off + m.index);
+  const sentenceSpan = { start: sentence.start, end: sentence.end };
+
+  let subject: Subject | undefined;
+  let lastMoneyUnit = tokens.find((t) => MONEY_UNITS.has(t.unit))?.unit;
+  let prevEnd = off;
+  let lastWasLevel = false;
+  /** Level figure before each 其中 (claim index or -1) with its scenario. */
+  const parents = new Map<number, { claim: number; scenario: ClaimScenario; concept?: string }>();
+  let pendingPrior: { token: NumberToken; baseYear: number | undefined } | undefined;
+  const newStatement = () => ctx.nextStatement++;
+
+  const parentFor = (at: number) => {
+    const b = [...breakdownAt].reverse().find((p) => p < at);
+    if (b === undefined) return undefined;
+    if (parents.has(b)) return parents.get(b);
+    return undefined;
+  };
+  const uncertain = (t: NumberToken, reason: string, context: string, measure?: ClaimMeasure, direction?: 'up' | 'down' | 'flat') => {
+    ctx.uncertain.push({
+      value: t.value, unit: t.unit, span: { start: t.start, end: t.end }, context: context.slice(-30), reason,
+      ...(measure ? { measure } : {}), ...(direction ? { direction } : {}), statement: subject?.statement ?? newStatement(),
+    });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // Record the whole of each 其中 that lies before this figure.
+    for (const b of breakdownAt) {
+      if (b < t.start && b >= prevEnd && !parents.has(b) && ctx.lastLevel) parents.set(b, ctx.lastLevel);
+    }
+    if (t.dash) {
+      prevEnd = t.end;
+      continue;
+    }
+    const inComparison = ranges.find((r) => t.start >= r.start && t.end <= r.end);
+    if (inComparison) {
+      if (inComparison.prior === t) pendingPrior = { token: t, baseYear: inComparison.baseYear };
+      prevEnd = t.end;
+      continue;
+    }
+    const regionText = text.slice(prevEnd - off, t.start - off);
+    let phrase = [...phrases].reverse().find((p) => p.start >= prevEnd && p.end <= t.start);
+    // "“三公”经费财政拨款支出": a generic phrase right after a specific one qualifies it.
+    if (phrase && GENERIC.has(phrase.entry.concept)) {
+      const before = phrases.find((p) => p.end <= phrase!.start && phrase!.start - p.end <= 1 && p.start >= prevEnd);
+      if (before) phrase = before;
+    }
+    const afterPhrase = phrase ? cut(text, off, phrase.end, t.start, ranges) : cut(text, off, prevEnd, t.start, ranges);
+    const words = afterPhrase.replace(/\s/g, '');
+    let unit = t.unit;
+    let unitInferred = false;
+    if (!unit) {
+      // A bare number right after a change verb or a money phrase takes the sentence's money unit.
+      if (lastMoneyUnit && (UP.test(words) || DOWN.test(words) || (phrase && words.replace(FILLER, '') === ''))) {
+        unit = lastMoneyUnit;
+        unitInferred = true;
+      } else {
+        prevEnd = t.end;
+        continue;
+      }
+    }
+    if (MONEY_UNITS.has(unit)) lastMoneyUnit = unit;
+    const isPercent = unit === '%';
+    const isMoney = MONEY_UNITS.has(unit);
+
+    // Measure from the words between the subject and the figure.
+    let measure: ClaimMeasure = 'level';
+    let direction: 'up' | 'down' | undefined;
+    let base: { concept: string; dims?: Record<string, string> } | undefined;
+    const shareMatch = /占(.{0,30}?)(?:的)?(?:比重|比例)?(?:为|是)?$/.exec(regionText.replace(/\s/g, ''));
+    if (isPercent && shareMatch) {
+      measure = 'share';
+      const inner = shareMatch[1]!;
+      const bp = findPhrases(inner, text)[0];
+      if (bp) base = { concept: bp.entry.concept, ...(bp.entry.dims ? { dims: bp.entry.dims } : {}) };
+    } else if (isPercent && /(?:完成(?:年初|调整)?(?:后)?预算(?:数)?(?:的)?|预算完成率(?:为)?|执行率(?:为)?|完成率(?:为)?)$/.test(words)) {
+      measure = 'completionRate';
+    } else if (UP.test(words) || DOWN.test(words)) {
+      direction = UP.test(words) ? 'up' : 'down';
+      measure = isPercent ? 'changeRate' : 'change';
+    } else if (isPercent) {
+      // A bare % right after a level in a list of shares ("公共安全支出508.83万元，82.78%").
+      if (lastWasLevel && words.replace(/[，,]/g, '') === '' && (/占/.test(text) || breakdownAt.length > 0)) measure = 'share';
+      else {
+        uncertain(t, '百分比前没有“占”“完成预算”“增长”等字样，无法确定含义', regionText);
+        prevEnd = t.end;
+        continue;
+      }
+    }
+
+    // Subject.
+    let subj: Subject | undefined;
+    const residue = words.replace(/(?:增加|增长|上升|提高|减少|下降|降低|节约|持平|完成(?:年初|调整)?(?:后)?预算(?:数)?|预算完成率|执行率|完成率|占.*)$/, '').replace(FILLER, '');
+    if (phrase && (measure !== 'share' || !shareMatch || phrase.start < prevEnd + (regionText.indexOf('占') >= 0 ? regionText.indexOf('占') : Infinity))) {
+      if (residue.replace(/[，,；;、（）()]/g, '').length > 3 && !/预算/.test(residue)) {
+        uncertain(t, `指标名称与数字之间有其他文字（“${residue.slice(0, 12)}”）`, regionText, measure, direction);
+        prevEnd = t.end;
+        lastWasLevel = false;
+        continue;
+      }
+      subj = { concept: phrase.entry.concept, ...(phrase.entry.dims ? { dims: phrase.entry.dims } : {}), at: phrase.start, statement: newStatement(), ...(phrase.entry.pair ? { pair: phrase.entry.pair } : {}) };
+    } else if (!isPercent && !isMoney) {
+      const c = countSubject(regionText, unit, subject, breakdownAt.some((b) => b < t.start));
+      if (c) subj = { concept: c.concept, ...(c.dims ? { dims: c.dims } : {}), at: t.start, statement: newStatement() };
+    } else if (isMoney || isPercent) {
+      // Functional classification lines: the figure's subject is a 类/款/项, the concept comes from the heading or the 其中 whole.
+      const parent = parentFor(t.start);
+      const governing = parent?.concept && /^expense\.(general_budget|gov_fund|state_capital)$/.test(parent.concept) ? parent.concept : ctx.sectionConcept;
+      const code = measure === 'level' || !subject ? functionalSubject(regionText.length > 2 ? regionText : text.slice(0, t.start - off), Y) : undefined;
+      if (code && governing && (measure === 'level' || !subject)) {
+        subj = { concept: governing, dims: { functional: code }, at: t.start, statement: newStatement() };
+      }
+    }
+    if (!subj) {
+      // Same subject as the figure before (rate after change, share or completion after level).
+      const compatible = subject && (measure !== 'level' || (isMoney && unitInferred) || (scenarioFrom(regionText) !== undefined && residue.length <= 2));
+      if (compatible && subject) subj = subject;
+    }
+    if (!subj || !subj.concept) {
+      if (!isPercent && measure === 'level' && !isMoney) {
+        prevEnd = t.end;
+        continue; // counts of things we do not model (台套, 件, 份…) are not figures of the accounts
+      }
+      uncertain(t, '无法确定该数字对应的指标', regionText, measure, direction);
+      if (measure === 'level') ctx.lastLevel = { claim: -1, scenario: scenarioFrom(text.slice(0, t.start - off)) ?? 'actual' };
+      prevEnd = t.end;
+      lastWasLevel = measure === 'level';
+      continue;
+    }
+    subject = subj;
+
+    // Scenario: budget words in front of the figure, or the 其中 whole's scenario.
+    const parent = parentFor(t.start);
+    let scenario: ClaimScenario = scenarioFrom(afterPhrase) ?? 'actual';
+    if (scenario === 'actual' && parent && parent.scenario !== 'actual' && measure === 'level') scenario = parent.scenario;
+    if (scenario === 'actual' && measure === 'level' && /年初.{0,12}预算[^，。；]{0,6}[（(]其中[：:]?[^（）()]*$/.test(text.slice(0, t.start - off))) scenario = 'budget_initial';
+
+    // Year: "上年X" is last year's; a label before the subject states the year.
+    const label = [...yearLabels].reverse().find((l) => l.end <= (phrase ? phrase.start : t.start) + 1);
+    const lastYearWord = /(?:上年|上一年度|去年)(?:度)?(?:的)?$/.test(text.slice(0, (phrase ? phrase.start : t.start) - off));
+    let year = Y;
+    let statedYear: number | undefined;
+    if (lastYearWord && Y !== undefined) year = Y - 1;
+    else if (label && Y !== undefined && label.year !== Y) {
+      statedYear = label.year;
+      // A last-year label is taken as written only when the sentence also speaks of the report year.
+      year = label.year === Y - 1 && !mentionsReportYear && measure === 'level' ? Y : label.year;
+      if (label.year === Y - 1 && measure !== 'level') year = Y;
+    }
+    const cmp = [...ranges].reverse().find((r) => r.end <= t.start);
+    const baseYear = measure === 'change' || measure === 'changeRate' ? cmp?.baseYear ?? (Y !== undefined ? Y - 1 : undefined) : undefined;
+    if (base === undefined && measure === 'share') {
+      if (parent?.concept && parent.claim >= 0) base = { concept: ctx.claims[parent.claim]!.concept, ...(ctx.claims[parent.claim]!.dims ? { dims: ctx.claims[parent.claim]!.dims } : {}) };
+      else if (subj.dims?.functional && subj.concept) base = { concept: subj.concept };
+      else if (subj.concept && SHARE_PARENT[subj.concept]) base = { concept: SHARE_PARENT[subj.concept]! };
+    }
+
+    const push = (concept: string, value: string, span: Span, extra: Partial<Claim> = {}) => {
+      ctx.claims.push({
+        concept, value, unit, scenario, measure,
+        ...(year !== undefined ? { year } : {}),
+        ...(direction ? { direction } : {}),
+        ...(subj!.dims ? { dims: subj!.dims } : {}),
+        span, sentence: sentenceSpan,
+        ...(ctx.section ? { section: ctx.section } : {}),
+        ...(base ? { base } : {}),
+        ...(baseYear !== undefined ? { baseYear } : {}),
+        ...(statedYear !== undefined ? { statedYear } : {}),
+        ...(unitInferred ? { unitInferred: true as const } : {}),
+        statement: subj!.statement,
+        ...extra,
+      });
+      return ctx.claims.length - 1;
+    };
+
+    // "收、支总计各是A、B万元": two values, two concepts.
+    const next = tokens[i + 1];
+    if (subj.pair && measure === 'level' && next && /^[、和及与]$/.test(text.slice(t.end - off, next.start - off).trim()) && /(?:各|分别)(?:是|为)?$/.test(words)) {
+      const nextUnit = next.unit || unit;
+      push(subj.pair[0], t.value, { start: t.start, end: t.end }, { unit: nextUnit });
+      unit = nextUnit;
+      push(subj.pair[1], next.value, { start: next.start, end: next.end }, { unit: nextUnit });
+      i++;
+      prevEnd = next.end;
+      lastWasLevel = true;
+      continue;
+    }
+    const idx = push(subj.concept!, t.value, { start: t.start, end: t.end });
+    if (measure === 'level') {
+      ctx.lastLevel = { claim: idx, scenario, concept: subj.concept };
+      if (parent && parent.claim !== idx) {
+        const key = `${parent.claim}`;
+        let bd = ctx.breakdowns.find((b) => `${b.parent}` === key && b.span.start <= t.start && b.span.end >= sentence.start);
+        if (!bd) {
+          bd = { parent: parent.claim, parts: [], span: { start: sentence.start, end: sentence.end } };
+          ctx.breakdowns.push(bd);
+        }
+        bd.parts.push(idx);
+        bd.span.end = Math.max(bd.span.end, t.end);
+      } else if (ctx.openBreakdown && !parent) {
+        ctx.openBreakdown.parts.push(idx);
+        ctx.openBreakdown.span.end = t.end;
+      }
+    }
+    if (pendingPrior && measure !== 'level') {
+      // "与2020年1734.79万元相比，X减少…": the figure compared with is last year's level of the same subject.
+      const p = pendingPrior.token;
+      const py = pendingPrior.baseYear;
+      ctx.claims.push({
+        concept: subj.concept!, value: p.value, unit: p.unit || unit, scenario: 'actual', measure: 'level',
+        ...(py !== undefined ? { year: py } : {}), ...(subj.dims ? { dims: subj.dims } : {}),
+        span: { start: p.start, end: p.end }, sentence: sentenceSpan, ...(ctx.section ? { section: ctx.section } : {}), statement: subj.statement,
+      });
+      pendingPrior = undefined;
+    }
+    lastWasLevel = measure === 'level';
+    prevEnd = t.end;
+  }
+  // A comparison after the subject ("机关运行经费支出29.9万元，比2020年30.63万元减少…") whose change came first is handled above;
+  // one whose subject was before it and no change followed stays unused.
+  if (pendingPrior && subject?.concept) {
+    const p = pendingPrior.token;
+    ctx.claims.push({
+      concept: subject.concept, value: p.value, unit: p.unit, scenario: 'actual', measure: 'level',
+      ...(pendingPrior.baseYear !== undefined ? { year: pendingPrior.baseYear } : {}), ...(subject.dims ? { dims: subject.dims } : {}),
+      span: { start: p.start, end: p.end }, sentence: sentenceSpan, ...(ctx.section ? { section: ctx.section } : {}), statement: subject.statement,
+    });
+  }
+
+  // 持平 / 无变化 / 决算数等于预算数: statements without a figure.
+  if (subject?.concept) {
+    const last = [...ctx.claims].reverse().find((c) => c.statement === subject!.statement && c.measure === 'level' && c.scenario === 'actual' && (c.year === Y || c.year === undefined));
+    for (const m of text.matchAll(/持平|无变化|没有变化|未发生变化/g)) {
+      if (!last) break;
+      const at = off + m.index;
+      const cmp = [...ranges].reverse().find((r) => r.end <= at + m[0].length + 8);
+      ctx.claims.push({
+        concept: subject.concept, value: '0', unit: last.unit, scenario: 'actual', measure: 'change', direction: 'flat',
+        ...(Y !== undefined ? { year: Y } : {}), ...(subject.dims ? { dims: subject.dims } : {}),
+        span: { start: at, end: at + m[0].length }, sentence: sentenceSpan, ...(ctx.section ? { section: ctx.section } : {}),
+        ...(cmp?.baseYear !== undefined ? { baseYear: cmp.baseYear } : Y !== undefined ? { baseYear: Y - 1 } : {}),
+        statement: subject.statement,
+      });
+    }
+    const eq = /决算数等于预算数|预算数等于决算数|决算数与预算数(?:一致|相等|持平)/.exec(text);
+    if (eq && last && !ctx.claims.some((c) => c.statement === subject!.statement && c.scenario !== 'actual' && c.measure === 'level')) {
+      ctx.claims.push({ ...last, scenario: 'budget', span: { start: off + eq.index, end: off + eq.index + eq[0].length }, sentence: sentenceSpan, value: last.value });
+    }
+  }
+  // "…，其中：" at the end of a line: its parts follow on the next lines.
+  if (/其中[：:]?\s*$/.test(text) && ctx.lastLevel && ctx.lastLevel.claim >= 0) {
+    ctx.openBreakdown = { parent: ctx.lastLevel.claim, parts: [], span: { start: sentence.start, end: sentence.end } };
+    ctx.breakdowns.push(ctx.openBreakdown);
+  }
+}
+
+export { LEXICON };

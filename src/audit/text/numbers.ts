@@ -1,0 +1,84 @@
+/**
+ * Figures in a sentence: a decimal number and the unit written after it.
+ * Years, dates, document numbers, list numbering and classification codes are
+ * not figures. Regexes are linear (no nested quantifiers), so hostile input
+ * cannot make them backtrack.
+ */
+import type { Segment } from './segments.js';
+
+export interface NumberToken {
+  /** Absolute offsets of the number and its unit. */
+  start: number;
+  end: number;
+  /** Absolute offset where the number's digits start (sign included). */
+  numStart: number;
+  numEnd: number;
+  /** Decimal string, thousands separators removed ("-12.5"). */
+  value: string;
+  /** Unit as written ('' when none). */
+  unit: string;
+  /** "--%": a rate the report marks as not computable. */
+  dash?: true;
+}
+
+/** Longest first: 人次 before 人, 个百分点 before 个. */
+const UNITS = [
+  '万元', '亿元', '元', '个百分点', '%', '％', '批次', '人次', '人/次', '台（套）', '台(套)', '辆', '个', '人', '名', '项', '次', '台', '套', '件', '家', '份', '条', '起',
+];
+const NOT_FIGURE_AFTER = /^[年月日号时]|^季度|^周岁|^位小数/;
+const NUMBER = /(-|－)?(\d{1,3}(?:,\d{3})+|\d+)(?:[.．](\d+))?/g;
+
+/** Offsets inside 《…》, 〔…〕, […] and “…号” document references (not figures). */
+function shieldedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const pairs: [string, string][] = [['《', '》'], ['〔', '〕'], ['[', ']'], ['<', '>']];
+  for (const [open, close] of pairs) {
+    let i = text.indexOf(open);
+    while (i >= 0) {
+      const j = text.indexOf(close, i + 1);
+      if (j < 0 || j - i > 200) break;
+      out.push([i, j]);
+      i = text.indexOf(open, j + 1);
+    }
+  }
+  return out;
+}
+
+/** A list number at the start of a sentence or line: "1.", "2、", "（3）", "(4)". */
+export const LEADING_NUMBERING = /^\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|\d{1,2}\s*[.．、](?!\d+\s*(?:[%％万亿元]))|[一二三四五六七八九十]{1,3}\s*[、.．])/;
+
+export function scanNumbers(seg: Segment): NumberToken[] {
+  const text = seg.text;
+  const shield = shieldedRanges(text);
+  const lead = LEADING_NUMBERING.exec(text);
+  const skipUntil = lead ? lead[0].length : 0;
+  const out: NumberToken[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const at = m.index;
+    if (at < skipUntil) continue;
+    const prev = text[at - 1] ?? '';
+    if (/[\dA-Za-z.]/.test(prev)) continue;
+    if (shield.some(([a, b]) => at > a && at < b)) continue;
+    const after = text.slice(at + m[0].length);
+    if (NOT_FIGURE_AFTER.test(after)) continue;
+    const trimmed = after.replace(/^[ \t]{0,2}/, '');
+    const unit = UNITS.find((u) => trimmed.startsWith(u)) ?? '';
+    const gap = after.length - trimmed.length;
+    // Codes: 3/5/7-digit integers glued to a name ("204公共安全支出", "2040201行政运行").
+    if (!unit && !m[3] && /^\d{3}$|^\d{5}$|^\d{7}$/.test(m[2]!) && /^[\u4e00-\u9fff]/.test(after)) continue;
+    const sign = m[1] ? '-' : '';
+    const value = `${sign}${m[2]!.replace(/,/g, '')}${m[3] !== undefined ? `.${m[3]}` : ''}`;
+    const numEnd = seg.start + at + m[0].length;
+    out.push({
+      start: seg.start + at, numStart: seg.start + at, numEnd,
+      end: numEnd + (unit ? gap + unit.length : 0),
+      value, unit: unit === '％' ? '%' : unit === '台(套)' ? '台（套）' : unit,
+    });
+  }
+  for (const m of text.matchAll(/-{1,2}\s?[%％]/g)) {
+    const prev = text[m.index - 1] ?? '';
+    if (/\d/.test(prev)) continue;
+    out.push({ start: seg.start + m.index, end: seg.start + m.index + m[0].length, numStart: seg.start + m.index, numEnd: seg.start + m.index, value: '', unit: '%', dash: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
