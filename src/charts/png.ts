@@ -31,6 +31,7 @@ export async function chartPng(spec: ChartSpec, o: ChartSvgOptions = {}): Promis
   const sharp = await loadSharp();
   return sharp(Buffer.from(svg, 'utf8'), { density: 72 * PNG_SCALE })
     .flatten({ background: '#ffffff' })
-    .png({ compressionLevel: 9, adaptiveFiltering: false, palette: false })
+    // zlib level 6: as fast as the rasterising itself; level 9 took three times as long for ~15% fewer bytes.
+    .png({ compressionLevel: 6, adaptiveFiltering: false, palette: false })
     .toBuffer();
 }

@@ -220,13 +220,19 @@ function clean(svg: string, prefix: string): string {
     .trim();
 }
 
-/** The chart as a standalone SVG document (white background, CJK fonts, no animation). */
-export function chartSvg(spec: ChartSpec, o: ChartSvgOptions = {}): string {
-  checkSpec(spec);
-  const width = o.width ?? CHART_WIDTH;
-  const pie = spec.type === 'pie' ? pieLayout(spec, width, o.height) : undefined;
-  // A pie with many slices grows taller unless the caller fixes the height.
-  const height = pie?.height ?? o.height ?? CHART_HEIGHT;
+/**
+ * ECharts output of recent charts, keyed by spec and size. One report draws
+ * each chart up to three times (HTML, the PDF's HTML, the DOCX picture), and
+ * ECharts is most of the cost of an HTML report; a handful of entries covers
+ * one document, and the bound keeps a batch's memory flat.
+ */
+const recent = new Map<string, string>();
+const RECENT_MAX = 32;
+
+function drawn(spec: ChartSpec, width: number, height: number, pie: ReturnType<typeof pieLayout> | undefined): string {
+  const key = `${width}x${height}|${JSON.stringify(spec)}`;
+  const hit = recent.get(key);
+  if (hit !== undefined) return hit;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
@@ -237,9 +243,22 @@ export function chartSvg(spec: ChartSpec, o: ChartSvgOptions = {}): string {
       tooltip: { show: false },
       ...(pie ? pieOption(spec, pie.legendHeight) : barOption(spec)),
     });
-    return clean(chart.renderToSVGString(), o.idPrefix ?? specHash(spec));
+    const svg = chart.renderToSVGString();
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(key, svg);
+    return svg;
   } finally {
     // Always: an undisposed SSR chart keeps a zrender timer that holds Node open.
     chart.dispose();
   }
+}
+
+/** The chart as a standalone SVG document (white background, CJK fonts, no animation). */
+export function chartSvg(spec: ChartSpec, o: ChartSvgOptions = {}): string {
+  checkSpec(spec);
+  const width = o.width ?? CHART_WIDTH;
+  const pie = spec.type === 'pie' ? pieLayout(spec, width, o.height) : undefined;
+  // A pie with many slices grows taller unless the caller fixes the height.
+  const height = pie?.height ?? o.height ?? CHART_HEIGHT;
+  return clean(drawn(spec, width, height, pie), o.idPrefix ?? specHash(spec));
 }

@@ -10,6 +10,7 @@ import { evaluateReason } from './kinds/reason.js';
 import { evaluateReference } from './kinds/reference.js';
 import { evaluateRollup } from './kinds/rollup.js';
 import { evaluateSelfEvaluation } from './kinds/selfEvaluation/index.js';
+import { withFactIndex } from './resolve.js';
 import type { CheckInput, CheckReport, Rule, RulePack, Severity } from './types.js';
 
 function applies(rule: Rule, input: CheckInput): boolean {
@@ -45,6 +46,10 @@ function evaluate(rule: Rule, input: CheckInput): Evaluation {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function runRules(pack: RulePack, input: CheckInput): CheckReport {
+  return withFactIndex(input.facts, () => runIndexed(pack, input));
+}
+
+function runIndexed(pack: RulePack, input: CheckInput): CheckReport {
   const results: CheckReport['results'] = [];
   const findings: CheckReport['findings'] = [];
   for (const rule of pack.rules) {

@@ -34,9 +34,35 @@ export function termYear(input: CheckInput, t: Term): number {
   return t.prior ? input.year - 1 : input.year;
 }
 
+/**
+ * Facts by concept, year and scenario, for the fact list of the rule run in
+ * progress: rules look figures up thousands of times a check. It lives only
+ * while runRules runs (withFactIndex), so a caller that changes its facts
+ * between runs never sees a stale index; outside a run, lookups scan.
+ */
+let active: { facts: readonly Fact[]; index: Map<string, Fact[]> } | undefined;
+
+export function withFactIndex<T>(facts: readonly Fact[], run: () => T): T {
+  const index = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const key = `${f.concept}|${f.year}|${f.scenario}`;
+    const list = index.get(key);
+    if (list) list.push(f);
+    else index.set(key, [f]);
+  }
+  const outer = active;
+  active = { facts, index };
+  try {
+    return run();
+  } finally {
+    active = outer;
+  }
+}
+
 export function candidates(input: CheckInput, t: Term): Fact[] {
   const year = termYear(input, t);
   const scenario = t.scenario ?? 'actual';
+  if (active?.facts === input.facts) return active.index.get(`${t.concept}|${year}|${scenario}`) ?? [];
   return input.facts.filter((f) => f.concept === t.concept && f.year === year && f.scenario === scenario);
 }
 

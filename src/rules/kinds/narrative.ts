@@ -43,10 +43,13 @@ export function evaluateNarrative(rule: NarrativeRule, input: CheckInput): Evalu
     }
     case 'todo': {
       const gaps: { what: string; path: string }[] = [];
-      const visit = (runs: Inline[]) => runs.forEach((r) => typeof r === 'object' && r.kind === 'todo' && gaps.push({ what: r.what, path: r.path }));
+      // Plain loops: this walks every cell of every table on each check.
+      const visit = (runs: Inline[]) => {
+        for (const r of runs) if (typeof r === 'object' && r.kind === 'todo') gaps.push({ what: r.what, path: r.path });
+      };
       for (const b of tree.blocks) {
         if (b.kind === 'paragraph' || b.kind === 'note') visit(b.content);
-        if (b.kind === 'table') [...b.header, ...b.body].flat().forEach((c) => visit(c.content));
+        if (b.kind === 'table') for (const rows of [b.header, b.body]) for (const row of rows) for (const c of row) visit(c.content);
       }
       if (gaps.length === 0) return { outcome: 'pass', findings: [] };
       const unique = [...new Map(gaps.map((g) => [`${g.what}|${g.path}`, g])).values()];
