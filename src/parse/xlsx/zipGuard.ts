@@ -1,13 +1,13 @@
 /**
  * Checks a file before exceljs sees it. exceljs (through JSZip) inflates every
  * entry fully into memory and builds every row, cell and merged cell, so a
- * small hostile file could exhaust memory or time. Here the zip central
- * directory is read by hand and each entry is inflated with a hard output cap
- * (the size the directory declares), which also catches entries that lie about
- * their size. Sheet XML is counted for rows, cells and merged areas on the way.
+ * small hostile file could exhaust memory or time. The zip itself is read by
+ * the shared guard (../zipGuard.ts: central directory by hand, every entry
+ * inflated under a hard cap); sheet XML is counted here for rows, cells and
+ * merged areas on the way.
  * Every refusal is an XlsxImportError with a Chinese message.
  */
-import { inflateRawSync } from 'node:zlib';
+import { entryData as inflateEntry, mb, readCentralDirectory as readZipDirectory, XLSX_KIND, type ZipEntry } from '../zipGuard.js';
 import { XlsxImportError } from './errors.js';
 
 export interface XlsxLimits {
@@ -35,19 +35,10 @@ export const DEFAULT_LIMITS: XlsxLimits = {
   maxMergedCells: 1_000_000,
 };
 
-const MB = 1024 * 1024;
-const mb = (n: number) => (n / MB >= 10 ? Math.round(n / MB) : Math.round((n / MB) * 10) / 10);
-
 const REFUSE_LEGACY =
   '这是旧版 Excel 97-2003 工作簿（.xls）或加了密码的工作簿，本程序只能读取 .xlsx。请在 Excel 或 WPS 中打开，取消密码（如有），“另存为” Excel 工作簿（*.xlsx）后再导入。';
 
-export interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localHeaderOffset: number;
-}
+export type { ZipEntry } from '../zipGuard.js';
 
 export interface InspectedWorkbook {
   entries: ZipEntry[];
@@ -61,81 +52,12 @@ function fail(message: string): never {
 
 /** Reads the zip central directory. Throws XlsxImportError on anything malformed or unsupported. */
 export function readCentralDirectory(buf: Buffer, limits: XlsxLimits = DEFAULT_LIMITS): ZipEntry[] {
-  const EOCD = 0x06054b50;
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) fail('文件已损坏或不完整：找不到 zip 目录（.xlsx 文件是一个 zip 压缩包）。请重新导出或另存为 .xlsx 后再试。');
-  const disk = buf.readUInt16LE(eocd + 4);
-  const cdDisk = buf.readUInt16LE(eocd + 6);
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdSize = buf.readUInt32LE(eocd + 12);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (disk !== 0 || cdDisk !== 0) fail('不支持分卷压缩的文件。');
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) fail('不支持 ZIP64 格式的文件；正常的 .xlsx 不会用到它。请用 Excel 另存为 .xlsx 后再试。');
-  if (count > limits.maxEntries) fail(`压缩包中的文件过多（${count} 个），上限 ${limits.maxEntries} 个。`);
-  if (cdOffset + cdSize > eocd) fail('文件已损坏：zip 目录的位置不对。');
-
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  let total = 0;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) fail('文件已损坏：zip 目录项格式不对。');
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    const compressedSize = buf.readUInt32LE(p + 20);
-    const uncompressedSize = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const localHeaderOffset = buf.readUInt32LE(p + 42);
-    if (p + 46 + nameLen > eocd) fail('文件已损坏：zip 目录项超出范围。');
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    if (flags & 0x1) fail('工作簿已加密（设置了打开密码），无法读取。请取消密码后另存为 .xlsx 再导入。');
-    if (method !== 0 && method !== 8) fail(`压缩包中的“${name}”使用了不支持的压缩方式（${method}）。请用 Excel 另存为 .xlsx 后再试。`);
-    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
-      fail('不支持 ZIP64 格式的文件；正常的 .xlsx 不会用到它。请用 Excel 另存为 .xlsx 后再试。');
-    }
-    if (uncompressedSize > limits.maxUncompressedBytes) {
-      fail(`文件解压后过大（“${name}”声明 ${mb(uncompressedSize)} MB，上限 ${mb(limits.maxUncompressedBytes)} MB），可能是恶意构造的压缩包（zip 炸弹），已拒绝。`);
-    }
-    total += uncompressedSize;
-    if (total > limits.maxUncompressedBytes) {
-      fail(`文件解压后过大（超过 ${mb(limits.maxUncompressedBytes)} MB），可能是恶意构造的压缩包（zip 炸弹），已拒绝。`);
-    }
-    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
+  return readZipDirectory(buf, limits, XLSX_KIND, fail);
 }
 
 /** The entry's data, inflated with a hard cap at its declared size. */
 export function entryData(buf: Buffer, e: ZipEntry): Buffer {
-  const h = e.localHeaderOffset;
-  if (h + 30 > buf.length || buf.readUInt32LE(h) !== 0x04034b50) fail(`文件已损坏：找不到“${e.name}”的数据。`);
-  const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
-  const end = start + e.compressedSize;
-  if (end > buf.length) fail(`文件已损坏或不完整：“${e.name}”的数据被截断。`);
-  const raw = buf.subarray(start, end);
-  if (e.method === 0) {
-    if (e.compressedSize !== e.uncompressedSize) fail(`文件已损坏：“${e.name}”的大小不一致。`);
-    return raw;
-  }
-  let out: Buffer;
-  try {
-    out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize + 1) });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-      fail(`压缩包中的“${e.name}”解压后比声明的大小（${e.uncompressedSize} 字节）更大，可能是恶意构造的压缩包（zip 炸弹），已拒绝。`);
-    }
-    fail(`文件已损坏：“${e.name}”无法解压。`);
-  }
-  if (out.length !== e.uncompressedSize) fail(`文件已损坏：“${e.name}”解压后的大小与声明不符。`);
-  return out;
+  return inflateEntry(buf, e, fail);
 }
 
 /** Counts `<tag` followed by whitespace, ">" or "/" in XML bytes. */
