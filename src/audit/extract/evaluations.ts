@@ -115,10 +115,19 @@ function readForm(title: string, lines: Segment[]): FormRead {
     if (/^项目[）)]?名称$/.test(t)) form.name = nonBlankAfter(i + 1)?.text.trim();
     else if (/^主管部门(?:及代码)?$/.test(t)) form.department = nonBlankAfter(i + 1)?.text.trim();
     else if (/^实施单位/.test(t)) form.implementer = nonBlankAfter(i + 1)?.text.trim();
-    else if (/资金[（(](万元|元)[）)]$|执行情况[（(](万元|元)[）)]$/.test(t)) {
-      const u = /[（(](万元|元)[）)]$/.exec(t)![1] as MoneyUnit;
-      unit = u;
-      form.unitHeader = { unit: u, span: { start: c.start, end: c.end } };
+    else {
+      // The money header, possibly wrapped over up to three cells ("项目预算 / 执行情况 / （万元）").
+      for (let w = 1; w <= 3; w++) {
+        const group = cells.slice(i, i + w);
+        if (group.some((g) => g.blank)) break;
+        const joined = norm(group.map((g) => g.text).join(''));
+        if (/资金[（(](万元|元)[）)]$|执行情况[（(](万元|元)[）)]$/.test(joined)) {
+          const u = /[（(](万元|元)[）)]$/.exec(joined)![1] as MoneyUnit;
+          unit = u;
+          form.unitHeader = { unit: u, span: { start: c.start, end: group[group.length - 1]!.end } };
+          break;
+        }
+      }
     }
   }
   // Funds: header columns, then row label + one cell per column (blank cells count).
@@ -327,9 +336,15 @@ export function readEvaluations(lines: Segment[], unitName: string | undefined, 
     }
     titles.push({ at: title[0]!, kind, lines: title });
   });
+  // A form ends where numbered headings start again (the report's own sections or a table list).
+  const endOfForm = (from: number, to: number) => {
+    for (let j = from + 1; j < to; j++) if (/^\s*(?:第.{1,3}部分|[一二三四五六七八九十]{1,3}、\S{3,})/.test(lines[j]!.text)) return j;
+    return to;
+  };
   type Part = { kind: 'report' | 'form'; name: string; dept: boolean; from: number; to: number; titleLines: number[] };
   const parts: Part[] = titles.map((t, k) => {
-    const to = k + 1 < titles.length ? titles[k + 1]!.at : lines.length;
+    const next = k + 1 < titles.length ? titles[k + 1]!.at : lines.length;
+    const to = t.kind === 'form' ? endOfForm(t.lines[t.lines.length - 1]!, next) : next;
     const titleText = t.lines.map((j) => lines[j]!.text);
     const dept = /部门整体|整体支出|整体绩效/.test(titleText.join(''));
     return { kind: t.kind, name: nameFromTitle(titleText), dept, from: t.at, to, titleLines: t.lines };

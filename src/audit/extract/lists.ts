@@ -45,8 +45,11 @@ export function splitNames(s: string): string[] {
 export function namesFor(s: string, count: number): string[] {
   const names = splitNames(s);
   if (names.length >= count) return names;
-  const finer = names.flatMap((n) => (n.startsWith('“') && n.endsWith('”') ? [n] : n.split(/和|及/)));
-  return finer.length === count ? finer.map((x) => x.trim()) : names;
+  for (const sep of ['和', '及', '与']) {
+    const finer = names.flatMap((n) => (n.startsWith('“') && n.endsWith('”') ? [n] : n.split(sep)));
+    if (finer.length === count) return finer.map((x) => x.trim());
+  }
+  return names;
 }
 
 export function readLists(line: Segment): NamedList[] {

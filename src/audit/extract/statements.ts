@@ -144,6 +144,10 @@ function countSubject(tail: string, unit: string, prev: Subject | undefined, inB
     if (/(?:车辆|车辆总数)$/.test(t)) return { concept: 'vehicles.total' };
     if (/(?:公务用车|公车)(?:保有量)?$/.test(t) && !/购置/.test(t)) return { concept: 'vehicles.held' };
     if (/购置(?:公务用车)?$/.test(t)) return { concept: 'vehicles.purchased' };
+    const body = /(轿车|越野车|载客汽车|客车|货车|皮卡车?|面包车|商务车|摩托车)$/.exec(t);
+    if (body && inBreakdown && (prev?.concept === 'vehicles.held' || prev?.concept === 'vehicles.purchased' || prev?.concept === 'vehicles.total')) {
+      return { concept: prev.concept, dims: { bodyType: body[1]! } };
+    }
     const type = /(领导干部用车|机要通信用车|应急保障用车|执法执勤用车|特种专业技术用车|离退休干部服务用车|其他用车)$/.exec(t);
     if (type && prev?.concept === 'vehicles.total') return { concept: 'vehicles.total', dims: { vehicleType: type[1]! } };
     return undefined;
@@ -301,7 +305,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         continue; // counts of things we do not model (台套, 件, 份…) are not figures of the accounts
       }
       uncertain(t, '无法确定该数字对应的指标', regionText, measure, direction);
-      if (measure === 'level') ctx.lastLevel = { claim: -1, scenario: scenarioFrom(text.slice(0, t.start - off)) ?? 'actual' };
+      if (measure === 'level') ctx.lastLevel = { claim: -1, scenario: scenarioFrom(text.slice(0, t.start - off).split(/[；;]/).pop() ?? '') ?? 'actual' };
       prevEnd = t.end;
       lastWasLevel = measure === 'level';
       continue;

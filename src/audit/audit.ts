@@ -1,0 +1,146 @@
+/**
+ * auditText: a published report's normalised text → claims → facts → the rule
+ * pack (the same one that checks datasets) plus the text rules → findings,
+ * each located by spans of the text. Figures that are not all stated leave a
+ * rule not_applicable or insufficient_data, never a finding.
+ */
+import type { Fact } from '../model/facts.js';
+import { RULE_PACK, runRules, type CountedList, type Finding, type Rule } from '../rules/index.js';
+import { extract, type Extraction } from './extract/index.js';
+import { LIST_CONCEPT } from './extract/lists.js';
+import { claimFacts, claimPath } from './facts.js';
+import { TEXT_RULES } from './rules/index.js';
+import type { AuditResult, Claim, Span, TextFinding } from './types.js';
+
+const RULE_KIND = new Map<string, Rule['kind']>(RULE_PACK.rules.map((r) => [r.id, r.kind]));
+
+/** Claims the text states outside sentences: counts next to named lists, figures in a 部门整体 自评表. */
+function extraClaims(x: Extraction): void {
+  x.lists.forEach((l) => {
+    const concept = LIST_CONCEPT[l.key];
+    if (!concept || x.year === undefined) return;
+    x.claims.push({
+      concept, value: String(l.count), unit: '个', year: x.year, scenario: 'actual', measure: 'level',
+      span: l.countSpan, sentence: l.span, statement: 100_000 + x.claims.length,
+    });
+  });
+  for (const b of x.evaluations) {
+    if (b.evaluation.kind !== 'department') continue;
+    b.evaluation.indicators.forEach((ind, k) => {
+      // "机关运行经费 267.14万元" on the unit's own form is the unit's 机关运行经费.
+      const m = /^(\d+(?:\.\d+)?)(万元|元)$/.exec(ind.actual.replace(/\s/g, ''));
+      const span = b.indicatorSpans[k];
+      if (ind.level3.replace(/\s/g, '') !== '机关运行经费' || !m || !span) return;
+      const at = x.masked.indexOf(ind.actual.trim(), span.start);
+      x.claims.push({
+        concept: 'operating_cost', value: m[1]!, unit: m[2]!, year: b.evaluation.year ?? x.year, scenario: 'actual', measure: 'level',
+        span: at >= 0 ? { start: at, end: at + ind.actual.trim().length } : span, sentence: span, section: '部门整体支出绩效自评表', statement: 200_000 + x.claims.length,
+      } as Claim);
+    });
+  }
+}
+
+/** The evaluated projects' funds together, when every self-evaluated project's form is published. */
+function selfEvaluationFunds(x: Extraction): Fact | undefined {
+  const list = x.lists.find((l) => l.key === 'selfEvaluation');
+  const projects = x.evaluations.filter((b) => b.evaluation.kind === 'project');
+  if (!list || x.year === undefined || projects.length === 0 || projects.length !== list.count) return undefined;
+  let value = 0n;
+  let precision = 0n;
+  const paths: string[] = [];
+  for (const p of projects) {
+    const row = ['total', 'fiscal', 'generalBudget'].map((s) => p.evaluation.funds.find((f) => f.source === s)).find((f) => f?.executed);
+    if (!row?.executed) return undefined;
+    value += row.executed.fen;
+    precision += row.executed.precision;
+    paths.push(`evaluation:${x.evaluations.indexOf(p)}`);
+  }
+  return { concept: 'performance.self_evaluation_funds', year: x.year, scenario: 'actual', dims: {}, value, precision, source: { kind: 'derived', from: 'Σ 项目自评表全年执行数', paths } };
+}
+
+function spansOfPath(x: Extraction, path: string): Span[] {
+  const [kind, n] = path.split(':');
+  const i = Number(n);
+  if (kind === 'claim' && x.claims[i]) return [x.claims[i]!.span];
+  if (kind === 'list' && x.lists[i]) return [x.lists[i]!.countSpan, x.lists[i]!.span];
+  if (kind === 'evaluation' && x.evaluations[i]) {
+    const b = x.evaluations[i]!;
+    const cell = ['total', 'fiscal', 'generalBudget'].map((s) => b.cells[`${s}.executed`]).find((c) => c);
+    return [cell ?? b.titleSpan];
+  }
+  return [];
+}
+
+function fromEngine(x: Extraction, f: Finding): TextFinding {
+  const spans = [f.location, ...(f.related ?? [])].flatMap((p) => spansOfPath(x, p));
+  return {
+    rule: f.rule, severity: f.severity === 'error' ? 'error' : 'warning', message: f.message,
+    ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.stated !== undefined ? { stated: f.stated } : {}),
+    ...(f.tolerance !== undefined ? { tolerance: f.tolerance } : {}), ...(f.unit !== undefined ? { unit: f.unit } : {}),
+    spans,
+  };
+}
+
+export function auditExtraction(x: Extraction): AuditResult {
+  extraClaims(x);
+  const excluded = new Set<number>();
+  const facts = claimFacts(x.claims, x.year, excluded);
+  const funds = selfEvaluationFunds(x);
+  if (funds) facts.push(funds);
+  const counts = { pass: 0, fail: 0, notApplicable: 0, insufficientData: 0, rules: 0 };
+  const tally = (o: string) => {
+    counts.rules++;
+    if (o === 'pass') counts.pass++;
+    else if (o === 'fail') counts.fail++;
+    else if (o === 'not_applicable') counts.notApplicable++;
+    else counts.insufficientData++;
+  };
+  const findings: TextFinding[] = [];
+  if (x.year !== undefined) {
+    const lists: CountedList[] = x.lists.filter((l) => l.partial).map((l, i) => ({ key: l.key, label: l.label, count: l.count, names: l.names, path: `list:${x.lists.indexOf(l)}` }) satisfies CountedList & { path: string } as CountedList);
+    void lists;
+    const counted: CountedList[] = x.lists.flatMap((l, i) => (l.partial && l.names.length > 0 ? [{ key: l.key, label: l.label, count: l.count, names: l.names, path: `list:${i}` }] : []));
+    const operatingCostStated = x.claims.some((c) => c.concept === 'operating_cost');
+    const report = runRules(RULE_PACK, {
+      facts, year: x.year, precision: 'stated', lists: counted,
+      // 机关运行经费 is reported by 行政 and 参公 units only, so a report that states it is one of theirs.
+      ...(operatingCostStated ? { unit: { kind: '行政' } } : {}),
+    });
+    for (const r of report.results) {
+      const kind = RULE_KIND.get(r.rule);
+      // A figure the text does not state is not missing from the books: required rules are only data coverage here.
+      if (kind === 'required' && r.outcome === 'fail') tally('insufficient_data');
+      else tally(r.outcome);
+    }
+    for (const f of report.findings) {
+      if (RULE_KIND.get(f.rule) === 'required' || f.severity === 'info') continue;
+      findings.push(fromEngine(x, f));
+    }
+  } else {
+    for (let i = 0; i < RULE_PACK.rules.length; i++) tally('insufficient_data');
+  }
+  for (const rule of TEXT_RULES) {
+    const r = rule.run({ x, facts, excluded });
+    tally(r.outcome);
+    findings.push(...r.findings);
+  }
+  findings.sort((a, b) => (a.severity === b.severity ? (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) : a.severity === 'error' ? -1 : 1));
+  return {
+    ...(x.unit ? { unit: x.unit } : {}),
+    ...(x.year !== undefined ? { year: x.year } : {}),
+    claims: x.claims,
+    evaluations: x.evaluations.map((b) => b.evaluation),
+    findings,
+    summary: {
+      claims: x.claims.length, rulesRun: counts.rules, pass: counts.pass, fail: counts.fail,
+      notApplicable: counts.notApplicable, insufficientData: counts.insufficientData + x.uncertain.length * 0,
+      errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length,
+    },
+  };
+}
+
+export function auditText(text: string): AuditResult {
+  return auditExtraction(extract(text));
+}
+
+export { claimPath };

@@ -1,0 +1,56 @@
+// 增加/减少 X万元 recomputed from this year's and last year's stated levels; 增加 with a negative change; 持平 beside a change.
+import type { TextFinding } from '../types.js';
+import { claimInterval, formatWanMid, gap, sub } from '../quantity.js';
+import type { Claim } from '../types.js';
+import { finding, levelOf, sameDims, subjectName } from './helpers.js';
+import { result, type TextRule } from './types.js';
+
+export const change: TextRule = {
+  id: 'TX-change',
+  title: '增减额与两年数字相符，增减方向正确',
+  run({ x, excluded }) {
+    const findings: TextFinding[] = [];
+    let checked = false;
+    x.claims.forEach((c, i) => {
+      if (c.measure !== 'change' && c.measure !== 'changeRate') return;
+      if (excluded.has(i)) return;
+      if (c.value.startsWith('-') && (c.direction === 'up' || c.direction === 'down')) {
+        checked = true;
+        findings.push(finding('TX-change', 'error', `${subjectName(c)}写作“${c.direction === 'up' ? '增加' : '减少'}${c.value}${c.unit}”，增减方向与负数矛盾`, [c.span], { stated: c.value, unit: c.unit }));
+      }
+    });
+    // 持平 and a non-zero change of the same subject in the same sentence.
+    x.claims.forEach((c, i) => {
+      if (c.direction !== 'flat' || excluded.has(i)) return;
+      const other = x.claims.find((o) => o !== c && o.statement === c.statement && o.measure === 'change' && o.direction !== 'flat' && o.baseYear === c.baseYear && Number(o.value) !== 0);
+      if (!other) return;
+      checked = true;
+      findings.push(finding('TX-change', 'error', `${subjectName(c)}既写“${other.direction === 'up' ? '增加' : '减少'}${other.value}${other.unit}”又写“持平”，前后矛盾`, [c.span, other.span], { stated: '持平', expected: `${other.direction === 'up' ? '增加' : '减少'}${other.value}${other.unit}` }));
+    });
+    // Stated change against stated levels of both years.
+    x.claims.forEach((c, i) => {
+      if (c.measure !== 'change' || c.direction === 'flat' || excluded.has(i) || c.year === undefined) return;
+      const li = levelOf(x, c, excluded);
+      if (li < 0) return;
+      const level = x.claims[li]!;
+      const prior = x.claims.find((p: Claim, j) => !excluded.has(j) && p.measure === 'level' && p.scenario === 'actual' && p.concept === c.concept && sameDims(p.dims, c.dims) && p.year === (c.baseYear ?? c.year! - 1) && p.statement === c.statement);
+      if (!prior) return;
+      const L = claimInterval(level);
+      const P = claimInterval(prior);
+      const C = claimInterval(c);
+      if (!L || !P || !C) return;
+      checked = true;
+      const computed = sub(L, P);
+      const signed = c.direction === 'down' ? { lo: -C.hi, hi: -C.lo } : C;
+      const g = gap(computed, signed);
+      if (g === 0n) return;
+      const wrongWay = (computed.hi < 0n && c.direction === 'up') || (computed.lo > 0n && c.direction === 'down');
+      findings.push(finding('TX-change', g <= C.hi - C.lo && !wrongWay ? 'warning' : 'error',
+        wrongWay
+          ? `${subjectName(c)}由${prior.value}${prior.unit}变为${level.value}${level.unit}，应为${computed.hi < 0n ? '减少' : '增加'}，报告写作“${c.direction === 'up' ? '增加' : '减少'}”`
+          : `${subjectName(c)}由${prior.value}${prior.unit}变为${level.value}${level.unit}，变动额应为${formatWanMid(computed).replace('-', '')}万元，报告写作${c.value}${c.unit}`,
+        [c.span, level.span, prior.span], { expected: formatWanMid(computed), stated: `${c.direction === 'down' ? '-' : ''}${c.value}`, unit: '万元' }));
+    });
+    return result(findings, checked);
+  },
+};

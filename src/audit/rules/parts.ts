@@ -1,0 +1,42 @@
+// "X，其中：A、B…": the parts listed after 其中 cannot add up to more than their whole.
+import type { TextFinding } from '../types.js';
+import { add, claimInterval, formatWanMid, gap, type Interval } from '../quantity.js';
+import { finding, sameDims, subjectName } from './helpers.js';
+import { result, type TextRule } from './types.js';
+
+const MONEY = new Set(['元', '万元']);
+
+export const parts: TextRule = {
+  id: 'TX-parts',
+  title: '“其中”所列各项之和不超过总数',
+  run({ x, excluded }) {
+    const findings: TextFinding[] = [];
+    let checked = false;
+    for (const b of x.breakdowns) {
+      const whole = x.claims[b.parent];
+      if (!whole || excluded.has(b.parent)) continue;
+      const money = MONEY.has(whole.unit);
+      const ps = b.parts.filter((p) => !excluded.has(p)).map((p) => x.claims[p]!)
+        .filter((p) => p.measure === 'level' && MONEY.has(p.unit) === money && !(p.concept === whole.concept && sameDims(p.dims, whole.dims)) && p.year === whole.year && p.scenario === whole.scenario);
+      // Counts only add up within one concept family (车辆: 其中 轿车、越野车…).
+      const comparable = money ? ps : Object.keys(whole.dims ?? {}).length > 0 ? [] : ps.filter((p) => p.concept === whole.concept && Object.keys(p.dims ?? {}).length > 0);
+      if (comparable.length === 0) continue;
+      const W = claimInterval(whole);
+      let S: Interval = { lo: 0n, hi: 0n };
+      for (const p of comparable) {
+        const I = claimInterval(p);
+        if (!I) continue;
+        S = add(S, I);
+      }
+      if (!W) continue;
+      checked = true;
+      if (S.lo > W.hi) {
+        const sum = money ? `${formatWanMid(S)}万元` : `${(S.lo + S.hi) / 2n / 1_000_000n}${whole.unit}`;
+        findings.push(finding('TX-parts', 'error', `${subjectName(whole)}为${whole.value}${whole.unit}，其中所列各项合计${sum}，超过总数`,
+          [whole.span, ...comparable.map((p) => p.span)], { expected: `≤ ${whole.value}`, stated: sum, unit: whole.unit }));
+      }
+      void gap;
+    }
+    return result(findings, checked);
+  },
+};

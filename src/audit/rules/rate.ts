@@ -1,0 +1,56 @@
+// 增长/下降 Y% recomputed from the change and last year's level (stated, or this year's level minus the change).
+import type { TextFinding } from '../types.js';
+import { claimInterval, formatPctMid, gap, percentInterval, sub, type Interval } from '../quantity.js';
+import { finding, levelOf, sameDims, subjectName } from './helpers.js';
+import { result, type TextRule } from './types.js';
+
+const abs = (i: Interval): Interval => (i.lo >= 0n ? i : i.hi <= 0n ? { lo: -i.hi, hi: -i.lo } : { lo: 0n, hi: -i.lo > i.hi ? -i.lo : i.hi });
+
+export const rate: TextRule = {
+  id: 'TX-rate',
+  title: '增长率与增减额、上年数相符',
+  run({ x, excluded }) {
+    const findings: TextFinding[] = [];
+    let checked = false;
+    x.claims.forEach((r, i) => {
+      if (r.measure !== 'changeRate' || excluded.has(i) || r.value.startsWith('-')) return;
+      const li = levelOf(x, r, excluded);
+      if (li < 0) return;
+      const level = x.claims[li]!;
+      const sameSubject = (j: number) => !excluded.has(j) && x.claims[j]!.statement === r.statement && x.claims[j]!.concept === r.concept && sameDims(x.claims[j]!.dims, r.dims);
+      const ci = x.claims.findIndex((c, j) => sameSubject(j) && c.measure === 'change' && c.direction !== 'flat' && c.baseYear === r.baseYear);
+      const pi = x.claims.findIndex((p, j) => sameSubject(j) && p.measure === 'level' && p.year === r.baseYear);
+      const L = claimInterval(level);
+      if (!L) return;
+      const C = ci >= 0 ? claimInterval(x.claims[ci]!) : undefined;
+      const P = pi >= 0 ? claimInterval(x.claims[pi]!) : undefined;
+      let change: Interval | undefined;
+      let base: Interval | undefined;
+      if (P) {
+        base = P;
+        change = abs(sub(L, P));
+      } else if (C) {
+        const signed = x.claims[ci]!.direction === 'down' ? { lo: -C.hi, hi: -C.lo } : C;
+        base = sub(L, signed);
+        change = C;
+      }
+      if (!change || !base) return;
+      const computed = percentInterval(change, base);
+      const stated = claimInterval(r);
+      if (!computed || !stated) return;
+      checked = true;
+      const directionClash = ci >= 0 && x.claims[ci]!.direction !== r.direction && r.direction !== undefined;
+      const g = gap(computed, stated);
+      if (g === 0n && !directionClash) return;
+      const spans = [r.span, level.span, ...(ci >= 0 ? [x.claims[ci]!.span] : []), ...(pi >= 0 ? [x.claims[pi]!.span] : [])];
+      if (directionClash) {
+        findings.push(finding('TX-rate', 'error', `${subjectName(r)}的增减额写作“${x.claims[ci]!.direction === 'up' ? '增加' : '减少'}”，增长率却写作“${r.direction === 'up' ? '增长' : '下降'}”`, spans));
+        return;
+      }
+      findings.push(finding('TX-rate', g <= stated.hi - stated.lo ? 'warning' : 'error',
+        `${subjectName(r)}的变动率应为${formatPctMid(computed)}%，报告写作${r.value}%${g <= stated.hi - stated.lo ? '（末位不符，疑为舍入方法不对）' : ''}`,
+        spans, { expected: formatPctMid(computed), stated: r.value, unit: '%' }));
+    });
+    return result(findings, checked);
+  },
+};

@@ -1,0 +1,38 @@
+// The explanations a 决算 report must give (预算法第十四条; 财预〔2016〕143号; domain.md §1.3–1.4).
+import { finding } from './helpers.js';
+import { result, type TextRule } from './types.js';
+
+const TOPICS: { name: string; heading: RegExp; mention: RegExp; core: boolean }[] = [
+  { name: '收入支出决算总体情况说明', heading: /收入支出(?:决算)?总体|收支(?:决算)?总体/, mention: /收、?支总计|收入总计/, core: true },
+  { name: '收入决算情况说明', heading: /^收入决算/, mention: /本年收入合计/, core: true },
+  { name: '支出决算情况说明', heading: /^支出决算/, mention: /本年支出合计/, core: true },
+  { name: '财政拨款收入支出决算总体情况说明', heading: /财政拨款收入支出/, mention: /财政拨款收、?支总计/, core: true },
+  { name: '一般公共预算财政拨款支出决算情况说明', heading: /一般公共预算财政拨款支出/, mention: /一般公共预算财政拨款支出/, core: true },
+  { name: '一般公共预算财政拨款基本支出决算情况说明', heading: /基本支出/, mention: /人员经费/, core: true },
+  { name: '“三公”经费财政拨款支出决算情况说明', heading: /三公/, mention: /公务接待/, core: true },
+  { name: '政府性基金预算财政拨款支出决算情况说明', heading: /政府性基金/, mention: /政府性基金预算财政拨款/, core: false },
+  { name: '国有资本经营预算财政拨款支出决算情况说明', heading: /国有资本经营/, mention: /国有资本经营预算财政拨款/, core: false },
+  { name: '机关运行经费支出情况', heading: /机关运行经费/, mention: /机关运行经费支出/, core: true },
+  { name: '政府采购支出情况', heading: /政府采购/, mention: /政府采购支出总额|政府采购支出/, core: true },
+  { name: '国有资产占用情况', heading: /国有资产/, mention: /单价50万元以上|共有车辆/, core: false },
+  { name: '名词解释', heading: /名词解释/, mention: /名词解释/, core: false },
+];
+
+export const requiredSections: TextRule = {
+  id: 'TX-sections',
+  title: '决算情况说明的各部分齐全',
+  run({ x }) {
+    const headings = x.sections.map((h) => h.text);
+    const present = TOPICS.filter((t) => headings.some((h) => t.heading.test(h)));
+    // Only a whole report is held to the list; an excerpt is not.
+    if (present.length < 6) return { outcome: 'not_applicable', findings: [] };
+    const anchor = x.sections.find((h) => /决算情况说明|决算说明/.test(h.text)) ?? x.sections[0]!;
+    const findings = TOPICS.filter((t) => !present.includes(t)).map((t) => {
+      const mentioned = t.mention.test(x.masked);
+      return finding('TX-sections', t.core && !mentioned ? 'error' : 'warning',
+        mentioned ? `报告没有“${t.name}”一节（相关内容散见于其他部分）` : `报告缺少“${t.name}”`,
+        [anchor.span], { expected: t.name });
+    });
+    return result(findings, true);
+  },
+};

@@ -1,0 +1,35 @@
+// Template leftovers: XX, ××, 某某, "（此处填写", "【待补充", alternatives left unresolved ("增加/减少"), a title of another year.
+import type { TextFinding } from '../types.js';
+import { finding } from './helpers.js';
+import { result, type TextRule } from './types.js';
+
+const PATTERNS: [RegExp, string][] = [
+  [/[XＸ]{2,}|[×]{2,}|[x]{3,}|[＊*]{3,}/g, '占位符'],
+  [/某某|某单位|某部门|某项目/g, '占位符'],
+  [/[（(](?:此处|请)?填写[^）)]{0,20}[）)]|[（(](?:项目|单位|部门)名称[）)]|[（(]可用表格形式反映[）)]|[（(]附相关评分表[）)]|[（(]如有[^）)]{0,10}[）)]/g, '模板说明文字'],
+  [/【(?:待补充|待填|请填写|填写|此处|单位名称|项目名称|XX|××)[^】]{0,30}】/g, '未填写的内容'],
+  [/增加\/减少|增长\/下降|增加或减少|增长或下降|上升\/下降|高于\/低于/g, '未选定的备选措辞'],
+];
+
+export const templateLeftover: TextRule = {
+  id: 'TX-template',
+  title: '没有模板遗留文字',
+  run({ x }) {
+    const findings: TextFinding[] = [];
+    for (const [re, what] of PATTERNS) {
+      for (const m of x.masked.matchAll(re)) {
+        // "GB/T", Roman numerals and the like are not placeholders.
+        if (/^[x]+$/i.test(m[0]) && /[A-Za-z]/.test(x.masked[m.index - 1] ?? '')) continue;
+        findings.push(finding('TX-template', 'error', `报告中留有${what}“${m[0]}”`, [{ start: m.index, end: m.index + m[0].length }], { stated: m[0] }));
+      }
+    }
+    // "2021年度部门决算" in a 2022 report.
+    if (x.year !== undefined) {
+      for (const m of x.masked.matchAll(/(\d{4})年度(?:部门|单位)决算/g)) {
+        if (Number(m[1]) === x.year) continue;
+        findings.push(finding('TX-template', 'error', `${x.year}年度报告中出现“${m[0]}”，疑为沿用其他年度的模板`, [{ start: m.index, end: m.index + m[0].length }], { expected: `${x.year}年度`, stated: m[0] }));
+      }
+    }
+    return result(findings, true);
+  },
+};

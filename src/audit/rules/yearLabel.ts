@@ -1,0 +1,46 @@
+// Year labels that contradict the report year: a 2022 report describing its own figures as 2021's.
+import type { TextFinding } from '../types.js';
+import { finding } from './helpers.js';
+import { result, type TextRule } from './types.js';
+
+export const yearLabel: TextRule = {
+  id: 'TX-year',
+  title: '年度标注与报告年度一致',
+  run({ x }) {
+    const Y = x.year;
+    if (Y === undefined) return { outcome: 'insufficient_data', findings: [] };
+    const findings: TextFinding[] = [];
+    const seen = new Set<number>();
+    for (const c of x.claims) {
+      if (c.statedYear !== Y - 1 || c.year !== Y || seen.has(c.sentence.start)) continue;
+      seen.add(c.sentence.start);
+      const sentence = x.masked.slice(c.sentence.start, c.sentence.end);
+      const at = sentence.indexOf(`${Y - 1}年`);
+      const span = at >= 0 ? { start: c.sentence.start + at, end: c.sentence.start + at + String(Y - 1).length + 1 } : c.span;
+      const selfCompare = new RegExp(`(?:比|较|与)${Y - 1}年`).test(sentence);
+      findings.push(finding('TX-year', 'error',
+        selfCompare
+          ? `${Y}年度报告把本年数字标为“${Y - 1}年”，同一句又与${Y - 1}年比较，年度标注错误`
+          : `${Y}年度报告在说明本年决算时写作“${Y - 1}年”，年度标注与报告年度不一致`,
+        [span, c.span], { expected: `${Y}年`, stated: `${Y - 1}年` }));
+    }
+    // "截至2021年12月31日" in a 2022 report: the year-end of the report year is meant.
+    for (const m of x.masked.matchAll(/截[至止](\d{4})年(?:12月31日|12月底|底|末)/g)) {
+      const y = Number(m[1]);
+      if (y === Y || y > Y) continue;
+      const start = m.index + m[0].indexOf(m[1]!);
+      findings.push(finding('TX-year', 'error', `${Y}年度报告中写作“${m[0]}”，应为${Y}年末的数`, [{ start, end: start + 5 }], { expected: `${Y}年`, stated: `${y}年` }));
+    }
+    // Evaluation reports titled with another year ("关于2023年部门整体支出绩效自评报告" in a 2022 report).
+    for (const e of x.evaluations) {
+      const title = x.masked.slice(e.titleSpan.start, e.titleSpan.end);
+      for (const m of title.matchAll(/(\d{4})年度?/g)) {
+        const y = Number(m[1]);
+        if (y === Y) continue;
+        const start = e.titleSpan.start + m.index;
+        findings.push(finding('TX-year', 'warning', `${Y}年度报告所附绩效自评报告的标题写作“${m[0]}”，与自评年度${e.evaluation.year ?? Y}年不一致`, [{ start, end: start + m[0].length }], { expected: `${e.evaluation.year ?? Y}年`, stated: m[0] }));
+      }
+    }
+    return result(findings, true);
+  },
+};
