@@ -8,7 +8,8 @@ import { nodeEffects, UserError, type Effects } from './effects.js';
 import { parseFormats, RENDERERS, renderCommand } from './render.js';
 import { parseCount, synthCommand } from './synth.js';
 import { batchCommand } from '../batch/command.js';
-import { expandInputs } from '../batch/inputs.js';
+import { expandInputs, REPORT } from '../batch/inputs.js';
+import { auditDocument, auditJson, auditLines, extractJson, extractLines, readReport } from './audit.js';
 
 let exitCode = 0;
 
@@ -16,8 +17,8 @@ let exitCode = 0;
  * Batch mode when given several inputs, a folder, or --jobs: the files to do
  * and the thread count; undefined for the one-file form.
  */
-function batchFiles(inputs: string[], jobs: string | undefined): { files: string[]; jobs?: number } | undefined {
-  const files = expandInputs(inputs);
+function batchFiles(inputs: string[], jobs: string | undefined, pattern?: RegExp): { files: string[]; jobs?: number } | undefined {
+  const files = expandInputs(inputs, pattern);
   if (jobs === undefined && inputs.length === 1 && files.length === 1 && files[0] === inputs[0]) return undefined;
   return { files, ...(jobs !== undefined ? { jobs: parseCount(jobs, '--jobs', 1) } : {}) };
 }
@@ -83,6 +84,39 @@ export function buildProgram(fx: Effects): Command {
       const batch = batchFiles(datasets, o.jobs);
       const options = { ...(o.json ? { json: true } : {}), ...(o.profile ? { profile: o.profile } : {}) };
       exitCode = batch ? await batchCommand({ label: '审核', task: 'check', options, ...batch }, fx) : checkCommand(datasets[0]!, o, fx);
+    });
+
+  program
+    .command('audit')
+    .description('审核已公开的决算报告（txt、docx、pdf、html）：读出数字，找出前后矛盾之处并引用原文；有“确定”问题时退出码为1；可给多个文件或文件夹')
+    .argument('<files...>', '报告文件或文件夹')
+    .option('--json', '每个文件输出一行 JSON：{file, unit, year, facts, findings, summary}')
+    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .action(async (files: string[], o: { json?: boolean; jobs?: string }) => {
+      const batch = batchFiles(files, o.jobs, REPORT);
+      if (batch) {
+        exitCode = await batchCommand({ label: '审核报告', task: 'audit', options: { ...(o.json ? { json: true } : {}) }, ...batch }, fx);
+        return;
+      }
+      const r = auditDocument(await readReport(files[0]!));
+      for (const l of o.json ? [auditJson(r)] : auditLines(r)) fx.out(l);
+      exitCode = r.summary.errors > 0 ? 1 : 0;
+    });
+
+  program
+    .command('extract')
+    .description('从已公开的决算报告中读出数字（概念、数值、单位、年度、口径和原文引用）')
+    .argument('<files...>', '报告文件或文件夹')
+    .option('--json', '每个文件输出一行 JSON：{file, unit, year, facts}')
+    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .action(async (files: string[], o: { json?: boolean; jobs?: string }) => {
+      const batch = batchFiles(files, o.jobs, REPORT);
+      if (batch) {
+        exitCode = await batchCommand({ label: '读取报告', task: 'audit', options: { extract: true, ...(o.json ? { json: true } : {}) }, ...batch }, fx);
+        return;
+      }
+      const r = auditDocument(await readReport(files[0]!));
+      for (const l of o.json ? [extractJson(r)] : extractLines(r)) fx.out(l);
     });
 
   program

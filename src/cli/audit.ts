@@ -1,0 +1,148 @@
+/**
+ * `juesuan audit` and `juesuan extract`: published reports (txt, docx, pdf,
+ * html) → facts and findings. Spans found in the normalised text are mapped
+ * back to the text as read, so every quote is an exact substring a reviewer
+ * can search for; PDF quotes carry their page.
+ */
+import { auditText, type AuditResult, type Claim, type Span } from '../audit/index.js';
+import { DocumentError, readDocument, type ReadDocument } from '../parse/document/index.js';
+import { UserError } from './effects.js';
+
+export interface Quote {
+  text: string;
+  /** Offsets in the text as read from the file. */
+  start: number;
+  end: number;
+  page?: number;
+}
+
+export interface AuditedFact {
+  concept: string;
+  value: string;
+  unit: string;
+  year?: number;
+  scenario: string;
+  measure: string;
+  dims?: Record<string, string>;
+  quote: string;
+  page?: number;
+}
+
+export interface AuditedFinding {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  expected?: string;
+  stated?: string;
+  tolerance?: string;
+  unit?: string;
+  quotes: string[];
+  locations: Omit<Quote, 'text'>[];
+}
+
+export interface AuditFileResult {
+  file: string;
+  format: string;
+  unit?: string;
+  year?: number;
+  facts: AuditedFact[];
+  findings: AuditedFinding[];
+  summary: AuditResult['summary'];
+}
+
+/** A quote longer than this is cut around its middle (the whole span is still in `locations`). */
+const MAX_QUOTE = 120;
+
+function quoteOf(doc: ReadDocument, span: Span): Quote {
+  const r = doc.toRaw(span.start, span.end);
+  let { start, end } = r;
+  if (end - start > MAX_QUOTE) end = start + MAX_QUOTE;
+  const page = doc.pageAt(r.start);
+  return { text: doc.raw.slice(start, end), start: r.start, end: r.end, ...(page !== undefined ? { page } : {}) };
+}
+
+/** The quote of a fact: its sentence when short enough, else the figure itself. */
+function factQuote(doc: ReadDocument, c: Claim): Quote {
+  const s = c.sentence && c.sentence.end - c.sentence.start <= MAX_QUOTE ? c.sentence : c.span;
+  return quoteOf(doc, s);
+}
+
+export async function readReport(file: string): Promise<ReadDocument> {
+  try {
+    return await readDocument(file);
+  } catch (e) {
+    if (e instanceof DocumentError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+export function auditDocument(doc: ReadDocument): AuditFileResult {
+  const r = auditText(doc.text);
+  return {
+    file: doc.file,
+    format: doc.format,
+    ...(r.unit ? { unit: r.unit } : {}),
+    ...(r.year !== undefined ? { year: r.year } : {}),
+    facts: r.claims.map((c) => {
+      const q = factQuote(doc, c);
+      return {
+        concept: c.concept, value: c.value, unit: c.unit, ...(c.year !== undefined ? { year: c.year } : {}),
+        scenario: c.scenario, measure: c.measure, ...(c.dims && Object.keys(c.dims).length > 0 ? { dims: c.dims } : {}),
+        quote: q.text, ...(q.page !== undefined ? { page: q.page } : {}),
+      };
+    }),
+    findings: r.findings.map((f) => {
+      const quotes = f.spans.map((s) => quoteOf(doc, s));
+      return {
+        rule: f.rule, severity: f.severity, message: f.message,
+        ...(f.expected !== undefined ? { expected: f.expected } : {}),
+        ...(f.stated !== undefined ? { stated: f.stated } : {}),
+        ...(f.tolerance !== undefined ? { tolerance: f.tolerance } : {}),
+        ...(f.unit !== undefined ? { unit: f.unit } : {}),
+        quotes: quotes.map((q) => q.text),
+        locations: quotes.map(({ text: _t, ...loc }) => loc),
+      };
+    }),
+    summary: r.summary,
+  };
+}
+
+const SEVERITY = { error: '确定', warning: '疑似' } as const;
+
+/** The human form: a header line, then each finding with its quotes (and pages). */
+export function auditLines(r: AuditFileResult): string[] {
+  const s = r.summary;
+  const who = [r.unit, r.year !== undefined ? `${r.year}年度` : undefined].filter(Boolean).join(' ');
+  const lines = [
+    `${r.file}${who ? `（${who}）` : ''}：读出数字 ${r.facts.length} 个；确定 ${s.errors} 项，疑似 ${s.warnings} 项；` +
+      `规则 ${s.rulesRun} 条（通过 ${s.pass}，不适用 ${s.notApplicable}，数据不足 ${s.insufficientData}）`,
+  ];
+  for (const f of r.findings) {
+    lines.push(`  [${SEVERITY[f.severity]}][${f.rule}] ${f.message}`);
+    if (f.expected !== undefined || f.stated !== undefined) {
+      const tol = f.tolerance !== undefined ? `，容差 ${f.tolerance}` : '';
+      lines.push(`      所述 ${f.stated ?? '—'}${f.unit ?? ''}，应为 ${f.expected ?? '—'}${f.unit ?? ''}${tol}`);
+    }
+    f.quotes.forEach((q, i) => {
+      const page = f.locations[i]?.page;
+      lines.push(`      「${q.replace(/\s+/g, ' ').trim()}」${page !== undefined ? `（第${page}页）` : ''}`);
+    });
+  }
+  return lines;
+}
+
+export function extractLines(r: AuditFileResult): string[] {
+  return [
+    `${r.file}：读出数字 ${r.facts.length} 个`,
+    ...r.facts.map((f) => `  ${f.concept}${f.dims ? JSON.stringify(f.dims) : ''} ${f.measure} ${f.year ?? ''} ${f.scenario} = ${f.value}${f.unit}　「${f.quote.replace(/\s+/g, ' ').trim()}」${f.page !== undefined ? `（第${f.page}页）` : ''}`),
+  ];
+}
+
+export function auditJson(r: AuditFileResult): string {
+  const { format: _f, ...rest } = r;
+  return JSON.stringify(rest);
+}
+
+export function extractJson(r: AuditFileResult): string {
+  return JSON.stringify({ file: r.file, unit: r.unit, year: r.year, facts: r.facts });
+}
