@@ -2,13 +2,8 @@
 import { basename, extname, join } from 'node:path';
 import { DatasetError, parseDataset, type Dataset } from '../model/index.js';
 import { findProfile, PROFILES, TABLE_SETS, type Profile } from '../profiles/index.js';
-import { docxRenderer } from '../render/docx/index.js';
-import { htmlRenderer } from '../render/html/index.js';
-import { createPdfRenderer, type PdfRenderer } from '../render/pdf/index.js';
-import { renderXlsx } from '../render/xlsx/index.js';
+import type { PdfRenderer } from '../render/pdf/index.js';
 import type { Renderer } from '../render/renderer.js';
-import { textRenderer } from '../render/text/index.js';
-import { renderJson } from '../render/json/index.js';
 import type { ReportTree } from '../report/tree.js';
 import { datasetCheckInput, hasErrors, RULE_PACK, runRules, type CheckReport } from '../rules/index.js';
 import { checkReportText } from './check.js';
@@ -21,7 +16,7 @@ import { UserError, type Effects } from './effects.js';
 export class RenderSession {
   private pdf?: Promise<PdfRenderer>;
   pdfRenderer(): Promise<PdfRenderer> {
-    this.pdf ??= createPdfRenderer().catch((e: unknown) => {
+    this.pdf ??= import('../render/pdf/index.js').then((m) => m.createPdfRenderer()).catch((e: unknown) => {
       throw new UserError(e instanceof Error ? e.message : String(e));
     });
     return this.pdf;
@@ -44,16 +39,27 @@ export interface OutputFormat {
   write(ctx: OutputContext): Promise<Uint8Array>;
 }
 
-const fromTreeRenderer = (r: Renderer): OutputFormat => ({ extension: r.extension, write: (c) => r.render(c.tree) });
+/**
+ * Renderers are loaded when first used: ECharts, docx, exceljs and Playwright
+ * add ~150 MB to every thread that imports them, and a `check` (or a batch's
+ * coordinating thread) needs none of them.
+ */
+const fromTreeRenderer = (extension: string, load: () => Promise<Renderer>): OutputFormat => ({
+  extension,
+  write: async (c) => (await load()).render(c.tree),
+});
 
 export const RENDERERS: Readonly<Record<string, OutputFormat>> = {
-  html: fromTreeRenderer(htmlRenderer),
-  docx: fromTreeRenderer(docxRenderer),
-  txt: fromTreeRenderer(textRenderer),
-  json: { extension: 'json', write: async (c) => new TextEncoder().encode(renderJson(c.dataset, c.report.findings)) },
+  html: fromTreeRenderer('html', async () => (await import('../render/html/index.js')).htmlRenderer),
+  docx: fromTreeRenderer('docx', async () => (await import('../render/docx/index.js')).docxRenderer),
+  txt: fromTreeRenderer('txt', async () => (await import('../render/text/index.js')).textRenderer),
+  json: {
+    extension: 'json',
+    write: async (c) => new TextEncoder().encode((await import('../render/json/index.js')).renderJson(c.dataset, c.report.findings)),
+  },
   pdf: { extension: 'pdf', write: async (c) => (await c.session.pdfRenderer()).render(c.tree) },
   // The workbook carries the dataset too (sheet 数据), so `juesuan import` reads it back exactly.
-  xlsx: { extension: 'xlsx', write: (c) => renderXlsx(c.tree, c.dataset) },
+  xlsx: { extension: 'xlsx', write: async (c) => (await import('../render/xlsx/index.js')).renderXlsx(c.tree, c.dataset) },
 };
 
 export interface RenderCommandOptions {
