@@ -25,6 +25,7 @@ describe('normalizeText: full-width forms', () => {
     ['ＡＢＣｘｙｚ０１２３４５６７８９', 'ABCxyz0123456789'],
     ['＋１２－３', '+12-3'],
     ['合计\u3000１１９３．３９', '合计 1193.39'],
+    ['4.\u00a0预算监控\u2002完成', '4. 预算监控 完成'],
   ])('%s → %s', (raw, text) => expectNormal(raw, text, text, raw));
 
   it('leaves Chinese punctuation and half-width brackets as they are', () => {

@@ -1,8 +1,8 @@
 /**
  * One-to-one character canonicalisation: each UTF-16 code unit maps to at
  * most one code unit, so the index map needs no bookkeeping here.
- * - full-width digits, Latin letters, ％ ． ＋ － and the ideographic space → ASCII;
- *   Chinese punctuation （），。；：“” stays;
+ * - full-width digits, Latin letters, ％ ． ＋ － and the ideographic space → ASCII,
+ *   no-break and fixed-width spaces → a space; Chinese punctuation （），。；：“” stays;
  * - Kangxi radicals (U+2F00–U+2FD5) → NFKC, CJK radical supplement → radicals.ts;
  * - traditional → simplified, character by character, from OpenCC's table.
  */
@@ -29,7 +29,8 @@ function build(): Uint16Array {
   set(0xff0e, '.');
   set(0xff0b, '+');
   set(0xff0d, '-');
-  set(0x3000, ' ');
+  // The ideographic space, and no-break and fixed-width spaces (Word and web pages are full of U+00A0).
+  for (const c of [0x3000, 0x00a0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f]) set(c, ' ');
 
   const trad = new Map<string, string>();
   for (const entry of TS_CHARACTERS.split('|')) {

@@ -46,7 +46,7 @@ const CLAUSE = /[，,；;。]/;
 const LATIN = /[A-Za-z]/;
 
 const isBlank = (line: string) => line.trim() === '';
-export const startsItem = (line: string) => ITEM.test(line.trimStart());
+const startsItem = (line: string) => ITEM.test(line.trimStart());
 const endsSentence = (line: string) => SENTENCE_END.test(line.trimEnd());
 const tableLike = (line: string) => line.startsWith('\t') || BARE_NUMBER.test(line.trim());
 const isHeading = (line: string) => {
@@ -62,7 +62,7 @@ function keepBreak(cur: string, next: string, hint: BreakKind | undefined): bool
   return endsSentence(cur) || isHeading(cur);
 }
 
-const SPACE = /[ \t\u00a0]/;
+const SPACE = /[ \t]/;
 
 export function joinLines(m: Mapped, hints?: BreakHints): Edits {
   const { text } = m;

@@ -31,10 +31,10 @@ export function removeFieldCodes(m: Mapped): Edits {
 }
 
 const DASH = '[-—–―‒－]{1,2}';
-const N = String.raw`[ \t]*\d{1,4}[ \t]*`;
-export const PAGE_NUMBER_LINE = new RegExp(
-  String.raw`^[ \t\u00a0]*(?:${DASH}${N}${DASH}|第${N}页(?:[ \t]*[,，/]?[ \t]*共${N}页)?|共${N}页[ \t]*[,，]?[ \t]*第${N}页)[ \t\u00a0]*$`,
-);
+// Wide spaces too: the PDF reader tests raw lines with this pattern.
+const S = String.raw`[ \t\u00a0\u3000]*`;
+const N = String.raw`${S}\d{1,4}${S}`;
+export const PAGE_NUMBER_LINE = new RegExp(String.raw`^${S}(?:${DASH}${N}${DASH}|第${N}页(?:${S}[,，/]?${S}共${N}页)?|共${N}页${S}[,，]?${S}第${N}页)${S}$`);
 
 /** Drops each page-number line together with one line break next to it. */
 export function removePageNumberLines(m: Mapped): Edits {
