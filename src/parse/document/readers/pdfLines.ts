@@ -1,0 +1,145 @@
+/**
+ * PDF text items → lines → raw text, and what each line break is.
+ *
+ * Lines: items are grouped by baseline (within half the font size), then
+ * ordered left to right. Between two items nothing is inserted when they
+ * touch, nor between two CJK glyphs (justified Chinese text spreads them);
+ * a gap of 0.2 em or more next to a Latin letter or digit is a space; a gap
+ * of 0.8 em or more is a table column (two cell paddings) and becomes a tab.
+ * An item drawn twice at the same place (fake bold) is read once.
+ *
+ * Breaks: a line that stops more than 4 em short of the page's right text
+ * edge ends its paragraph (4 em: a line may wrap early before an unbreakable
+ * "106.56%" or a parenthesis that may not end a line), and so does a line
+ * followed by an indented line, a larger vertical gap, or nothing; other
+ * lines ran to the margin and wrapped.
+ * Page-number lines are looked past, so a paragraph continues onto the next
+ * page. normalizeText joins wrapped lines (../normalize/lines.ts).
+ */
+import type { BreakKind } from '../normalize/lines.js';
+import { PAGE_NUMBER_LINE } from '../normalize/noise.js';
+
+export interface PdfTextItem {
+  str: string;
+  /** Baseline origin, PDF units (y grows upwards). */
+  x: number;
+  y: number;
+  width: number;
+  /** Font size. */
+  size: number;
+}
+
+export interface PdfLine {
+  text: string;
+  xStart: number;
+  xEnd: number;
+  y: number;
+  size: number;
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+function separator(a: PdfTextItem, b: PdfTextItem): string {
+  const em = Math.max(1, Math.min(a.size, b.size));
+  const gap = b.x - (a.x + a.width);
+  if (gap >= 0.8 * em) return '\t';
+  if (/\s$/.test(a.str) || /^\s/.test(b.str)) return '';
+  const cjk = CJK.test(a.str[a.str.length - 1] ?? '') && CJK.test(b.str[0] ?? '');
+  return !cjk && gap >= 0.2 * em ? ' ' : '';
+}
+
+export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
+  const kept = items.filter((it) => it.str.trim() !== '' && Number.isFinite(it.x) && Number.isFinite(it.y));
+  // Top to bottom; equal baselines keep the order of the content stream.
+  const order = kept.map((it, i) => ({ it, i })).sort((p, q) => q.it.y - p.it.y || p.i - q.i);
+  const groups: PdfTextItem[][] = [];
+  let lineY = Number.NaN;
+  let lineSize = 0;
+  for (const { it } of order) {
+    const last = groups[groups.length - 1];
+    if (last && Math.abs(it.y - lineY) <= 0.5 * Math.max(1, Math.min(it.size, lineSize))) {
+      last.push(it);
+      lineSize = Math.max(lineSize, it.size);
+    } else {
+      groups.push([it]);
+      lineY = it.y;
+      lineSize = it.size;
+    }
+  }
+  return groups.map((g) => {
+    g.sort((a, b) => a.x - b.x);
+    let text = '';
+    let prev: PdfTextItem | undefined;
+    let xEnd = -Infinity;
+    for (const it of g) {
+      if (prev && it.str === prev.str && Math.abs(it.x - prev.x) < 0.5 * Math.max(1, it.size)) continue;
+      text += prev ? separator(prev, it) + it.str : it.str;
+      xEnd = Math.max(xEnd, it.x + it.width);
+      prev = it;
+    }
+    return {
+      text: text.replace(/^\s+|\s+$/g, ''),
+      xStart: g[0]!.x,
+      xEnd,
+      y: g[0]!.y,
+      size: Math.max(...g.map((it) => it.size)),
+    };
+  });
+}
+
+interface PageEdges {
+  left: number;
+  right: number;
+}
+
+/** The text block's left and right edges, from lines that are prose (no column gaps). */
+function edges(lines: readonly PdfLine[]): PageEdges {
+  const prose = lines.filter((l) => !l.text.includes('\t') && !PAGE_NUMBER_LINE.test(l.text));
+  const use = prose.length > 0 ? prose : lines;
+  return { left: Math.min(...use.map((l) => l.xStart)), right: Math.max(...use.map((l) => l.xEnd)) };
+}
+
+function breakKind(line: PdfLine, lineEdges: PageEdges, next: PdfLine | undefined, nextEdges: PageEdges | undefined, samePage: boolean): BreakKind {
+  if (!next || !nextEdges) return 'end';
+  const em = Math.max(1, line.size);
+  if (line.xEnd < lineEdges.right - 4 * em) return 'end';
+  if (next.xStart > nextEdges.left + 0.8 * Math.max(1, next.size)) return 'end';
+  if (samePage && line.y - next.y > 2.2 * Math.max(em, next.size)) return 'end';
+  return 'wrap';
+}
+
+export interface PdfRaw {
+  raw: string;
+  pageStarts: number[];
+  breaks: Map<number, BreakKind>;
+}
+
+/** Lays pages out one after another; every line, the last of each page too, ends in "\n". */
+export function layoutPages(pages: readonly PdfLine[][]): PdfRaw {
+  const pageEdges = pages.map((p) => (p.length > 0 ? edges(p) : undefined));
+  // Body lines in reading order, page-number lines skipped, to find each line's successor.
+  const flat: { page: number; index: number }[] = [];
+  pages.forEach((p, page) => p.forEach((l, index) => PAGE_NUMBER_LINE.test(l.text) || flat.push({ page, index })));
+  const successor = new Map<string, { page: number; index: number }>();
+  flat.forEach((at, k) => {
+    const next = flat[k + 1];
+    if (next) successor.set(`${at.page}:${at.index}`, next);
+  });
+
+  let raw = '';
+  const pageStarts: number[] = [];
+  const breaks = new Map<number, BreakKind>();
+  pages.forEach((lines, page) => {
+    pageStarts.push(raw.length);
+    lines.forEach((line, index) => {
+      raw += line.text;
+      const next = successor.get(`${page}:${index}`);
+      const kind = PAGE_NUMBER_LINE.test(line.text)
+        ? 'end'
+        : breakKind(line, pageEdges[page]!, next && pages[next.page]![next.index], next && pageEdges[next.page], next?.page === page);
+      breaks.set(raw.length, kind);
+      raw += '\n';
+    });
+  });
+  return { raw, pageStarts, breaks };
+}
