@@ -273,6 +273,7 @@ export function nameFromTitle(title: string[]): string {
   const lines = title.map((t) => t.trim()).filter((t) => t !== '');
   const body = lines.filter((t, i) => !(i < lines.length - 1 && CN_ORG.test(t))).join('');
   return body
+    .replace(/^附件\s*\d*\s*[：:]?/, '')
     .replace(/^关于/, '')
     .replace(/\d{4}年度?/g, '')
     .replace(/(?:财政)?(?:项目)?(?:支出)?绩效(?:目标)?(?:自评|评价)(?:报告|表|情况报告)?$/, '')

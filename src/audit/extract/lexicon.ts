@@ -84,9 +84,13 @@ export function findPhrases(text: string, sentence: string): LexiconMatch[] {
       all.push({ entry, start: m.index, end: m.index + m[0].length });
     }
   }
-  // Longest first; drop any match overlapping a longer one already kept.
-  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // In text order; of two overlapping matches the longer stays (linear sweep).
+  all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: LexiconMatch[] = [];
-  for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
-  return kept.sort((a, b) => a.start - b.start);
+  for (const m of all) {
+    const last = kept[kept.length - 1];
+    if (!last || m.start >= last.end) kept.push(m);
+    else if (m.end - m.start > last.end - last.start) kept[kept.length - 1] = m;
+  }
+  return kept;
 }

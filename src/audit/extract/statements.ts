@@ -168,6 +168,18 @@ function countSubject(tail: string, unit: string, prev: Subject | undefined, inB
   return undefined;
 }
 
+/** The last element before a position (the arrays are in text order; binary search keeps long sentences linear). */
+function lastBefore<T>(items: readonly T[], ok: (t: T) => boolean): T | undefined {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(items[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? items[lo - 1] : undefined;
+}
+
 /** Reads one sentence's figures into ctx.claims / ctx.uncertain. */
 export function readSentence(sentence: Segment, ctx: SentenceContext): void {
   const tokens = scanNumbers(sentence);
@@ -190,10 +202,12 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
   /** Level figure before each 其中 (claim index or -1) with its scenario. */
   const parents = new Map<number, { claim: number; scenario: ClaimScenario; concept?: string }>();
   let pendingPrior: { token: NumberToken; baseYear: number | undefined } | undefined;
+  let pp = 0;
+  let bp = 0;
   const newStatement = () => ctx.nextStatement++;
 
   const parentFor = (at: number) => {
-    const b = [...breakdownAt].reverse().find((p) => p < at);
+    const b = lastBefore(breakdownAt, (p) => p < at);
     if (b === undefined) return undefined;
     if (parents.has(b)) return parents.get(b);
     return undefined;
@@ -208,8 +222,10 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // Record the whole of each 其中 that lies before this figure.
-    for (const b of breakdownAt) {
-      if (b < t.start && b >= prevEnd && !parents.has(b) && ctx.lastLevel) parents.set(b, ctx.lastLevel);
+    while (bp < breakdownAt.length && breakdownAt[bp]! < t.start) {
+      const b = breakdownAt[bp]!;
+      if (b >= prevEnd && !parents.has(b) && ctx.lastLevel) parents.set(b, ctx.lastLevel);
+      bp++;
     }
     if (t.dash) {
       prevEnd = t.end;
@@ -221,12 +237,16 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       prevEnd = t.end;
       continue;
     }
-    const regionText = text.slice(prevEnd - off, t.start - off);
-    let phrase = [...phrases].reverse().find((p) => p.start >= prevEnd && p.end <= t.start);
+    const regionText = text.slice(Math.max(prevEnd - off, t.start - off - 400), t.start - off);
+    // Look-behinds use a bounded window so a huge sentence stays linear.
+    const before = text.slice(Math.max(0, t.start - off - 200), t.start - off);
+    while (pp < phrases.length && phrases[pp]!.end <= t.start) pp++;
+    const lastPhrase = phrases[pp - 1];
+    let phrase = lastPhrase && lastPhrase.start >= prevEnd && lastPhrase.end <= t.start ? lastPhrase : undefined;
     // "“三公”经费财政拨款支出": a generic phrase right after a specific one qualifies it.
     if (phrase && GENERIC.has(phrase.entry.concept)) {
-      const before = phrases.find((p) => p.end <= phrase!.start && phrase!.start - p.end <= 1 && p.start >= prevEnd);
-      if (before) phrase = before;
+      const qualifier = phrases[pp - 2];
+      if (qualifier && phrase.start - qualifier.end <= 1 && qualifier.start >= prevEnd) phrase = qualifier;
     }
     const afterPhrase = phrase ? cut(text, off, phrase.end, t.start, ranges) : cut(text, off, prevEnd, t.start, ranges);
     const words = afterPhrase.replace(/\s/g, '');
@@ -289,7 +309,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       // Functional classification lines: the figure's subject is a 类/款/项, the concept comes from the heading or the 其中 whole.
       const parent = parentFor(t.start);
       const governing = parent?.concept && /^expense\.(general_budget|gov_fund|state_capital)$/.test(parent.concept) ? parent.concept : ctx.sectionConcept;
-      const code = measure === 'level' || !subject ? functionalSubject(regionText.length > 2 ? regionText : text.slice(0, t.start - off), Y) : undefined;
+      const code = measure === 'level' || !subject ? functionalSubject(regionText.length > 2 ? regionText : before, Y) : undefined;
       if (code && governing && (measure === 'level' || !subject)) {
         subj = { concept: governing, dims: { functional: code }, at: t.start, statement: newStatement() };
       }
@@ -305,7 +325,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         continue; // counts of things we do not model (台套, 件, 份…) are not figures of the accounts
       }
       uncertain(t, '无法确定该数字对应的指标', regionText, measure, direction);
-      if (measure === 'level') ctx.lastLevel = { claim: -1, scenario: scenarioFrom(text.slice(0, t.start - off).split(/[；;]/).pop() ?? '') ?? 'actual' };
+      if (measure === 'level') ctx.lastLevel = { claim: -1, scenario: scenarioFrom(before.split(/[；;]/).pop() ?? '') ?? 'actual' };
       prevEnd = t.end;
       lastWasLevel = measure === 'level';
       continue;
@@ -316,11 +336,11 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     const parent = parentFor(t.start);
     let scenario: ClaimScenario = scenarioFrom(afterPhrase) ?? 'actual';
     if (scenario === 'actual' && parent && parent.scenario !== 'actual' && measure === 'level') scenario = parent.scenario;
-    if (scenario === 'actual' && measure === 'level' && /年初.{0,12}预算[^，。；]{0,6}[（(]其中[：:]?[^（）()]*$/.test(text.slice(0, t.start - off))) scenario = 'budget_initial';
+    if (scenario === 'actual' && measure === 'level' && /年初.{0,12}预算[^，。；]{0,6}[（(]其中[：:]?[^（）()]*$/.test(before)) scenario = 'budget_initial';
 
     // Year: "上年X" is last year's; a label before the subject states the year.
-    const label = [...yearLabels].reverse().find((l) => l.end <= (phrase ? phrase.start : t.start) + 1);
-    const lastYearWord = /(?:上年|上一年度|去年)(?:度)?(?:的)?$/.test(text.slice(0, (phrase ? phrase.start : t.start) - off));
+    const label = lastBefore(yearLabels, (l) => l.end <= (phrase ? phrase.start : t.start) + 1);
+    const lastYearWord = /(?:上年|上一年度|去年)(?:度)?(?:的)?$/.test(text.slice(Math.max(0, (phrase ? phrase.start : t.start) - off - 20), (phrase ? phrase.start : t.start) - off));
     let year = Y;
     let statedYear: number | undefined;
     if (lastYearWord && Y !== undefined) year = Y - 1;
@@ -330,7 +350,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       year = label.year === Y - 1 && !mentionsReportYear && measure === 'level' ? Y : label.year;
       if (label.year === Y - 1 && measure !== 'level') year = Y;
     }
-    const cmp = [...ranges].reverse().find((r) => r.end <= t.start);
+    const cmp = lastBefore(ranges, (r) => r.end <= t.start);
     const baseYear = measure === 'change' || measure === 'changeRate' ? cmp?.baseYear ?? (Y !== undefined ? Y - 1 : undefined) : undefined;
     if (base === undefined && measure === 'share') {
       if (parent?.concept && parent.claim >= 0) base = { concept: ctx.claims[parent.claim]!.concept, ...(ctx.claims[parent.claim]!.dims ? { dims: ctx.claims[parent.claim]!.dims } : {}) };
@@ -373,7 +393,8 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       ctx.lastLevel = { claim: idx, scenario, concept: subj.concept };
       if (parent && parent.claim !== idx) {
         const key = `${parent.claim}`;
-        let bd = ctx.breakdowns.find((b) => `${b.parent}` === key && b.span.start <= t.start && b.span.end >= sentence.start);
+        const lastBd = ctx.breakdowns[ctx.breakdowns.length - 1];
+        let bd = lastBd && `${lastBd.parent}` === key && lastBd.span.end >= sentence.start ? lastBd : undefined;
         if (!bd) {
           bd = { parent: parent.claim, parts: [], span: { start: sentence.start, end: sentence.end } };
           ctx.breakdowns.push(bd);
@@ -412,7 +433,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
 
   // 持平 / 无变化 / 决算数等于预算数: statements without a figure.
   if (subject?.concept) {
-    const last = [...ctx.claims].reverse().find((c) => c.statement === subject!.statement && c.measure === 'level' && c.scenario === 'actual' && (c.year === Y || c.year === undefined));
+    const last = lastBefore(ctx.claims, () => true) && findLastLevel(ctx.claims, subject.statement, Y);
     for (const m of text.matchAll(/持平|无变化|没有变化|未发生变化/g)) {
       if (!last) break;
       const at = off + m.index;
@@ -426,7 +447,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       });
     }
     const eq = /决算数等于预算数|预算数等于决算数|决算数与预算数(?:一致|相等|持平)/.exec(text);
-    if (eq && last && !ctx.claims.some((c) => c.statement === subject!.statement && c.scenario !== 'actual' && c.measure === 'level')) {
+    if (eq && last && !ctx.claims.slice(-20).some((c) => c.statement === subject!.statement && c.scenario !== 'actual' && c.measure === 'level')) {
       ctx.claims.push({ ...last, scenario: 'budget', span: { start: off + eq.index, end: off + eq.index + eq[0].length }, sentence: sentenceSpan, value: last.value });
     }
   }
@@ -435,6 +456,15 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     ctx.openBreakdown = { parent: ctx.lastLevel.claim, parts: [], span: { start: sentence.start, end: sentence.end } };
     ctx.breakdowns.push(ctx.openBreakdown);
   }
+}
+
+/** The last level of a statement among the most recent claims (a statement's claims are adjacent). */
+function findLastLevel(claims: readonly Claim[], statement: number, Y: number | undefined): Claim | undefined {
+  for (let i = claims.length - 1; i >= 0 && i >= claims.length - 50; i--) {
+    const c = claims[i]!;
+    if (c.statement === statement && c.measure === 'level' && c.scenario === 'actual' && (c.year === Y || c.year === undefined)) return c;
+  }
+  return undefined;
 }
 
 export { LEXICON };

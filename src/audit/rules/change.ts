@@ -2,7 +2,7 @@
 import type { TextFinding } from '../types.js';
 import { claimInterval, formatWanMid, gap, sub } from '../quantity.js';
 import type { Claim } from '../types.js';
-import { finding, levelOf, sameDims, subjectName } from './helpers.js';
+import { finding, levelOf, sameSubject, subjectName } from './helpers.js';
 import { result, type TextRule } from './types.js';
 
 export const change: TextRule = {
@@ -22,7 +22,7 @@ export const change: TextRule = {
     // 持平 and a non-zero change of the same subject in the same sentence.
     x.claims.forEach((c, i) => {
       if (c.direction !== 'flat' || excluded.has(i)) return;
-      const other = x.claims.find((o) => o !== c && o.statement === c.statement && o.measure === 'change' && o.direction !== 'flat' && o.baseYear === c.baseYear && Number(o.value) !== 0);
+      const other = sameSubject(x.claims, c).map((j) => x.claims[j]!).find((o) => o !== c && o.statement === c.statement && o.measure === 'change' && o.direction !== 'flat' && o.baseYear === c.baseYear && Number(o.value) !== 0);
       if (!other) return;
       checked = true;
       findings.push(finding('TX-change', 'error', `${subjectName(c)}既写“${other.direction === 'up' ? '增加' : '减少'}${other.value}${other.unit}”又写“持平”，前后矛盾`, [c.span, other.span], { stated: '持平', expected: `${other.direction === 'up' ? '增加' : '减少'}${other.value}${other.unit}` }));
@@ -33,7 +33,7 @@ export const change: TextRule = {
       const li = levelOf(x, c, excluded);
       if (li < 0) return;
       const level = x.claims[li]!;
-      const prior = x.claims.find((p: Claim, j) => !excluded.has(j) && p.measure === 'level' && p.scenario === 'actual' && p.concept === c.concept && sameDims(p.dims, c.dims) && p.year === (c.baseYear ?? c.year! - 1) && p.statement === c.statement);
+      const prior = sameSubject(x.claims, c).filter((j) => !excluded.has(j)).map((j) => x.claims[j]! as Claim).find((p) => p.measure === 'level' && p.scenario === 'actual' && p.year === (c.baseYear ?? c.year! - 1) && p.statement === c.statement);
       if (!prior) return;
       const L = claimInterval(level);
       const P = claimInterval(prior);

@@ -2,7 +2,7 @@
 import type { TextFinding } from '../types.js';
 import { add, claimInterval, formatPctMid, gap, percentInterval, wholeFromPercent, type Interval } from '../quantity.js';
 import type { Claim } from '../types.js';
-import { finding, levelOf, sameDims, subjectName } from './helpers.js';
+import { finding, levelOf, sameSubject, subjectName } from './helpers.js';
 import { result, type TextRule } from './types.js';
 
 export const completion: TextRule = {
@@ -11,6 +11,15 @@ export const completion: TextRule = {
   run({ x, excluded }) {
     const findings: TextFinding[] = [];
     let checked = false;
+    const byConcept = new Map<string, number[]>();
+    x.claims.forEach((c, i) => {
+      if (c.measure === 'completionRate' && c.dims?.functional) {
+        const list = byConcept.get(c.concept);
+        if (list) list.push(i);
+        else byConcept.set(c.concept, [i]);
+      }
+    });
+    const totals = new Set<string>();
     x.claims.forEach((r, i) => {
       if (r.measure !== 'completionRate' || excluded.has(i)) return;
       const ai = levelOf(x, r, excluded);
@@ -19,7 +28,7 @@ export const completion: TextRule = {
       const A = claimInterval(actual);
       const R = claimInterval(r);
       if (!A || !R) return;
-      const budget = x.claims.find((b, j) => !excluded.has(j) && b.statement === r.statement && b.measure === 'level' && b.scenario !== 'actual' && b.concept === r.concept && sameDims(b.dims, r.dims));
+      const budget = sameSubject(x.claims, r).filter((j) => !excluded.has(j)).map((j) => x.claims[j]!).find((b) => b.statement === r.statement && b.measure === 'level' && b.scenario !== 'actual');
       if (budget) {
         const B = claimInterval(budget);
         const computed = B && percentInterval(A, B);
@@ -33,8 +42,9 @@ export const completion: TextRule = {
         return;
       }
       // A total whose 功能分类 parts each state their completion: the budgets they imply must add up to the total's.
-      if (actual.dims?.functional) return;
-      const parts = x.claims.filter((p, j) => !excluded.has(j) && p.measure === 'completionRate' && p.concept === r.concept && p.dims?.functional && p.section === r.section && p.year === r.year);
+      if (actual.dims?.functional || totals.has(`${r.concept}|${r.section}`)) return;
+      totals.add(`${r.concept}|${r.section}`);
+      const parts = (byConcept.get(r.concept) ?? []).filter((j) => !excluded.has(j)).map((j) => x.claims[j]!).filter((p) => p.measure === 'completionRate' && p.dims?.functional && p.section === r.section && p.year === r.year);
       if (parts.length === 0) return;
       const codes = parts.map((p) => p.dims!.functional!);
       if (codes.some((c, k) => codes.some((d, m) => m !== k && d.startsWith(c) && d !== c))) return; // two levels of one tree

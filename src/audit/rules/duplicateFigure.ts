@@ -32,7 +32,9 @@ export const duplicateFigure: TextRule = {
     x.claims.forEach((c, i) => {
       if (c.measure !== 'level' || excluded.has(i) || c.unit === '%') return;
       const k = keyOf(c);
-      groups.set(k, [...(groups.get(k) ?? []), i]);
+      const g = groups.get(k);
+      if (g) g.push(i);
+      else groups.set(k, [i]);
     });
     const findings: TextFinding[] = [];
     let checked = false;

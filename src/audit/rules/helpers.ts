@@ -20,14 +20,39 @@ export function levelOf(x: Pick<Extraction, 'claims'>, c: Claim, excluded: Reado
   return levelIndex(x.claims, c, excluded);
 }
 
+/** Claims grouped by subject (concept and dimensions), built once per claims array so look-ups stay linear overall. */
+const SUBJECTS = new WeakMap<readonly Claim[], { size: number; map: Map<string, number[]> }>();
+export const subjectKey = (c: Pick<Claim, 'concept' | 'dims'>) => `${c.concept}|${JSON.stringify(Object.entries(c.dims ?? {}).sort())}`;
+
+/** Indexes of the claims about the same subject as `c` (any year, scenario, measure), in text order. */
+export function sameSubject(claims: readonly Claim[], c: Pick<Claim, 'concept' | 'dims'>): number[] {
+  let idx = SUBJECTS.get(claims);
+  if (!idx || idx.size !== claims.length) {
+    const map = new Map<string, number[]>();
+    claims.forEach((l, i) => {
+      const k = subjectKey(l);
+      const list = map.get(k);
+      if (list) list.push(i);
+      else map.set(k, [i]);
+    });
+    idx = { size: claims.length, map };
+    SUBJECTS.set(claims, idx);
+  }
+  return idx.map.get(subjectKey(c)) ?? [];
+}
+
 export function levelIndex(claims: readonly Claim[], c: Claim, excluded: ReadonlySet<number>): number {
-  const same = (l: Claim, i: number) => !excluded.has(i) && l.measure === 'level' && l.scenario === 'actual' && l.year === c.year && l.concept === c.concept && sameDims(l.dims, c.dims);
-  const inStatement = claims.findIndex((l, i) => same(l, i) && l.statement === c.statement);
-  if (inStatement >= 0) return inStatement;
-  let best = -1;
-  claims.forEach((l, i) => {
-    if (same(l, i) && l.section === c.section && l.span.start < c.span.start && c.span.start - l.span.start < 400) best = i;
+  const candidates = sameSubject(claims, c).filter((i) => {
+    const l = claims[i]!;
+    return !excluded.has(i) && l.measure === 'level' && l.scenario === 'actual' && l.year === c.year;
   });
+  const inStatement = candidates.find((i) => claims[i]!.statement === c.statement);
+  if (inStatement !== undefined) return inStatement;
+  let best = -1;
+  for (const i of candidates) {
+    const l = claims[i]!;
+    if (l.section === c.section && l.span.start < c.span.start && c.span.start - l.span.start < 400) best = i;
+  }
   return best;
 }
 

@@ -14,7 +14,8 @@ export const parts: TextRule = {
     let checked = false;
     for (const b of x.breakdowns) {
       const whole = x.claims[b.parent];
-      if (!whole || excluded.has(b.parent)) continue;
+      // 收、支总计 is the total of both sides: its 其中 lists income and expense together.
+      if (!whole || excluded.has(b.parent) || whole.concept === 'total.income_expense' || whole.concept === 'fiscal.total') continue;
       const money = MONEY.has(whole.unit);
       const ps = b.parts.filter((p) => !excluded.has(p)).map((p) => x.claims[p]!)
         .filter((p) => p.measure === 'level' && MONEY.has(p.unit) === money && !(p.concept === whole.concept && sameDims(p.dims, whole.dims)) && p.year === whole.year && p.scenario === whole.scenario);

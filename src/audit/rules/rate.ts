@@ -1,7 +1,7 @@
 // 增长/下降 Y% recomputed from the change and last year's level (stated, or this year's level minus the change).
 import type { TextFinding } from '../types.js';
 import { claimInterval, formatPctMid, gap, percentInterval, sub, type Interval } from '../quantity.js';
-import { finding, levelOf, sameDims, subjectName } from './helpers.js';
+import { finding, levelOf, sameSubject as subjectClaims, subjectName } from './helpers.js';
 import { result, type TextRule } from './types.js';
 
 const abs = (i: Interval): Interval => (i.lo >= 0n ? i : i.hi <= 0n ? { lo: -i.hi, hi: -i.lo } : { lo: 0n, hi: -i.lo > i.hi ? -i.lo : i.hi });
@@ -17,9 +17,9 @@ export const rate: TextRule = {
       const li = levelOf(x, r, excluded);
       if (li < 0) return;
       const level = x.claims[li]!;
-      const sameSubject = (j: number) => !excluded.has(j) && x.claims[j]!.statement === r.statement && x.claims[j]!.concept === r.concept && sameDims(x.claims[j]!.dims, r.dims);
-      const ci = x.claims.findIndex((c, j) => sameSubject(j) && c.measure === 'change' && c.direction !== 'flat' && c.baseYear === r.baseYear);
-      const pi = x.claims.findIndex((p, j) => sameSubject(j) && p.measure === 'level' && p.year === r.baseYear);
+      const mine = subjectClaims(x.claims, r).filter((j) => !excluded.has(j) && x.claims[j]!.statement === r.statement);
+      const ci = mine.find((j) => x.claims[j]!.measure === 'change' && x.claims[j]!.direction !== 'flat' && x.claims[j]!.baseYear === r.baseYear) ?? -1;
+      const pi = mine.find((j) => x.claims[j]!.measure === 'level' && x.claims[j]!.year === r.baseYear) ?? -1;
       const L = claimInterval(level);
       if (!L) return;
       const C = ci >= 0 ? claimInterval(x.claims[ci]!) : undefined;

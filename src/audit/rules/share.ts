@@ -1,7 +1,7 @@
 // 占X%: a share recomputed from the part and its whole as stated.
 import type { TextFinding } from '../types.js';
 import { claimInterval, formatPctMid, gap, percentInterval, PCT_SCALE } from '../quantity.js';
-import { finding, levelOf, sameDims, subjectName } from './helpers.js';
+import { finding, levelOf, sameSubject, subjectName } from './helpers.js';
 import { label } from '../../rules/format.js';
 import { result, type TextRule } from './types.js';
 
@@ -17,9 +17,9 @@ export const share: TextRule = {
       if (pi < 0) return;
       const part = x.claims[pi]!;
       // The whole: a level of the base concept this year, nearest before the share.
-      const wholes = x.claims
-        .map((w, j) => ({ w, j }))
-        .filter(({ w, j }) => !excluded.has(j) && w.measure === 'level' && w.scenario === 'actual' && w.year === c.year && w.concept === c.base!.concept && sameDims(w.dims, c.base!.dims) && w.unit === part.unit);
+      const wholes = sameSubject(x.claims, { concept: c.base.concept, ...(c.base.dims ? { dims: c.base.dims } : {}) })
+        .map((j) => ({ w: x.claims[j]!, j }))
+        .filter(({ w, j }) => !excluded.has(j) && w.measure === 'level' && w.scenario === 'actual' && w.year === c.year && w.unit === part.unit);
       const whole = [...wholes].reverse().find(({ w }) => w.span.start < c.span.start) ?? wholes[0];
       if (!whole) return;
       const pv = claimInterval(part);
