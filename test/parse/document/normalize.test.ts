@@ -154,6 +154,19 @@ describe('normalizeText: radicals and traditional characters', () => {
   });
 });
 
+describe('normalizeText on long hostile input', () => {
+  it.each([
+    ['half a million short lines that all join', '收入\n'.repeat(500_000)],
+    ['a million-digit number', `${'1'.repeat(1_000_000)} .`],
+    ['200,000 unclosed markers on one line', '[image:'.repeat(200_000)],
+    ['a million spaces before a field name', `a${' '.repeat(1_000_000)}PAGE`],
+  ])('%s takes linear time', (_, raw) => {
+    const t0 = performance.now();
+    normalizeText(raw);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+});
+
 // ---- properties ----------------------------------------------------------------
 
 const TOKENS = [

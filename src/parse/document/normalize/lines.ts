@@ -45,21 +45,60 @@ const COLUMN_GAP = /\S(?:\t| {2,}\S)/;
 const CLAUSE = /[，,；;。]/;
 const LATIN = /[A-Za-z]/;
 
+/**
+ * What the decisions need to know about the current line, kept short so a
+ * very long run of joined lines costs linear time: its first characters,
+ * its last characters, whether it has a column gap, and its length.
+ */
+interface Line {
+  head: string;
+  tail: string;
+  length: number;
+  gap: boolean;
+}
+
+const HEAD = 64;
+const TAIL = 16;
+
+/** Without the spaces and tabs at its start or end (the ones a join removes). */
+function trimSpaces(s: string, start: boolean, end: boolean): string {
+  let a = 0;
+  let b = s.length;
+  if (start) while (a < b && (s[a] === ' ' || s[a] === '\t')) a++;
+  if (end) while (b > a && (s[b - 1] === ' ' || s[b - 1] === '\t')) b--;
+  return s.slice(a, b);
+}
+
+/** `length` and `tail` leave out trailing spaces; `head` is the line's start as written. */
+function lineOf(text: string): Line {
+  const body = trimSpaces(text, false, true);
+  return { head: text.slice(0, HEAD), tail: body.slice(-TAIL), length: body.length, gap: COLUMN_GAP.test(text) };
+}
+
+/** The line after joining `next` onto `cur` with `sep` ('' or ' ') between them. */
+function joined(cur: Line, sep: string, next: string): Line {
+  const rest = trimSpaces(next, true, true);
+  const head = cur.length <= HEAD ? (cur.head.slice(0, cur.length) + sep + rest).slice(0, HEAD) : cur.head;
+  return { head, tail: (cur.tail + sep + rest).slice(-TAIL), length: cur.length + sep.length + rest.length, gap: cur.gap || COLUMN_GAP.test(next) };
+}
+
+const whole = (l: Line) => (l.length <= HEAD ? l.head : undefined);
 const isBlank = (line: string) => line.trim() === '';
 const startsItem = (line: string) => ITEM.test(line.trimStart());
-const endsSentence = (line: string) => SENTENCE_END.test(line.trimEnd());
 const tableLike = (line: string) => line.startsWith('\t') || BARE_NUMBER.test(line.trim());
 const isHeading = (line: string) => {
   const t = line.trim();
   return t.length <= 40 && startsItem(t) && !CLAUSE.test(t);
 };
 
-function keepBreak(cur: string, next: string, hint: BreakKind | undefined): boolean {
-  if (hint === 'end' || isBlank(cur) || isBlank(next)) return true;
+function keepBreak(cur: Line, next: string, hint: BreakKind | undefined): boolean {
+  const curText = whole(cur);
+  if (hint === 'end' || (curText !== undefined && isBlank(curText)) || isBlank(next)) return true;
   if (next.startsWith('\t') || startsItem(next)) return true;
-  if (COLUMN_GAP.test(cur) || COLUMN_GAP.test(next) || (tableLike(cur) && tableLike(next))) return true;
-  if (hint === 'wrap') return FULL_STOP.test(cur.trimEnd());
-  return endsSentence(cur) || isHeading(cur);
+  if (cur.gap || COLUMN_GAP.test(next)) return true;
+  if ((cur.head.startsWith('\t') || (curText !== undefined && tableLike(curText))) && tableLike(next)) return true;
+  if (hint === 'wrap') return FULL_STOP.test(cur.tail);
+  return SENTENCE_END.test(cur.tail) || (curText !== undefined && isHeading(curText));
 }
 
 const SPACE = /[ \t]/;
@@ -69,14 +108,13 @@ export function joinLines(m: Mapped, hints?: BreakHints): Edits {
   const edits = new Edits(text.length);
   let lineStart = 0;
   let nl = text.indexOf('\n');
-  // The current line as it reads after the joins made so far.
-  let cur = nl < 0 ? text : text.slice(0, nl);
+  let cur = lineOf(nl < 0 ? text : text.slice(0, nl));
   while (nl >= 0) {
     const nextStart = nl + 1;
     const nextNl = text.indexOf('\n', nextStart);
     const next = text.slice(nextStart, nextNl < 0 ? text.length : nextNl);
     if (keepBreak(cur, next, hints?.get(m.map[nl]!))) {
-      cur = next;
+      cur = lineOf(next);
     } else {
       let a = nl;
       while (a > lineStart && SPACE.test(text[a - 1]!)) a--;
@@ -87,7 +125,7 @@ export function joinLines(m: Mapped, hints?: BreakHints): Edits {
       if (latin) edits.replace(nl, ' ');
       else edits.drop(nl);
       edits.drop(nl + 1, b);
-      cur = cur.trimEnd() + (latin ? ' ' : '') + next.trimStart();
+      cur = joined(cur, latin ? ' ' : '', next);
     }
     lineStart = nextStart;
     nl = nextNl;

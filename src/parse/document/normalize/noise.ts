@@ -8,17 +8,18 @@
 import { Edits, type Mapped } from './edit.js';
 
 /** A field switch: \h, \* MERGEFORMAT, \o "1-3", \l "_Toc123". */
-const SWITCH = String.raw`\\(?:\*[ \t]*[A-Za-z]+|[A-Za-z](?:[ \t]+"[^"\n]*")?)`;
+const SWITCH = String.raw`\\(?:\*[ \t]*[A-Za-z]+|[A-Za-z](?:[ \t]+"[^"\n]{0,500}")?)`;
 /** Spaces between the text and a code that follows it (not a cell's leading tab). */
 const LEAD = String.raw`(?:(?<=\S)[ \t]+)?(?<![A-Za-z])`;
 
 const FIELD_CODES = new RegExp(
   [
-    String.raw`\[(?:bookmark|image):[^\]\n]*\]`,
+    // Bounded lengths keep a long line of unclosed "[image:" linear.
+    String.raw`\[(?:bookmark|image):[^\]\n]{0,500}\]`,
     // The page number after "\h" is the TOC's page column.
     String.raw`${LEAD}PAGEREF[ \t]+[A-Za-z_][\w]*(?:[ \t]+${SWITCH})*(?:[ \t]+\d{1,4}(?![\w.]))?`,
     String.raw`${LEAD}TOC(?:[ \t]+${SWITCH})+`,
-    String.raw`${LEAD}HYPERLINK(?:[ \t]+(?:${SWITCH}|"[^"\n]*"))+`,
+    String.raw`${LEAD}HYPERLINK(?:[ \t]+(?:${SWITCH}|"[^"\n]{0,2000}"))+`,
     String.raw`${LEAD}(?:PAGE|NUMPAGES|SECTIONPAGES)(?:[ \t]+${SWITCH})+`,
   ].join('|'),
   'g',

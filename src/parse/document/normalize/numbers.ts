@@ -13,9 +13,17 @@
 import { Edits, type Mapped } from './edit.js';
 
 const GROUPED = /(?<![\d.]|\d[,，])\d{1,3}(?:[,，]\d{3})+(?!\d|[,，]\d)(\.\d)?/g;
-const DECIMAL_SPACE = /(\d+)\.( +)(?=\d)|\d( +)(?=\.\d)/g;
+// (?<!\d): a match starts only where a digit run starts, so long runs cost linear time.
+const DECIMAL_SPACE = /(?<!\d)(\d+)\.( +)(?=\d)|\d( +)(?=\.\d)/g;
 const UNITS = '%|‰|万元|亿元|千元|元|万|亿|个|人|名|辆|台|套|批|次|项|件|家|户|天|年|月|日|倍|岁|小时|平方米|公里';
 const UNIT_SPACE = new RegExp(String.raw`(?<=\d) (?=${UNITS})`, 'g');
+
+/** Only spaces or tabs between the line start and `at`. */
+function atLineStart(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n';
+}
 
 export function canonicalNumbers(m: Mapped): Edits {
   const { text } = m;
@@ -28,8 +36,7 @@ export function canonicalNumbers(m: Mapped): Edits {
   }
   for (const hit of text.matchAll(DECIMAL_SPACE)) {
     if (hit[1] !== undefined) {
-      const before = text.slice(text.lastIndexOf('\n', hit.index) + 1, hit.index);
-      if (hit[1].length <= 2 && /^[ \t]*$/.test(before)) continue;
+      if (hit[1].length <= 2 && atLineStart(text, hit.index)) continue;
       const at = hit.index + hit[1].length + 1;
       edits.drop(at, at + hit[2]!.length);
     } else {
