@@ -75,6 +75,7 @@ describe('normalizeText: broken lines', () => {
     ['before a heading', '主要原因是人员增加\n（二）政府采购支出情况'],
     ['before 一、 and 1.', '见下\n一、部门职责\n说明\n1.财政拨款收入'],
     ['before 第X部分 and 表', '如下\n第三部分 名词解释\n如下\n表1收入支出决算总表'],
+    ['before 目录', '2022年度单位决算\n目录'],
     ['after a heading', '二、机构设置\n区委政法委内设机构有办公室'],
     ['after a numbered heading with a space', '1、 部门职责\n深入贯彻执行党的路线方针政策'],
     ['between table cells', '\t主管部门\n\t广元市昭化区委政法委'],

@@ -12,7 +12,7 @@
  * A break is kept when
  * - either line is blank, or the reader marked it as a paragraph end;
  * - the next line starts a table cell (a tab), a heading or a list item:
- *   第X部分/章/节, 一、 （一） (1) 1、 1. ① 表1 附件 附表 注：;
+ *   第X部分/章/节, 一、 （一） (1) 1、 1. ① 表1 附件 附表 注：, or is 目录;
  * - either line is a table row: it has column gaps (a tab after text, or two
  *   spaces between words);
  * - both lines are table-like: a cell (leading tab) or a bare number such as
@@ -36,7 +36,7 @@ export type BreakHints = ReadonlyMap<number, BreakKind>;
 
 const CN_NUM = '一二三四五六七八九十百零〇';
 const ITEM = new RegExp(
-  String.raw`^(?:第[${CN_NUM}\d]{1,4}(?:部分|章|节|条|篇)|[${CN_NUM}]{1,3}[、.．]|[（(][${CN_NUM}\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳⑴-⒇⒈-⒛]|表[\d${CN_NUM}]|附件|附表|注[:：])`,
+  String.raw`^(?:第[${CN_NUM}\d]{1,4}(?:部分|章|节|条|篇)|[${CN_NUM}]{1,3}[、.．]|[（(][${CN_NUM}\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳⑴-⒇⒈-⒛]|表[\d${CN_NUM}]|附件|附表|注[:：]|目 *录 *$)`,
 );
 const SENTENCE_END = /(?:[。；：！？;:!?…]|(?<![\d.])\.)[”’」』）)】]*$/;
 const FULL_STOP = /[。！？!?][”’」』）)】]*$/;
