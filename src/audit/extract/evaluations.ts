@@ -10,7 +10,7 @@ import type { Segment } from '../text/segments.js';
 import type { EvaluationBlock, NarrativeFigure, Span } from '../types.js';
 
 const REPORT_TITLE = /(?:自评报告|绩效评价报告|自评情况报告|绩效报告)\s*$/;
-const FORM_TITLE = /(?:自评表|绩效目标自评|评价表)\s*$/;
+const FORM_TITLE = /(?:自评表|绩效目标自评|评价表)(?:[（(]\d{4}年度?[）)])?\s*$/;
 const LEVEL1 = /^(产出指标|效益指标|满意度指标|完成指标|投入指标|过程指标|效果指标)$/;
 const LEVEL2 = /^(数量指标|质量指标|时效指标|成本指标|经济效益指标|社会效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|满意度指标|经济成本指标|社会成本指标|生态环境成本指标)$/;
 const FUND_ROWS: [RegExp, EvaluationFundSource][] = [
@@ -40,11 +40,24 @@ interface Cell extends Span {
   blank: boolean;
 }
 
+/** One cell per line (Word/PDF conversion), or "| a | b |" rows (text renderings of tables). */
 function cellsOf(lines: Segment[]): Cell[] {
-  return lines.map((l) => {
+  return lines.flatMap((l): Cell[] => {
     const lead = l.text.length - l.text.trimStart().length;
     const text = l.text.trim();
-    return { start: l.start + lead, end: l.start + lead + text.length, text, blank: text === '' };
+    if (text.startsWith('|') && text.endsWith('|') && text.length > 1) {
+      const out: Cell[] = [];
+      let at = l.start + lead + 1;
+      for (const raw of text.slice(1, -1).split('|')) {
+        const inner = raw.replace(/\s*[（(]跨\d+列[）)]\s*$/, '');
+        const pad = raw.length - raw.trimStart().length;
+        const t = inner.trim();
+        out.push({ start: at + pad, end: at + pad + t.length, text: t, blank: t === '' });
+        at += raw.length + 1;
+      }
+      return out;
+    }
+    return [{ start: l.start + lead, end: l.start + lead + text.length, text, blank: text === '' }];
   });
 }
 
@@ -211,7 +224,7 @@ function readForm(title: string, lines: Segment[]): FormRead {
         continue;
       }
       if (/^总分|^合计/.test(t)) {
-        const vals = cells.slice(k + 1, k + 4).filter((x) => !x.blank);
+        const vals = cells.slice(k + 1, k + 4).filter((x) => !x.blank && /^\d+(?:\.\d+)?$/.test(norm(x.text)));
         const last = vals[vals.length - 1];
         if (last && /^\d+(?:\.\d+)?$/.test(norm(last.text))) form.total = { value: norm(last.text), span: { start: last.start, end: last.end } };
         break;
@@ -323,8 +336,8 @@ function narrativeFigures(lines: Segment[]): EvaluationBlock['narrative'] {
 export function readEvaluations(lines: Segment[], unitName: string | undefined, year: number | undefined): EvaluationBlock[] {
   const titles: { at: number; kind: 'report' | 'form'; lines: number[] }[] = [];
   lines.forEach((l, i) => {
-    const t = l.text.trim();
-    if (t.length > 45 || /[。；]$/.test(t)) return;
+    const t = l.text.trim().replace(/^【表】/, '');
+    if (t.length > 60 || /[。；]$/.test(t)) return;
     const kind = REPORT_TITLE.test(t) ? 'report' : FORM_TITLE.test(t) ? 'form' : undefined;
     if (!kind) return;
     // Title lines above: short lines without end punctuation (the unit name, the first half of a long title).
@@ -383,8 +396,9 @@ export function readEvaluations(lines: Segment[], unitName: string | undefined, 
     const name = dept ? unitName ?? f?.department ?? titleName ?? '' : formName ?? titleName ?? '';
     const department = f?.department && CN_ORG.test(f.department) ? f.department : f?.implementer ?? unitName ?? '';
     const narrative = narrativeFigures(reportLines);
-    const scoreLine = reportLines.find((l) => /自评得分(?:为)?\d+(?:\.\d+)?分|得分为?\d+(?:\.\d+)?分/.test(l.text));
-    const score = scoreLine ? /(?:自评)?得分(?:为)?(\d+(?:\.\d+)?)分/.exec(scoreLine.text) : null;
+    const SCORE = /(?:自评|评价)(?:总)?得分(?:为|是)?(\d+(?:\.\d+)?)分/;
+    const scoreLine = reportLines.find((l) => SCORE.test(l.text));
+    const score = scoreLine ? SCORE.exec(scoreLine.text) : null;
     const paragraphs = reportLines.filter((l) => l.text.trim().length >= 40).map((l) => ({ start: l.start, end: l.end }));
     const evaluation: Evaluation = {
       kind: dept ? 'department' : 'project',

@@ -44,7 +44,8 @@ export function splitNames(s: string): string[] {
 /** 、-separated names; when they fall short of the count, 和/及 may separate the last ones ("A和B两个项目"). */
 export function namesFor(s: string, count: number): string[] {
   const names = splitNames(s);
-  if (names.length >= count) return names;
+  const quotedOnly = /^“/.test(s.trim()) && s.replace(/“[^“”]*(?:“[^“”]*”[^“”]*)*”/g, '').replace(/[、，,和及与\s"]|等|共/g, '') === '';
+  if (names.length >= count || quotedOnly) return names;
   for (const sep of ['和', '及', '与']) {
     const finer = names.flatMap((n) => (n.startsWith('“') && n.endsWith('”') ? [n] : n.split(sep)));
     if (finer.length === count) return finer.map((x) => x.trim());

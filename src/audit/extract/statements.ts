@@ -316,7 +316,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     }
     if (!subj) {
       // Same subject as the figure before (rate after change, share or completion after level).
-      const compatible = subject && (measure !== 'level' || (isMoney && unitInferred) || (scenarioFrom(regionText) !== undefined && residue.length <= 2));
+      const compatible = subject && (measure !== 'level' || (isMoney && unitInferred) || (scenarioFrom(regionText) !== undefined && residue.replace(/[，,；;、]|年初|调整后?|全年|预算/g, '').length <= 2));
       if (compatible && subject) subj = subject;
     }
     if (!subj || !subj.concept) {

@@ -41,6 +41,13 @@ export const evaluationScore: TextRule = {
         const actual = parseActual(ind.actual, target);
         const weight = ind.weight && parseDecimal(ind.weight) ? ind.weight : '10';
         const s = scoreIndicator({ target, actual, weight });
+        const w = ind.weight ? parseDecimal(ind.weight) : undefined;
+        const st = ind.score !== undefined ? parseDecimal(ind.score) : undefined;
+        if (w && st && compare(st, w) > 0) {
+          checked = true;
+          findings.push(finding('PF-score', 'error', `“${name}”指标“${ind.level3}”得分${ind.score}分，超过其分值${ind.weight}分`, [span], { expected: `≤ ${ind.weight}`, stated: ind.score, unit: '分' }));
+          return;
+        }
         if (ind.score !== undefined && ind.weight && s.points !== undefined && (s.status === 'met' || s.status === 'partly' || s.status === 'not_met')) {
           const stated = parseDecimal(ind.score);
           const computed = parseDecimal(s.points);
