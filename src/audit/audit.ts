@@ -58,7 +58,33 @@ function selfEvaluationFunds(x: Extraction): Fact | undefined {
   return { concept: 'performance.self_evaluation_funds', year: x.year, scenario: 'actual', dims: {}, value, precision, source: { kind: 'derived', from: 'Σ 项目自评表全年执行数', paths } };
 }
 
+/**
+ * 自评表 rules of the pack that a published form settles on its own (funds add up, executed within budget,
+ * cost indicators vs funds, 部门整体 vs the accounts). The others judge the unit's data entry (readable cells,
+ * weights, the computed score) or repeat a text rule (TX-copy, TX-year, PF-score, PM5), so they are not run here.
+ */
+const FORM_RULES = new Set(['PE1', 'PE2', 'PE4', 'PE12']);
+
+/** Spans of a dataset-style path into an evaluation read from the text: evaluations[i].indicators[j]…, .funds[k].field, .selfScore. */
+function evaluationSpans(x: Extraction, path: string): Span[] | undefined {
+  const m = /^evaluations\[(\d+)\](?:\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?)?/.exec(path);
+  if (!m) return undefined;
+  const b = x.evaluations[Number(m[1])];
+  if (!b) return [];
+  const [, , part, index, field] = m;
+  if (part === 'indicators' && index !== undefined && b.indicatorSpans[Number(index)]) return [b.indicatorSpans[Number(index)]!];
+  if (part === 'funds' && index !== undefined && field) {
+    const row = b.evaluation.funds[Number(index)];
+    const cell = row && b.cells[`${row.source}.${field}`];
+    if (cell) return [cell];
+  }
+  if (part === 'selfScore' && b.scoreSpan) return [b.scoreSpan];
+  return [b.formSpan ?? b.titleSpan];
+}
+
 function spansOfPath(x: Extraction, path: string): Span[] {
+  const inEvaluation = evaluationSpans(x, path);
+  if (inEvaluation) return inEvaluation;
   const [kind, n] = path.split(':');
   const i = Number(n);
   if (kind === 'claim' && x.claims[i]) return [x.claims[i]!.span];
@@ -103,17 +129,23 @@ export function auditExtraction(x: Extraction): AuditResult {
     const operatingCostStated = x.claims.some((c) => c.concept === 'operating_cost');
     const report = runRules(RULE_PACK, {
       facts, year: x.year, precision: 'stated', lists: counted,
+      evaluations: x.evaluations.map((b) => b.evaluation), evaluationVariant: 'national',
       // 机关运行经费 is reported by 行政 and 参公 units only, so a report that states it is one of theirs.
       ...(operatingCostStated ? { unit: { kind: '行政' } } : {}),
     });
+    const skipped = (rule: string) => RULE_KIND.get(rule) === 'selfEvaluation' && !FORM_RULES.has(rule);
     for (const r of report.results) {
       const kind = RULE_KIND.get(r.rule);
+      if (skipped(r.rule)) {
+        tally('not_applicable');
+        continue;
+      }
       // A figure the text does not state is not missing from the books: required rules are only data coverage here.
       if (kind === 'required' && r.outcome === 'fail') tally('insufficient_data');
       else tally(r.outcome);
     }
     for (const f of report.findings) {
-      if (RULE_KIND.get(f.rule) === 'required' || f.severity === 'info') continue;
+      if (RULE_KIND.get(f.rule) === 'required' || f.severity === 'info' || skipped(f.rule)) continue;
       findings.push(fromEngine(x, f));
     }
   } else {

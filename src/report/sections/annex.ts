@@ -19,7 +19,8 @@ export const annexSection: SectionWriter = (ctx) => {
     blocks.push({ kind: 'heading', level: 2, numbering: `附件${i + 1}：`, text: title });
     blocks.push(...report.opening);
     report.sections.forEach((sec, k) => {
-      blocks.push({ kind: 'heading', level: 3, numbering: numberLabel(3, k + 1), text: sec.title });
+      // 一、二、 inside each 附件, as the seeds number them, so the unit's own （一）（二） sit below.
+      blocks.push({ kind: 'heading', level: 3, numbering: numberLabel(2, k + 1), text: sec.title });
       blocks.push(...sec.blocks);
     });
     blocks.push({ kind: 'pageBreak' }, evaluationTable(ev, year, s, ctx.profile.evaluationForm, ctx.d.unit.name));
