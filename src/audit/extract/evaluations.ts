@@ -336,7 +336,8 @@ function narrativeFigures(lines: Segment[]): EvaluationBlock['narrative'] {
 export function readEvaluations(lines: Segment[], unitName: string | undefined, year: number | undefined): EvaluationBlock[] {
   const titles: { at: number; kind: 'report' | 'form'; lines: number[] }[] = [];
   lines.forEach((l, i) => {
-    const t = l.text.trim().replace(/^【表】/, '');
+    // A table title may run into its 编制单位 / 金额单位 line when a reader joins them.
+    const t = l.text.trim().replace(/^【表】/, '').replace(/\s*编制单位[:：].*$/u, '');
     if (t.length > 60 || /[。；]$/.test(t)) return;
     const kind = REPORT_TITLE.test(t) ? 'report' : FORM_TITLE.test(t) ? 'form' : undefined;
     if (!kind) return;
@@ -350,6 +351,13 @@ export function readEvaluations(lines: Segment[], unitName: string | undefined, 
     }
     titles.push({ at: title[0]!, kind, lines: title });
   });
+  // A numbered attachment title (附件1 …) met again further on was a 目录 entry: the later one is the attachment.
+  // (Unnumbered form titles do repeat for real: one 财政项目支出绩效自评表 per project.)
+  const keyOf = (t: { lines: number[] }) => lines[t.lines[t.lines.length - 1]!]!.text.trim();
+  for (let k = titles.length - 1; k >= 0; k--) {
+    const key = keyOf(titles[k]!);
+    if (/^附件\s*\d/u.test(key) && titles.slice(k + 1).some((later) => keyOf(later) === key)) titles.splice(k, 1);
+  }
   // A form ends where numbered headings start again (the report's own sections or a table list).
   const endOfForm = (from: number, to: number) => {
     for (let j = from + 1; j < to; j++) if (/^\s*(?:第.{1,3}部分|[一二三四五六七八九十]{1,3}、\S{3,})/.test(lines[j]!.text)) return j;
