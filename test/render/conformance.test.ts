@@ -34,8 +34,9 @@ const pdfReader = async (bytes: Uint8Array): Promise<string> => {
   const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
   const file = join(dir, 'r.pdf');
   writeFileSync(file, bytes);
-  // Page footers ("— 3 —") fall in the middle of paragraphs that cross a page.
-  return execFileSync('pdftotext', ['-raw', file, '-']).toString().replace(/^— \d+ —$/gm, '');
+  // Page numbers ("— 3 —") fall in the middle of paragraphs that cross a page; printed in the
+  // page's margin box, each comes first on its page, right after the form feed.
+  return execFileSync('pdftotext', ['-raw', file, '-']).toString().replace(/^\f?— \d+ —$/gm, '');
 };
 
 const pdf = await (async () => {
