@@ -20,6 +20,16 @@ describe('text rules', () => {
     expect(rules('2022年本年支出合计1193.39万元，其中：基本支出613.39万元，占51.40%。')).toEqual([]);
     expect(rules('2022年本年支出合计1193.39万元，其中：基本支出613.39万元，占55.40%。')).toContain('error:TX-share');
   });
+  it('TX-share: one last-digit unit off is the largest-remainder adjustment when the shares of the whole add to 100%', () => {
+    // 42.10 / 773.29 = 5.4443…%: 四舍五入 gives 5.44, the largest remainder 5.45 so that the four add to 100.00.
+    const s = (a: string, b: string) => `2023年一般公共预算财政拨款支出773.29万元，主要用于以下方面：社会保障和就业支出（类）71.79万元，占9.28%；卫生健康支出（类）23.75万元，占3.07%；住房保障支出（类）42.10万元，占${a}%；灾害防治及应急管理支出（类）635.65万元，占${b}%。`;
+    expect(rules(s('5.45', '82.20'), 2023)).toEqual([]);
+    expect(rules(s('5.44', '82.20'), 2023)).toEqual([]);
+    // Adding to 100.01: no adjustment explains it.
+    expect(rules(s('5.45', '82.21'), 2023)).toContain('warning:TX-share');
+    // Two units off is wrong even when the group adds to 100.
+    expect(rules(s('5.46', '82.19'), 2023)).toContain('error:TX-share');
+  });
   it('TX-change: 增加 against both years, 增加 with a negative figure, 持平 beside a change', () => {
     expect(rules('机关运行经费支出29.9万元，比2021年30.63万元减少0.73万元。')).toEqual([]);
     expect(rules('机关运行经费支出29.9万元，比2021年30.63万元增加0.73万元。')).toContain('error:TX-change');
