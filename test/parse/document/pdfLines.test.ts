@@ -52,6 +52,28 @@ describe('PDF lines → raw text and breaks', () => {
     expect(kinds).toEqual(['wrap', 'end', 'end', 'end', 'end']);
   });
 
+  it('continues an indented 目录 entry whose wrapped rest starts where the entry did', () => {
+    const ENTRY = FULL.slice(2); // 2 em in, to the margin
+    const page = itemsToLines([
+      item('第四部分 附件', 80, 700),
+      item(ENTRY, 112, 680),
+      item('报告', 112, 660),
+      item('附件2：项目报告', 112, 640),
+      full(FULL, 620),
+    ]);
+    const { raw, breaks } = layoutPages([page]);
+    expect(raw).toBe(`第四部分 附件\n${ENTRY}\n报告\n附件2：项目报告\n${FULL}\n`);
+    const kinds = [...raw.matchAll(/\n/g)].map((m) => breaks.get(m.index));
+    expect(kinds).toEqual(['end', 'wrap', 'end', 'end', 'end']);
+  });
+
+  it('ends an indented heading before an indented paragraph, on a page whose right edge is that heading', () => {
+    const page = itemsToLines([item('可得100.00分）。', 80, 700), item('五、评价结论及建议', 112, 680), item('存在的问题：无。', 112, 660)]);
+    const { raw, breaks } = layoutPages([page]);
+    const kinds = [...raw.matchAll(/\n/g)].map((m) => breaks.get(m.index));
+    expect(kinds).toEqual(['end', 'end', 'end']);
+  });
+
   it('looks past a page-number line, so a paragraph continues on the next page', () => {
     const p1 = itemsToLines([full(FULL, 700), full(FULL, 680), item('— 5 —', 270, 60, 14)]);
     const p2 = itemsToLines([item('续完。', 80, 760), item('新段落', 112, 740)]);

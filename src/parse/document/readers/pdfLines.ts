@@ -12,7 +12,10 @@
  * edge ends its paragraph (4 em: a line may wrap early before an unbreakable
  * "106.56%" or a parenthesis that may not end a line), and so does a line
  * followed by an indented line, a larger vertical gap, or nothing; other
- * lines ran to the margin and wrapped.
+ * lines ran to the margin and wrapped. An indented line after a long line
+ * that starts as far in and fills the line to the margin is the wrapped rest
+ * of an indented block (a 目录 entry: HTML nests its entries 2 em in), not a
+ * new paragraph.
  * Page-number lines are looked past, so a paragraph continues onto the next
  * page. normalizeText joins wrapped lines (../normalize/lines.ts).
  */
@@ -103,7 +106,18 @@ function breakKind(line: PdfLine, lineEdges: PageEdges, next: PdfLine | undefine
   if (!next || !nextEdges) return 'end';
   const em = Math.max(1, line.size);
   if (line.xEnd < lineEdges.right - 4 * em) return 'end';
-  if (next.xStart > nextEdges.left + 0.8 * Math.max(1, next.size)) return 'end';
+  const indent = 0.8 * Math.max(1, next.size);
+  const nextIndent = next.xStart - nextEdges.left;
+  if (nextIndent > indent) {
+    // An indented next line starts a paragraph, unless this line starts as far
+    // in, is long and ran right up to the margin: then both belong to an
+    // indented block (a 目录 entry under its 第N部分) and the entry wrapped.
+    // "Long" (20 em, three quarters of a portrait line) because a page with
+    // little prose has its right edge at a short heading.
+    const sameIndent = Math.abs(nextIndent - (line.xStart - lineEdges.left)) <= indent;
+    const full = line.xEnd >= lineEdges.right - em && line.xEnd - line.xStart >= 20 * em;
+    if (!sameIndent || !full) return 'end';
+  }
   if (samePage && line.y - next.y > 2.2 * Math.max(em, next.size)) return 'end';
   return 'wrap';
 }
