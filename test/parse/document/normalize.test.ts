@@ -239,3 +239,13 @@ describe('normalizeText properties', () => {
     );
   });
 });
+
+describe('tables flattened with "|" separators', () => {
+  it('keeps each row on its own line', () => {
+    const raw = '| 一级指标 | 分值 | 得分 |\n| 产出指标 | 7.14 | 7.14 |\n| 总分 | 100.00 | 98 |';
+    expect(normalizeText(raw).text).toBe(raw);
+  });
+  it('still joins a sentence broken inside a word', () => {
+    expect(normalizeText('本年收\n入390.55万元。').text).toBe('本年收入390.55万元。');
+  });
+});
