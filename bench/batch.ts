@@ -17,5 +17,5 @@ const b = await runBatch({ task: 'render', options: { outDir, formats: ['html', 
 clearInterval(sample);
 // maxRSS (KiB) is the kernel's peak for the whole process, every worker thread included.
 const peakRssMb = Math.max(peak / 2 ** 20, process.resourceUsage().maxRSS / 1024);
-const failed = b.results.filter((r) => r.exitCode !== 0).map((r) => ({ file: r.file, exitCode: r.exitCode, reason: (r.reason ?? '').split('\n')[0] }));
+const failed = b.results.filter((r) => r.exitCode !== 0).map((r) => ({ file: r.file, exitCode: r.exitCode, reason: (r.reason ?? '').split('\n').slice(0, 2).map((l) => l.trim()).join(' ') }));
 process.stdout.write(`${JSON.stringify({ seconds: b.ms / 1000, peakRssMb, files: files.length, jobs: b.jobs, failed })}\n`);
