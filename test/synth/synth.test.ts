@@ -23,6 +23,23 @@ describe('synthetic datasets', () => {
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('a unit with no 三公 spending at all checks clean: its table of zeros says why it is empty', () => {
+    const d = parseDataset(synthYaml(21, 293), 'no-sangong.yaml');
+    expect([d.sangong.actual, d.sangong.budget].flatMap((x) => Object.values(x)).every((a) => a?.fen === 0n)).toBe(true);
+    const input = datasetCheckInput(d, profileOf(d));
+    expect(runRules(RULE_PACK, input).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const table = input.tree.blocks.find((b) => b.kind === 'table' && b.id === 'sangong-budget-actual');
+    expect(table && table.kind === 'table' ? table.note : undefined).toEqual([expect.stringContaining('故本表为空表')]);
+  });
+
+  it.each(SEEDS)('seed %i: units 2 to 6 pass their checks too', (seed) => {
+    for (let i = 1; i < 6; i++) {
+      const d = load(seed, i);
+      const errors = runRules(RULE_PACK, datasetCheckInput(d, profileOf(d))).findings.filter((f) => f.severity === 'error');
+      expect(errors, `unit ${i + 1}`).toEqual([]);
+    }
+  });
+
   it('cover the variety the issue asks for: unit kinds, levels, fund mixes, evaluations, both money units', () => {
     const ds = SEEDS.flatMap((s) => [0, 1, 2].map((i) => synthDataset(s, i)));
     const unit = (d: (typeof ds)[number]) => d.unit as Record<string, unknown>;

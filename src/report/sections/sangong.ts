@@ -118,5 +118,9 @@ function sangongTable(ctx: SectionContext): TableBlock {
       [{ content: ['小计'] }, { content: ['购置费'] }, { content: ['运行维护费'] }],
     ],
     body: [row('预算数', budget, 'budget'), row('决算数', actual, 'actual')],
+    // A table of zeros is an empty table, and an empty table says why (ST1; found by synthetic units with no 三公 at all).
+    ...(budget.total === 0n && actual.total === 0n
+      ? { note: [`本${ctx.d.unit.level}${ctx.year}年度无“三公”经费财政拨款支出，故本表为空表。`] }
+      : {}),
   };
 }
