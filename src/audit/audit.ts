@@ -63,10 +63,10 @@ function selfEvaluationFunds(x: Extraction): Fact | undefined {
  * cost indicators vs funds, 部门整体 vs the accounts). The others judge the unit's data entry (readable cells,
  * weights, the computed score) or repeat a text rule (TX-copy, TX-year, PF-score, PM5), so they are not run here.
  */
-const FORM_RULES = new Set(['PE1', 'PE2', 'PE4', 'PE12']);
+const FORM_RULES = new Set(['PE1', 'PE2', 'PE4', 'PE12', 'PE14']);
 
 /** Spans of a dataset-style path into an evaluation read from the text: evaluations[i].indicators[j]…, .funds[k].field, .selfScore. */
-function evaluationSpans(x: Extraction, path: string): Span[] | undefined {
+function evaluationSpans(x: Extraction, path: string, quote?: string): Span[] | undefined {
   const m = /^evaluations\[(\d+)\](?:\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?)?/.exec(path);
   if (!m) return undefined;
   const b = x.evaluations[Number(m[1])];
@@ -79,11 +79,16 @@ function evaluationSpans(x: Extraction, path: string): Span[] | undefined {
     if (cell) return [cell];
   }
   if (part === 'selfScore' && b.scoreSpan) return [b.scoreSpan];
+  if (part === 'report' && quote) {
+    // The report's own words, quoted in the message: found again inside the evaluation's block.
+    const at = x.masked.indexOf(quote, b.span.start);
+    if (at >= 0 && at < b.span.end) return [{ start: at, end: at + quote.length }];
+  }
   return [b.formSpan ?? b.titleSpan];
 }
 
-function spansOfPath(x: Extraction, path: string): Span[] {
-  const inEvaluation = evaluationSpans(x, path);
+function spansOfPath(x: Extraction, path: string, quote?: string): Span[] {
+  const inEvaluation = evaluationSpans(x, path, quote);
   if (inEvaluation) return inEvaluation;
   const [kind, n] = path.split(':');
   const i = Number(n);
@@ -98,7 +103,8 @@ function spansOfPath(x: Extraction, path: string): Span[] {
 }
 
 function fromEngine(x: Extraction, f: Finding): TextFinding {
-  const spans = [f.location, ...(f.related ?? [])].flatMap((p) => spansOfPath(x, p));
+  const quote = /写“([^”]+)”/u.exec(f.message)?.[1];
+  const spans = [f.location, ...(f.related ?? [])].flatMap((p) => spansOfPath(x, p, quote));
   return {
     rule: f.rule, severity: f.severity === 'error' ? 'error' : 'warning', message: f.message,
     ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.stated !== undefined ? { stated: f.stated } : {}),

@@ -98,7 +98,7 @@ export interface NarrativeRule extends RuleBase {
 /** Checks on the 绩效自评表 of each evaluation (src/rules/kinds/selfEvaluation). */
 export type SelfEvaluationCheck =
   | 'funds' | 'overspend' | 'executionReason' | 'cost' | 'deviation' | 'notation' | 'weights' | 'score'
-  | 'narrative' | 'copied' | 'projectFunds' | 'departmentFunds' | 'year';
+  | 'narrative' | 'narrativeIndicator' | 'copied' | 'projectFunds' | 'departmentFunds' | 'year';
 
 export interface SelfEvaluationRule extends RuleBase {
   kind: 'selfEvaluation';

@@ -51,6 +51,7 @@ describe('昭化 2022 (zhaohua-zfw-2022)', () => {
     { rule: 'TX-numbering', severity: 'error', quote: '5、 问题及建议' },
     { rule: 'PF-score', severity: 'warning', quote: '平台及其设备维护完好率' },
     { rule: 'PE4', severity: 'warning', quote: '雪亮工程建设费用', says: '450.00万元' },
+    { rule: 'PE14', severity: 'warning', quote: '侦破各类案件53件', says: '协助破案' },
   ]);
   it('states three wrong-year sentences in the 决算情况说明', () => {
     const r = auditText(seed('zhaohua-zfw-2022'));

@@ -20,6 +20,7 @@ describe('seed self-evaluation contradictions', () => {
     has('PE10', 'evaluations[1].report.前言', '网格化管理');
     has('PE10', 'evaluations[1].report.项目绩效情况', '几乎相同');
     has('PE11', 'evaluations[1].funds', '722.13');
+    has('PE14', 'evaluations[1].report.项目绩效情况', '53件');
     expect(f.every((x) => x.severity === 'warning')).toBe(true);
   });
   it('米易: 16,155,267.4元 in the report vs 8,155,267.4元 on the form, goals copied as results, a score without its form', () => {

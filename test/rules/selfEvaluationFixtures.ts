@@ -76,6 +76,11 @@ export function selfEvaluationFixtures(check: SelfEvaluationCheck): [CheckInput,
       return [good, input(breakFirst((e) => (e.selfScore = '90')))];
     case 'narrative':
       return [good, input(breakFirst((e) => (e.stated.executed = wan('90'))))];
+    case 'narrativeIndicator':
+      return [
+        input(breakFirst((e) => (e.report = { 项目绩效情况: '全年共建成点位12个，运行稳定。' }))),
+        input(breakFirst((e) => (e.report = { 项目绩效情况: '全年共建成点位15个，运行稳定。' }))),
+      ];
     case 'copied':
       return [good, input(breakFirst((e) => (e.report = { 项目绩效情况: GOOD[1]!.report['项目绩效情况']!.replace('农村饮水安全工程', '城区绿化养护项目') })))];
     case 'projectFunds':

@@ -66,6 +66,13 @@ export const selfEvaluationRules: Rule[] = [
     hint: '以自评表为准改正报告中的数字（生成的报告由表中数据计算）。',
   },
   {
+    id: 'PE14', kind: 'selfEvaluation', check: 'narrativeIndicator', severity: 'warning', scope: 'narrative',
+    title: '自评报告中的指标完成数与自评表一致',
+    why: '报告正文写的完成数量（如“协助公安机关侦破各类案件53件”）与自评表同一指标的实际完成值（协助破案21件）应为同一数字（昭化样本即不一致）。',
+    message: '{name}的自评报告写“{quote}”，自评表中指标“{indicator}”的实际完成值为{actual}',
+    hint: '核对报告正文与自评表的实际完成值，改正其中错误的一处。',
+  },
+  {
     id: 'PE10', kind: 'selfEvaluation', check: 'copied', severity: 'warning', scope: 'narrative',
     title: '自评报告没有照抄其他项目的内容或照抄预期目标',
     why: '逐项目自评时常复制上一个项目的报告再改名，残留别的项目名称或整段效益描述（昭化样本的“雪亮工程”报告即含网格化项目的段落）；“实际完成情况”照抄“预期目标”等于没有报告完成情况（米易样本）。',

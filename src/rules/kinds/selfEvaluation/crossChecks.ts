@@ -104,3 +104,64 @@ export function formYear(rule: SelfEvaluationRule, input: CheckInput, ctx: Evalu
     })],
   };
 }
+
+/** `needle`'s characters appear in `hay` in order ("协助破案" in "协助公安机关侦破各类案件"). */
+function subsequence(needle: string, hay: string): boolean {
+  let i = 0;
+  for (const ch of hay) if (ch === needle[i]) i++;
+  return i === needle.length;
+}
+
+/** How far before a figure the indicator's name may be spread out in the report's sentence. */
+const WINDOW = 16;
+
+/**
+ * A figure the report text states for an indicator ("全年累计协助公安机关侦破各类案件53件") against the
+ * indicator's 实际完成值 on the form (协助破案 21件): the name's characters in order shortly before a
+ * number with the indicator's unit. One agreeing mention is enough to pass.
+ */
+export function narrativeIndicators(rule: SelfEvaluationRule, _input: CheckInput, ctx: EvaluationContext): RuleEvaluation {
+  const texts = Object.entries(ctx.ev.report);
+  if (texts.length === 0) return notApplicable;
+  const parts: RuleEvaluation[] = [];
+  for (const s of ctx.score.indicators) {
+    const a = s.actual;
+    const name = s.indicator.level3.replace(/[\s“”"‘’（）()、，,：:]/gu, '');
+    if (a.kind !== 'quantity' || a.comparator !== '=' || a.unit === '' || /^(年|月|日|天|%)$/u.test(a.unit) || name.length < 2) continue;
+    const unit = a.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const figure = new RegExp(`(\\d+(?:\\.\\d+)?)${unit}`, 'gu');
+    const mentions: { key: string; value: string; quote: string }[] = [];
+    for (const [key, text] of texts) {
+      for (const m of text.matchAll(figure)) {
+        const at = m.index ?? 0;
+        const window = text.slice(Math.max(0, at - WINDOW), at).replace(/[\s“”"]/gu, '');
+        if (subsequence(name, window)) mentions.push({ key, value: m[1]!, quote: text.slice(Math.max(0, at - WINDOW), at + m[0].length) });
+      }
+    }
+    if (mentions.length === 0) continue;
+    const equal = (v: string) => parseDecimal(v) && parseDecimal(a.value) && compareDecimalStrings(v, a.value) === 0;
+    if (mentions.some((m) => equal(m.value))) {
+      parts.push(pass);
+      continue;
+    }
+    const m = mentions[0]!;
+    parts.push({
+      outcome: 'fail',
+      findings: [finding(rule, {
+        message: fill(rule.message, { name: nameOf(ctx), quote: m.quote.trim(), indicator: s.indicator.level3, actual: `${a.value}${a.unit}` }),
+        stated: m.value, expected: a.value, unit: a.unit,
+        location: `${ctx.path}.report.${m.key}`, related: [`${ctx.path}.indicators[${s.index}].actual`],
+      })],
+    });
+  }
+  return parts.length === 0 ? notApplicable : combine(parts);
+}
+
+function compareDecimalStrings(x: string, y: string): number {
+  const a = parseDecimal(x)!;
+  const b = parseDecimal(y)!;
+  const scale = Math.max(a.scale, b.scale);
+  const ax = a.units * 10n ** BigInt(scale - a.scale);
+  const bx = b.units * 10n ** BigInt(scale - b.scale);
+  return ax === bx ? 0 : ax < bx ? -1 : 1;
+}

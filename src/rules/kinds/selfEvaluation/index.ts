@@ -7,7 +7,7 @@ import type { CheckInput, SelfEvaluationRule } from '../../types.js';
 import { combine, notApplicable, type Evaluation as RuleEvaluation } from '../evaluation.js';
 import { contexts, type EvaluationContext } from './context.js';
 import { copiedText } from './copiedText.js';
-import { departmentFunds, formYear, narrativeVsTable, projectFunds } from './crossChecks.js';
+import { departmentFunds, formYear, narrativeIndicators, narrativeVsTable, projectFunds } from './crossChecks.js';
 import { executionReason, fundsAddUp, overspend } from './funds.js';
 import { costVsFunds, deviationReason, notation, selfScore, weights } from './indicators.js';
 
@@ -23,6 +23,7 @@ const PER_EVALUATION: Partial<Record<SelfEvaluationRule['check'], PerEvaluation>
   weights,
   score: selfScore,
   narrative: narrativeVsTable,
+  narrativeIndicator: narrativeIndicators,
   departmentFunds,
   year: formYear,
 };
