@@ -171,7 +171,7 @@ export function auditExtraction(x: Extraction): AuditResult {
     findings,
     summary: {
       claims: x.claims.length, rulesRun: counts.rules, pass: counts.pass, fail: counts.fail,
-      notApplicable: counts.notApplicable, insufficientData: counts.insufficientData + x.uncertain.length * 0,
+      notApplicable: counts.notApplicable, insufficientData: counts.insufficientData, uncertain: x.uncertain.length,
       errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length,
     },
   };

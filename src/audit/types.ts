@@ -148,6 +148,8 @@ export interface AuditSummary {
   fail: number;
   notApplicable: number;
   insufficientData: number;
+  /** Figures whose concept could not be read with confidence: never findings, counted here. */
+  uncertain: number;
   errors: number;
   warnings: number;
 }
