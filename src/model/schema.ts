@@ -137,22 +137,22 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
       implementer: text,
       /** The year the form reports on (usually the dataset year). */
       year: count.optional(),
-      funds: z.array(fundRow).default([]),
+      funds: z.array(fundRow).default(() => []),
       /** 原因 of the 预算执行情况 rows: why executed exceeds the budget or (四川) falls below 90 %. */
       executionReason: z.string().optional(),
       goals: z.object({ expected: z.string(), actual: z.string() }).strict().optional(),
-      indicators: z.array(indicator).default([]),
+      indicators: z.array(indicator).default(() => []),
       selfScore: z.string().optional(),
       conclusion: z.string().optional(),
-      problems: z.array(text).default([]),
-      suggestions: z.array(text).default([]),
+      problems: z.array(text).default(() => []),
+      suggestions: z.array(text).default(() => []),
       /** Figures the evaluation report's narrative states (checked against the table). */
       stated: z
         .object({ budget: money.optional(), executed: money.optional(), completionRate: z.string().optional() })
         .strict()
-        .default({}),
+        .default(() => ({})),
       /** Free texts of the 自评报告 by section (项目基本情况, 实施及管理, 绩效情况 …), used as stated. */
-      report: z.record(z.string(), z.string()).default({}),
+      report: z.record(z.string(), z.string()).default(() => ({})),
     })
     .strict();
 
@@ -183,7 +183,7 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
           duties: z.array(text).min(1, { message: '至少列出一项职责' }),
           organisation: z
             .object({
-              internal: z.array(text).default([]),
+              internal: z.array(text).default(() => []),
               note: z.string().optional(),
               subordinates: z
                 .array(
@@ -195,8 +195,8 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
                     })
                     .strict(),
                 )
-                .default([]),
-              managed: z.array(text).default([]),
+                .default(() => []),
+              managed: z.array(text).default(() => []),
             })
             .strict(),
           staffing: z
@@ -217,35 +217,35 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
         .partial()
         .strict(),
       useOfNonFiscalBalance: money.optional(),
-      openingBalance: byFund.default({}),
+      openingBalance: byFund.default(() => ({})),
       expenditure: z.array(expenditureLine),
       balanceDistribution: money.optional(),
-      closingBalance: byFund.default({}),
+      closingBalance: byFund.default(() => ({})),
       basicExpense: z
         .object({
           personnel: money.optional(),
           public: money.optional(),
-          items: z.array(z.object({ code: code([3, 5], '经济分类科目编码'), amount: money.optional() }).strict()).default([]),
+          items: z.array(z.object({ code: code([3, 5], '经济分类科目编码'), amount: money.optional() }).strict()).default(() => []),
         })
         .strict(),
       sangong: z
         .object({
           budget: z.object({ ...sangongParts, reception: money.optional() }).strict(),
           actual: z.object({ ...sangongParts, receptionDomestic: money.optional(), receptionForeign: money.optional() }).strict(),
-          abroad: z.object({ groups: count.optional(), people: count.optional() }).strict().default({}),
-          vehicles: z.object({ purchased: count.optional(), held: count.optional() }).strict().default({}),
+          abroad: z.object({ groups: count.optional(), people: count.optional() }).strict().default(() => ({})),
+          vehicles: z.object({ purchased: count.optional(), held: count.optional() }).strict().default(() => ({})),
           reception: z
             .object({
-              domestic: z.object({ batches: count.optional(), people: count.optional() }).strict().default({}),
-              foreign: z.object({ batches: count.optional(), people: count.optional() }).strict().default({}),
+              domestic: z.object({ batches: count.optional(), people: count.optional() }).strict().default(() => ({})),
+              foreign: z.object({ batches: count.optional(), people: count.optional() }).strict().default(() => ({})),
             })
             .strict()
-            .default({ domestic: {}, foreign: {} }),
+            .default(() => ({ domestic: {}, foreign: {} })),
           notes: z
             .object({ abroad: z.string(), vehicle: z.string(), vehicleOperation: z.string(), reception: z.string() })
             .partial()
             .strict()
-            .default({}),
+            .default(() => ({})),
         })
         .strict(),
       operatingCost: money.optional(),
@@ -258,7 +258,7 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
       assets: z
         .object({
           asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }).optional(),
-          vehicles: z.partialRecord(z.enum(VEHICLE_TYPES), count).default({}),
+          vehicles: z.partialRecord(z.enum(VEHICLE_TYPES), count).default(() => ({})),
           generalEquipment500k: count.optional(),
           specialEquipment1m: count.optional(),
         })
@@ -275,14 +275,14 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
           departmentEvaluation: bool.optional(),
         })
         .strict()
-        .default({}),
+        .default(() => ({})),
       /** 其他需要说明的情况 (one paragraph each). */
       otherMatters: z.array(text).optional(),
       /** 绩效自评: the department as a whole and each evaluated project, as stated on their 自评表 and reports. */
-      evaluations: z.array(evaluation).default([]),
+      evaluations: z.array(evaluation).default(() => []),
       /** 上年决算数, keyed by concept id (optionally "id@dimension", e.g. "expense.general_budget@204"). */
       prior: conceptMap(z.union([z.string(), z.number()]))
-        .default({})
+        .default(() => ({}))
         .transform((rec, ctx) => {
           const out: Record<string, Amount | number> = {};
           for (const [key, raw] of Object.entries(rec)) {
@@ -295,9 +295,9 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
         }),
       /** Stated reasons (变动原因), keyed like `prior`. */
       reasons: z
-        .object({ vsPrior: conceptMap(text).default({}), vsBudget: conceptMap(text).default({}) })
+        .object({ vsPrior: conceptMap(text).default(() => ({})), vsBudget: conceptMap(text).default(() => ({})) })
         .strict()
-        .default({ vsPrior: {}, vsBudget: {} }),
+        .default(() => ({ vsPrior: {}, vsBudget: {} })),
     })
     .strict();
 }

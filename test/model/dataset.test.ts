@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { examplesDir } from '../../src/cli/demo.js';
 import { computeAccounts, DatasetError, parseDataset } from '../../src/model/index.js';
@@ -113,5 +114,20 @@ describe('bad datasets get Chinese errors that name the field', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('defaults are fresh objects for every parse', () => {
+  it('changing one parsed dataset never changes another', () => {
+    const raw = YAML.parse(readFileSync(join(examplesDir(), 'zhaohua-zfw-2022.yaml'), 'utf8'), { schema: 'failsafe' }) as Record<string, unknown>;
+    delete raw['reasons'];
+    delete (raw['evaluations'] as Record<string, unknown>[])[0]!['problems'];
+    const text = JSON.stringify(raw);
+    const a = parseDataset(text, 'a.json');
+    const b = parseDataset(text, 'b.json');
+    a.reasons.vsPrior['x'] = 'changed';
+    a.evaluations[0]!.problems.push('changed');
+    expect(b.reasons.vsPrior['x']).toBeUndefined();
+    expect(b.evaluations[0]!.problems).not.toContain('changed');
   });
 });
