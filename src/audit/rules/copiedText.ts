@@ -9,23 +9,40 @@ const MIN_COPY = 100;
 /** Document names and numbers are shared legitimately; they do not count towards a copy. */
 const strip = (s: string) => s.replace(/《[^》]{0,120}》|〔[^〕]{0,20}〕|[（(][^（）()]{0,40}号[）)]|\s/g, '');
 
-/** Length of the longest common substring (bounded work: long inputs are cut). */
+/** Length of the longest common substring (bounded work: long inputs are cut). Two rows reused, no allocation per row. */
 function longestCommon(a: string, b: string): number {
   const x = a.slice(0, 1500);
   const y = b.slice(0, 1500);
   let prev = new Uint16Array(y.length + 1);
+  let cur = new Uint16Array(y.length + 1);
   let best = 0;
   for (let i = 1; i <= x.length; i++) {
-    const cur = new Uint16Array(y.length + 1);
+    const c = x.charCodeAt(i - 1);
     for (let j = 1; j <= y.length; j++) {
-      if (x[i - 1] === y[j - 1]) {
-        cur[j] = prev[j - 1]! + 1;
-        if (cur[j]! > best) best = cur[j]!;
-      }
+      if (c === y.charCodeAt(j - 1)) {
+        const v = prev[j - 1]! + 1;
+        cur[j] = v;
+        if (v > best) best = v;
+      } else cur[j] = 0;
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return best;
+}
+
+/** Pieces of this length: a common run of MIN_COPY characters shares MIN_COPY − GRAM + 1 of them. */
+const GRAM = 8;
+function grams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + GRAM <= s.length; i++) out.add(s.slice(i, i + GRAM));
+  return out;
+}
+
+/** A cheap necessary condition for a common run of MIN_COPY characters, so the quadratic measure runs only on likely copies. */
+function mayShareRun(a: string, bGrams: Set<string>): boolean {
+  let shared = 0;
+  for (let i = 0; i + GRAM <= a.length; i++) if (bGrams.has(a.slice(i, i + GRAM)) && ++shared >= MIN_COPY - GRAM + 1) return true;
+  return false;
 }
 
 const namesOf = (b: EvaluationBlock) => [...new Set([b.evaluation.name, b.titleName].filter((n): n is string => !!n && n.length >= 4))];
@@ -37,6 +54,15 @@ export const copiedText: TextRule = {
   run({ x }) {
     const blocks = x.evaluations.filter((b) => b.paragraphs.length > 0).slice(0, 30);
     const findings: TextFinding[] = [];
+    const cache = new Map<number, { text: string; grams: Set<string> }>();
+    const stripped = (p: { start: number; end: number }) => {
+      let c = cache.get(p.start);
+      if (!c) {
+        const text = strip(x.masked.slice(p.start, p.end));
+        cache.set(p.start, (c = { text, grams: grams(text) }));
+      }
+      return c;
+    };
     for (let i = 0; i < blocks.length; i++) {
       for (let j = i + 1; j < blocks.length; j++) {
         const a = blocks[i]!;
@@ -46,10 +72,10 @@ export const copiedText: TextRule = {
           const ta = strip(x.masked.slice(pa.start, pa.end));
           if (ta.length < MIN_COPY) continue;
           const hit = b.paragraphs.slice(0, 60).find((pb) => {
-            const tb = strip(x.masked.slice(pb.start, pb.end));
-            if (tb.length < MIN_COPY) return false;
-            const common = longestCommon(ta, tb);
-            return common >= MIN_COPY && common * 10 >= Math.min(ta.length, tb.length) * 6;
+            const tb = stripped(pb);
+            if (tb.text.length < MIN_COPY || !mayShareRun(ta, tb.grams)) return false;
+            const common = longestCommon(ta, tb.text);
+            return common >= MIN_COPY && common * 10 >= Math.min(ta.length, tb.text.length) * 6;
           });
           if (hit) {
             findings.push(finding('TX-copy', 'error', `“${b.evaluation.name}”的自评报告中有一段与“${a.evaluation.name}”的自评报告基本相同，疑为照抄`, [hit, pa]));
