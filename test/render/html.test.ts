@@ -418,10 +418,16 @@ describe('HTML renderer: body', () => {
     for (const label of ['单位：万元', '2021年', '2022年', '收入总计', '支出总计', '577.74', '1193.39']) expect(labels).toContain(label);
     // Values print rounded to two decimals, like the text; the exact value stays in the data.
     expect(labels).not.toContain('1193.386');
+    // Four bars (two years × 收入/支出) besides the legend's two keys, and grid lines.
+    expect(all(svg, byTag('rect')).length).toBeGreaterThanOrEqual(6);
     expect(all(svg, byTag('path')).length).toBeGreaterThan(4);
     const svgMarkup = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
-    expect(svgMarkup).not.toContain('font-family:"');
-    expect(svgMarkup).not.toMatch(/ecmeta_|zr\d+-cls|<style/);
+    expect(svgMarkup).toContain('font-family="\'Noto Sans CJK SC\', ');
+    expect(svgMarkup).not.toMatch(/<style|<script/);
+    // Ids inside the picture take the figure's id, so they stay unique on the page.
+    const inner = all(svg, (el) => el.attrs.id !== undefined).map((el) => el.attrs.id!);
+    expect(inner.length).toBeGreaterThan(0);
+    for (const id of inner) expect(id.startsWith('chart-totalsvsprior-')).toBe(true);
 
     const hidden = one(figure, hasClass('chart-data'));
     expect(hidden.attrs.style).toContain('clip-path: inset(50%)');
