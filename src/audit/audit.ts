@@ -64,6 +64,10 @@ function selfEvaluationFunds(x: Extraction): Fact | undefined {
  * weights, the computed score) or repeat a text rule (TX-copy, TX-year, PF-score, PM5), so they are not run here.
  */
 const FORM_RULES = new Set(['PE1', 'PE2', 'PE4', 'PE12', 'PE14']);
+const skipped = (rule: string) => RULE_KIND.get(rule) === 'selfEvaluation' && !FORM_RULES.has(rule);
+/** The pack without the skipped rules: each rule is evaluated on its own, so leaving them out changes no other result. */
+const AUDIT_PACK = { ...RULE_PACK, rules: RULE_PACK.rules.filter((r) => !skipped(r.id)) };
+const SKIPPED_RULES = RULE_PACK.rules.length - AUDIT_PACK.rules.length;
 
 /** Spans of a dataset-style path into an evaluation read from the text: evaluations[i].indicators[j]…, .funds[k].field, .selfScore. */
 function evaluationSpans(x: Extraction, path: string, quote?: string): Span[] | undefined {
@@ -133,25 +137,22 @@ export function auditExtraction(x: Extraction): AuditResult {
     void lists;
     const counted: CountedList[] = x.lists.flatMap((l, i) => (l.partial && l.names.length > 0 ? [{ key: l.key, label: l.label, count: l.count, names: l.names, path: `list:${i}` }] : []));
     const operatingCostStated = x.claims.some((c) => c.concept === 'operating_cost');
-    const report = runRules(RULE_PACK, {
+    const report = runRules(AUDIT_PACK, {
       facts, year: x.year, precision: 'stated', lists: counted,
       evaluations: x.evaluations.map((b) => b.evaluation), evaluationVariant: 'national',
       // 机关运行经费 is reported by 行政 and 参公 units only, so a report that states it is one of theirs.
       ...(operatingCostStated ? { unit: { kind: '行政' } } : {}),
     });
-    const skipped = (rule: string) => RULE_KIND.get(rule) === 'selfEvaluation' && !FORM_RULES.has(rule);
+    // The skipped rules count as not applicable.
+    for (let i = 0; i < SKIPPED_RULES; i++) tally('not_applicable');
     for (const r of report.results) {
       const kind = RULE_KIND.get(r.rule);
-      if (skipped(r.rule)) {
-        tally('not_applicable');
-        continue;
-      }
       // A figure the text does not state is not missing from the books: required rules are only data coverage here.
       if (kind === 'required' && r.outcome === 'fail') tally('insufficient_data');
       else tally(r.outcome);
     }
     for (const f of report.findings) {
-      if (RULE_KIND.get(f.rule) === 'required' || f.severity === 'info' || skipped(f.rule)) continue;
+      if (RULE_KIND.get(f.rule) === 'required' || f.severity === 'info') continue;
       findings.push(fromEngine(x, f));
     }
   } else {

@@ -40,6 +40,11 @@ interface Cell extends Span {
   blank: boolean;
 }
 
+/** A cell with its text's whitespace removed (computed once: the form reader looks at each cell many times). */
+interface NormCell extends Cell {
+  norm: string;
+}
+
 /** One cell per line (Word/PDF conversion), or "| a | b |" rows (text renderings of tables). */
 function cellsOf(lines: Segment[]): Cell[] {
   return lines.flatMap((l): Cell[] => {
@@ -62,20 +67,21 @@ function cellsOf(lines: Segment[]): Cell[] {
 }
 
 /** Joins label cells a conversion wrapped ("满意度" + "指标", "社会效益" + "指标", "满意" + "度指标"). */
-function joinLabels(cells: Cell[]): Cell[] {
-  const out: Cell[] = [];
+function joinLabels(cells: Cell[]): NormCell[] {
+  const out: NormCell[] = [];
   for (let i = 0; i < cells.length; i++) {
     const a = cells[i]!;
     const b = cells[i + 1];
     if (b && !a.blank && !b.blank) {
       const joined = norm(a.text + b.text);
       if ((LEVEL1.test(joined) || LEVEL2.test(joined) || /^(?:[一二三]级指标|整体目标|年度总体目标完成情况|年度绩效指标完成情况|项目预算执行情况[（(]万元[）)])$/.test(joined)) && !LEVEL1.test(norm(a.text)) && !LEVEL2.test(norm(a.text))) {
-        out.push({ start: a.start, end: b.end, text: joined, blank: false });
+        out.push({ start: a.start, end: b.end, text: joined, blank: false, norm: joined });
         i++;
         continue;
       }
     }
-    out.push({ ...a, text: a.blank ? '' : a.text });
+    const text = a.blank ? '' : a.text;
+    out.push({ ...a, text, norm: norm(text) });
   }
   return out;
 }
@@ -106,9 +112,12 @@ interface FormRead {
   total?: { value: string; span: Span };
 }
 
+/** What of the title a form's reading depends on. */
+const formKind = (title: string): 'department' | 'project' => (/部门整体|整体支出/.test(title) ? 'department' : 'project');
+
 function readForm(title: string, lines: Segment[]): FormRead {
   const cells = joinLabels(cellsOf(lines));
-  const kind: 'department' | 'project' = /部门整体|整体支出/.test(title) ? 'department' : 'project';
+  const kind = formKind(title);
   const form: FormRead = { kind, funds: [], cells: {}, rates: {}, indicators: [], indicatorSpans: [] };
   let unit: MoneyUnit = '万元';
   let columns: string[] = [];
@@ -121,7 +130,7 @@ function readForm(title: string, lines: Segment[]): FormRead {
   const nonBlankAfter = (from: number) => cells[next(from)];
   for (; i < cells.length; i++) {
     const c = cells[i]!;
-    const t = norm(c.text);
+    const t = c.norm;
     if (c.blank) continue;
     const year = /^[（(](\d{4})年度?[）)]$/.exec(t);
     if (year) form.year = Number(year[1]);
@@ -145,7 +154,7 @@ function readForm(title: string, lines: Segment[]): FormRead {
   }
   // Funds: header columns, then row label + one cell per column (blank cells count).
   for (i = 0; i < cells.length; i++) {
-    const t = norm(cells[i]!.text);
+    const t = cells[i]!.norm;
     const col = COLUMNS.find(([re]) => re.test(t));
     if (col && !columns.includes(col[1])) {
       columns.push(col[1]);
@@ -162,7 +171,7 @@ function readForm(title: string, lines: Segment[]): FormRead {
     values.forEach((v, k) => {
       if (!v || v.blank) return;
       const colName = paired ? (fund.annual ? 'executed' : 'annual') : columns[k]!;
-      const vt = norm(v.text);
+      const vt = v.norm;
       if (colName === 'rate') {
         if (/^\d+(?:\.\d+)?%?$/.test(vt)) form.rates[source] = { value: vt.replace('%', ''), span: { start: v.start, end: v.end } };
         return;
@@ -175,9 +184,10 @@ function readForm(title: string, lines: Segment[]): FormRead {
     });
     if (paired && source !== 'total') {
       // Second occurrence of the same row label on the right half: the executed value.
-      const again = cells.findIndex((x, j) => j > i + 1 && norm(x.text).replace(/^其中[：:]?/, '') === t.replace(/^其中[：:]?/, ''));
+      const label = t.replace(/^其中[：:]?/, '');
+      const again = cells.findIndex((x, j) => j > i + 1 && (x.norm.startsWith('其中') ? x.norm.replace(/^其中[：:]?/, '') : x.norm) === label);
       const v = again >= 0 ? cells[again + 1] : undefined;
-      const a = v && !v.blank ? amountOf(norm(v.text), unit) : undefined;
+      const a = v && !v.blank ? amountOf(v.norm, unit) : undefined;
       if (a && v) {
         fund.executed = a;
         form.cells[`${source}.executed`] = { start: v.start, end: v.end };
@@ -189,10 +199,10 @@ function readForm(title: string, lines: Segment[]): FormRead {
   if (!form.funds.some((f) => f.source === 'total')) {
     const total: Evaluation['funds'][number] = { source: 'total' };
     cells.forEach((c, k) => {
-      const t = norm(c.text);
+      const t = c.norm;
       const col = /^预算数[：:]$/.test(t) ? 'annual' : /^执行数[：:]$/.test(t) ? 'executed' : undefined;
       const v = cells[k + 1];
-      const a = col && v && !v.blank ? amountOf(norm(v.text), unit) : undefined;
+      const a = col && v && !v.blank ? amountOf(v.norm, unit) : undefined;
       if (col && a && v && !total[col]) {
         total[col] = a;
         form.cells[`total.${col}`] = { start: v.start, end: v.end };
@@ -201,32 +211,32 @@ function readForm(title: string, lines: Segment[]): FormRead {
     if (total.annual || total.executed) form.funds.unshift(total);
   }
   // Goals: the two long cells after 预期目标 / 年度目标.
-  const g = cells.findIndex((c) => /^(?:预期目标|年度目标)$/.test(norm(c.text)));
+  const g = cells.findIndex((c) => /^(?:预期目标|年度目标)$/.test(c.norm));
   if (g >= 0) {
-    const long = cells.slice(g + 1).filter((c) => !c.blank && !/完成情况$/.test(norm(c.text))).slice(0, 2);
+    const long = cells.slice(g + 1).filter((c) => !c.blank && !/完成情况$/.test(c.norm)).slice(0, 2);
     if (long.length === 2) form.goals = { expected: long[0]!.text, actual: long[1]!.text };
   }
   // Indicators: after the 三级指标 header.
-  const h = cells.findIndex((c) => /^三级指标$/.test(norm(c.text)));
+  const h = cells.findIndex((c) => /^三级指标$/.test(c.norm));
   if (h >= 0) {
-    const header = cells.slice(h, h + 8).map((c) => norm(c.text));
+    const header = cells.slice(h, h + 8).map((c) => c.norm);
     const hasWeight = header.some((x) => /^分值/.test(x));
     const hasScore = header.some((x) => /^得分/.test(x));
     let k = h + 1;
-    while (k < cells.length && !cells[k]!.blank && !LEVEL1.test(norm(cells[k]!.text))) k++;
+    while (k < cells.length && !cells[k]!.blank && !LEVEL1.test(cells[k]!.norm)) k++;
     let level1 = '';
     let level2 = '';
     while (k < cells.length) {
       const c = cells[k]!;
-      const t = norm(c.text);
+      const t = c.norm;
       if (c.blank) {
         k++;
         continue;
       }
       if (/^总分|^合计/.test(t)) {
-        const vals = cells.slice(k + 1, k + 4).filter((x) => !x.blank && /^\d+(?:\.\d+)?$/.test(norm(x.text)));
+        const vals = cells.slice(k + 1, k + 4).filter((x) => !x.blank && /^\d+(?:\.\d+)?$/.test(x.norm));
         const last = vals[vals.length - 1];
-        if (last && /^\d+(?:\.\d+)?$/.test(norm(last.text))) form.total = { value: norm(last.text), span: { start: last.start, end: last.end } };
+        if (last && /^\d+(?:\.\d+)?$/.test(last.norm)) form.total = { value: last.norm, span: { start: last.start, end: last.end } };
         break;
       }
       if (LEVEL1.test(t) && !(t === level1 && LEVEL2.test(t))) {
@@ -257,7 +267,7 @@ function readForm(title: string, lines: Segment[]): FormRead {
       const take = () => {
         const cell = cells[j];
         j++;
-        return cell && !cell.blank && !LEVEL1.test(norm(cell.text)) && !LEVEL2.test(norm(cell.text)) && !/^指标\s*\d+\s*[：:]/.test(cell.text.trim()) ? cell : undefined;
+        return cell && !cell.blank && !LEVEL1.test(cell.norm) && !LEVEL2.test(cell.norm) && !/^指标\s*\d+\s*[：:]/.test(cell.text.trim()) ? cell : undefined;
       };
       const target = take();
       const actual = take();
@@ -266,7 +276,7 @@ function readForm(title: string, lines: Segment[]): FormRead {
       const dev = take();
       const ind: Evaluation['indicators'][number] = {
         level1, level2, level3: name, target: target?.text.trim() ?? '', actual: actual?.text.trim() ?? '',
-        ...(weight ? { weight: norm(weight.text) } : {}), ...(score ? { score: norm(score.text) } : {}),
+        ...(weight ? { weight: weight.norm } : {}), ...(score ? { score: score.norm } : {}),
         ...(dev ? { deviation: dev.text.trim() } : {}),
       };
       form.indicators.push(ind);
@@ -337,7 +347,8 @@ export function readEvaluations(lines: Segment[], unitName: string | undefined, 
   const titles: { at: number; kind: 'report' | 'form'; lines: number[] }[] = [];
   lines.forEach((l, i) => {
     // A table title may run into its 编制单位 / 金额单位 line when a reader joins them.
-    const t = l.text.trim().replace(/^【表】/, '').replace(/\s*编制单位[:：].*$/u, '');
+    const t0 = l.text.trim().replace(/^【表】/, '');
+    const t = t0.includes('编制单位') ? t0.replace(/\s*编制单位[:：].*$/u, '') : t0;
     if (t.length > 60 || /[。；]$/.test(t)) return;
     const kind = REPORT_TITLE.test(t) ? 'report' : FORM_TITLE.test(t) ? 'form' : undefined;
     if (!kind) return;
@@ -373,16 +384,24 @@ export function readEvaluations(lines: Segment[], unitName: string | undefined, 
   });
   const blocks: EvaluationBlock[] = [];
   const used = new Set<Part>();
+  // A form is read once (its reading depends on the title's kind only): the same part is looked at when pairing and when it becomes a block.
+  const forms = new Map<string, FormRead>();
+  const formOf = (title: string, part: Part): FormRead => {
+    const key = `${part.from}:${part.to}:${formKind(title)}`;
+    let f = forms.get(key);
+    if (!f) forms.set(key, (f = readForm(title, lines.slice(part.from, part.to))));
+    return f;
+  };
   const spanOf = (a: number, b: number): Span => ({ start: lines[a]!.start, end: lines[Math.max(a, b - 1)]!.end });
   for (const p of parts) {
     if (used.has(p)) continue;
     used.add(p);
     let report: Part | undefined = p.kind === 'report' ? p : undefined;
     let formPart: Part | undefined = p.kind === 'form' ? p : undefined;
-    const form = formPart ? readForm(formPart.titleLines.map((j) => lines[j]!.text).join(''), lines.slice(formPart.from, formPart.to)) : undefined;
+    const form = formPart ? formOf(formPart.titleLines.map((j) => lines[j]!.text).join(''), formPart) : undefined;
     if (report) {
       // The form about the same project (the department's form for the department's report).
-      const partner = parts.find((q) => !used.has(q) && q.kind === 'form' && (q.dept === report!.dept) && (report!.dept || similarNames(report!.name, readForm('', lines.slice(q.from, q.to)).name ?? q.name)));
+      const partner = parts.find((q) => !used.has(q) && q.kind === 'form' && (q.dept === report!.dept) && (report!.dept || similarNames(report!.name, formOf('', q).name ?? q.name)));
       if (partner) {
         used.add(partner);
         formPart = partner;
@@ -395,7 +414,7 @@ export function readEvaluations(lines: Segment[], unitName: string | undefined, 
         report = partner;
       }
     }
-    const f = formPart ? readForm(formPart.titleLines.map((j) => lines[j]!.text).join(''), lines.slice(formPart.from, formPart.to)) : undefined;
+    const f = formPart ? formOf(formPart.titleLines.map((j) => lines[j]!.text).join(''), formPart) : undefined;
     const reportLines = report ? lines.slice(report.to > report.from ? report.titleLines[report.titleLines.length - 1]! + 1 : report.from, report.to) : [];
     const dept = (report ?? formPart)!.dept;
     // The 四川 form puts the project's name in its 主管部门及代码 cell when it has no 项目名称 row.

@@ -10,8 +10,13 @@ import { allEntries, isValidIn, type ClassificationEntry } from '../../classific
 const bare = (s: string) => s.replace(/[（）()\s“”"]/g, '').replace(/（?[类款项]）?$/u, '');
 const stripExpense = (s: string) => s.replace(/支出$/u, '');
 
-function entries(year: number | undefined): ClassificationEntry[] {
-  return allEntries('functional').filter((e) => year === undefined || isValidIn(e, year));
+/** The entries valid in a year, filtered once per year (the classification data does not change). */
+const entriesByYear = new Map<number | undefined, { all: readonly ClassificationEntry[]; valid: readonly ClassificationEntry[] }>();
+function entries(year: number | undefined): readonly ClassificationEntry[] {
+  const all = allEntries('functional');
+  let e = entriesByYear.get(year);
+  if (!e || e.all !== all) entriesByYear.set(year, (e = { all, valid: all.filter((x) => year === undefined || isValidIn(x, year)) }));
+  return e.valid;
 }
 
 /** A class (类) written by name: "一般公共服务", "社会保障和就业支出", "公共安全（类）支出". */

@@ -74,16 +74,133 @@ export interface LexiconMatch {
   end: number;
 }
 
+/**
+ * Literal words a match of `source` must contain: for each top-level alternative, its longest run of
+ * characters that are neither optional, nor in a class, group or look-around. A text containing none of
+ * them cannot match, so the regex need not run (undefined when some alternative has no such run).
+ */
+export function requiredWords(source: string): string[] | undefined {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  alternatives.push(source.slice(from));
+  const words: string[] = [];
+  for (const alt of alternatives) {
+    let best = '';
+    let run = '';
+    const end = () => {
+      if (run.length > best.length) best = run;
+      run = '';
+    };
+    for (let i = 0; i < alt.length; i++) {
+      const c = alt[i]!;
+      if (c === '[' || c === '(') {
+        // Skip the class or the group (with a quantifier after it, if any): it ends the run.
+        end();
+        if (c === '[') {
+          i++;
+          while (i < alt.length && alt[i] !== ']') i += alt[i] === '\\' ? 2 : 1;
+        } else {
+          let d = 1;
+          let cls = false;
+          while (++i < alt.length && d > 0) {
+            const x = alt[i]!;
+            if (x === '\\') i++;
+            else if (cls) cls = x !== ']';
+            else if (x === '[') cls = true;
+            else if (x === '(') d++;
+            else if (x === ')') d--;
+          }
+          i--;
+        }
+        continue;
+      }
+      if ('\\.^$?*+{}|)]'.includes(c)) {
+        end();
+        continue;
+      }
+      const q = alt[i + 1];
+      if (q === '?' || q === '*' || q === '{') {
+        end();
+        continue;
+      }
+      run += c;
+      if (q === '+') end();
+    }
+    end();
+    if (best === '') return undefined;
+    words.push(best);
+  }
+  return [...new Set(words)];
+}
+
+/** Entries whose regex needs no literal word (always run), and the required words by their first character. */
+const ALWAYS: number[] = [];
+const BY_FIRST = new Map<number, { word: string; entries: number[] }[]>();
+/** 1 for the UTF-16 code units some required word starts with. */
+const FIRST = new Uint8Array(0x10000);
+LEXICON.forEach((entry, k) => {
+  const words = requiredWords(entry.pattern.source);
+  if (!words) {
+    ALWAYS.push(k);
+    return;
+  }
+  for (const word of words) {
+    const first = word.charCodeAt(0);
+    FIRST[first] = 1;
+    const list = BY_FIRST.get(first) ?? [];
+    BY_FIRST.set(first, list);
+    const same = list.find((w) => w.word === word);
+    if (same) same.entries.push(k);
+    else list.push({ word, entries: [k] });
+  }
+});
+
+/** Which entries may match `text`: those that need no word, and those one of whose words it contains. */
+function candidates(text: string): boolean[] {
+  const may = new Array<boolean>(LEXICON.length).fill(false);
+  for (const k of ALWAYS) may[k] = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (FIRST[c] === 0) continue;
+    for (const { word, entries } of BY_FIRST.get(c)!) if (text.startsWith(word, i)) for (const k of entries) may[k] = true;
+  }
+  return may;
+}
+
 /** All phrase matches in `text` (offsets relative to it), overlapping ones resolved to the longest. */
 export function findPhrases(text: string, sentence: string): LexiconMatch[] {
   const all: LexiconMatch[] = [];
-  for (const entry of LEXICON) {
-    if (entry.requires && !entry.requires.test(sentence)) continue;
+  // Cheap test first: a text without any of an entry's required words cannot match it.
+  const may = candidates(text);
+  const required = new Map<RegExp, boolean>();
+  for (let k = 0; k < LEXICON.length; k++) {
+    if (!may[k]) continue;
+    const entry = LEXICON[k]!;
+    if (entry.requires) {
+      let ok = required.get(entry.requires);
+      if (ok === undefined) required.set(entry.requires, (ok = entry.requires.test(sentence)));
+      if (!ok) continue;
+    }
     for (const m of text.matchAll(entry.pattern)) {
       if (m[0].length === 0) continue;
       all.push({ entry, start: m.index, end: m.index + m[0].length });
     }
   }
+  if (all.length < 2) return all;
   // In text order; of two overlapping matches the longer stays (linear sweep).
   all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: LexiconMatch[] = [];

@@ -56,6 +56,8 @@ export function namesFor(s: string, count: number): string[] {
 export function readLists(line: Segment): NamedList[] {
   const out: NamedList[] = [];
   const text = line.text;
+  // Every match has "个项目" or "个重点项目" in it: most lines have neither, and the regex need not run.
+  if (!text.includes('个项目') && !text.includes('个重点项目')) return out;
   for (const m of text.matchAll(COUNT)) {
     const after = m[5] ?? '';
     const step = STEPS.find(([re]) => re.test(after));

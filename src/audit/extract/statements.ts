@@ -86,10 +86,17 @@ function comparisons(sentence: string, year: number | undefined, offset: number,
   return out;
 }
 
-/** Text of [a, b) with comparison phrases cut out. */
+/** Text of [a, b) with comparison phrases cut out (`ranges` are in text order and do not overlap; a ≥ offset). */
 function cut(text: string, offset: number, a: number, b: number, ranges: Range[]): string {
   let s = '';
-  for (let i = a; i < b; i++) if (!ranges.some((r) => i >= r.start && i < r.end)) s += text[i - offset] ?? '';
+  let i = a;
+  for (const r of ranges) {
+    if (i >= b || r.start >= b) break;
+    if (r.end <= i) continue;
+    if (r.start > i) s += text.slice(i - offset, r.start - offset);
+    i = Math.max(i, r.end);
+  }
+  if (i < b) s += text.slice(i - offset, b - offset);
   return s;
 }
 
@@ -270,7 +277,8 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     let measure: ClaimMeasure = 'level';
     let direction: 'up' | 'down' | undefined;
     let base: { concept: string; dims?: Record<string, string> } | undefined;
-    const shareMatch = /占(.{0,30}?)(?:的)?(?:比重|比例)?(?:为|是)?$/.exec(regionText.replace(/\s/g, ''));
+    // Only a region with 占 in it can match (most have none).
+    const shareMatch = regionText.includes('占') ? /占(.{0,30}?)(?:的)?(?:比重|比例)?(?:为|是)?$/.exec(regionText.replace(/\s/g, '')) : null;
     if (isPercent && shareMatch) {
       measure = 'share';
       const inner = shareMatch[1]!;

@@ -38,10 +38,17 @@ function grams(s: string): Set<string> {
   return out;
 }
 
+/** The pieces of `s` in order, one per position (repeats kept). */
+function gramList(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + GRAM <= s.length; i++) out.push(s.slice(i, i + GRAM));
+  return out;
+}
+
 /** A cheap necessary condition for a common run of MIN_COPY characters, so the quadratic measure runs only on likely copies. */
-function mayShareRun(a: string, bGrams: Set<string>): boolean {
+function mayShareRun(aGrams: readonly string[], bGrams: Set<string>): boolean {
   let shared = 0;
-  for (let i = 0; i + GRAM <= a.length; i++) if (bGrams.has(a.slice(i, i + GRAM)) && ++shared >= MIN_COPY - GRAM + 1) return true;
+  for (const g of aGrams) if (bGrams.has(g) && ++shared >= MIN_COPY - GRAM + 1) return true;
   return false;
 }
 
@@ -54,13 +61,11 @@ export const copiedText: TextRule = {
   run({ x }) {
     const blocks = x.evaluations.filter((b) => b.paragraphs.length > 0).slice(0, 30);
     const findings: TextFinding[] = [];
-    const cache = new Map<number, { text: string; grams: Set<string> }>();
+    const cache = new Map<number, { text: string; grams?: Set<string>; list?: string[] }>();
+    /** A paragraph stripped once, its pieces made once when first needed. */
     const stripped = (p: { start: number; end: number }) => {
       let c = cache.get(p.start);
-      if (!c) {
-        const text = strip(x.masked.slice(p.start, p.end));
-        cache.set(p.start, (c = { text, grams: grams(text) }));
-      }
+      if (!c) cache.set(p.start, (c = { text: strip(x.masked.slice(p.start, p.end)) }));
       return c;
     };
     for (let i = 0; i < blocks.length; i++) {
@@ -69,11 +74,12 @@ export const copiedText: TextRule = {
         const b = blocks[j]!;
         if (sameProject(a, b) || (a.kindFromTitle === 'department' && b.kindFromTitle === 'department')) continue;
         for (const pa of a.paragraphs.slice(0, 60)) {
-          const ta = strip(x.masked.slice(pa.start, pa.end));
+          const sa = stripped(pa);
+          const ta = sa.text;
           if (ta.length < MIN_COPY) continue;
           const hit = b.paragraphs.slice(0, 60).find((pb) => {
             const tb = stripped(pb);
-            if (tb.text.length < MIN_COPY || !mayShareRun(ta, tb.grams)) return false;
+            if (tb.text.length < MIN_COPY || !mayShareRun((sa.list ??= gramList(ta)), (tb.grams ??= grams(tb.text)))) return false;
             const common = longestCommon(ta, tb.text);
             return common >= MIN_COPY && common * 10 >= Math.min(ta.length, tb.text.length) * 6;
           });
