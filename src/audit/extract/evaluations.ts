@@ -66,6 +66,8 @@ function cellsOf(lines: Segment[]): Cell[] {
   });
 }
 
+const JOINED_LABEL = /^(?:[一二三]级指标|整体目标|年度总体目标完成情况|年度绩效指标完成情况|项目预算执行情况[（(]万元[）)])$/;
+
 /** Joins label cells a conversion wrapped ("满意度" + "指标", "社会效益" + "指标", "满意" + "度指标"). */
 function joinLabels(cells: Cell[]): NormCell[] {
   const out: NormCell[] = [];
@@ -74,7 +76,7 @@ function joinLabels(cells: Cell[]): NormCell[] {
     const b = cells[i + 1];
     if (b && !a.blank && !b.blank) {
       const joined = norm(a.text + b.text);
-      if ((LEVEL1.test(joined) || LEVEL2.test(joined) || /^(?:[一二三]级指标|整体目标|年度总体目标完成情况|年度绩效指标完成情况|项目预算执行情况[（(]万元[）)])$/.test(joined)) && !LEVEL1.test(norm(a.text)) && !LEVEL2.test(norm(a.text))) {
+      if ((LEVEL1.test(joined) || LEVEL2.test(joined) || JOINED_LABEL.test(joined)) && !LEVEL1.test(norm(a.text)) && !LEVEL2.test(norm(a.text))) {
         out.push({ start: a.start, end: b.end, text: joined, blank: false, norm: joined });
         i++;
         continue;
@@ -142,6 +144,8 @@ function readForm(title: string, lines: Segment[]): FormRead {
       for (let w = 1; w <= 3; w++) {
         const group = cells.slice(i, i + w);
         if (group.some((g) => g.blank)) break;
+        // The header ends in a bracket: a group whose last cell does not cannot be one.
+        if (!/[）)]$/.test(group[group.length - 1]!.norm)) continue;
         const joined = norm(group.map((g) => g.text).join(''));
         if (/资金[（(](万元|元)[）)]$|执行情况[（(](万元|元)[）)]$/.test(joined)) {
           const u = /[（(](万元|元)[）)]$/.exec(joined)![1] as MoneyUnit;
@@ -160,7 +164,8 @@ function readForm(title: string, lines: Segment[]): FormRead {
       columns.push(col[1]);
       continue;
     }
-    const row = FUND_ROWS.find(([re]) => re.test(t.replace(/^[（(][一二三四五六七八九十][）)]|^\d[.．]/, '')));
+    const unnumbered = t.replace(/^[（(][一二三四五六七八九十][）)]|^\d[.．]/, '');
+    const row = FUND_ROWS.find(([re]) => re.test(unnumbered));
     if (!row || columns.length === 0) continue;
     const source = row[1];
     if (form.funds.some((f) => f.source === source)) continue;
