@@ -6,12 +6,17 @@ import { nodeEffects, type Effects } from '../../src/cli/effects.js';
 import { run } from '../../src/cli/main.js';
 import { synthCommand } from '../../src/cli/synth.js';
 import { batchExitCode, createProgress, expandInputs, runBatch, summaryLines } from '../../src/batch/index.js';
+import { BatchRenderSession } from '../../src/batch/tasks/render.js';
+import { chromiumPath } from '../../src/render/pdf/index.js';
 
 function recording(): Effects & { outLines: string[]; errLines: string[] } {
   const outLines: string[] = [];
   const errLines: string[] = [];
   return { ...nodeEffects, out: (l) => outLines.push(l), err: (l) => errLines.push(l), outLines, errLines };
 }
+
+// As in test/render/pdf.test.ts: on CI a missing browser is a failure, not a skip.
+const haveChromium = existsSync(chromiumPath()) || process.env.CI === 'true';
 
 let dir: string;
 let files: string[];
@@ -63,6 +68,23 @@ describe('runBatch', () => {
     expect(good).toHaveLength(9);
     expect(readdirSync(out).sort()).toEqual(good.flatMap((r) => r.out.map((p) => p.slice(out.length + 1))).sort());
     expect(readdirSync(out).some((f) => f.startsWith('.'))).toBe(false);
+  });
+
+  it.skipIf(!haveChromium)('renders PDFs with one browser page per batch runner (workers already take a core each)', async () => {
+    const session = new BatchRenderSession();
+    try {
+      const pdf = await session.pdfRenderer();
+      expect(pdf.pages).toBe(1);
+      expect(await session.pdfRenderer()).toBe(pdf); // one browser for the runner's whole share
+    } finally {
+      await session.close();
+      await session.close();
+    }
+    const out = join(dir, 'out-pdf');
+    const two = files.slice(0, 2);
+    const b = await runBatch({ task: 'render', options: { outDir: out, formats: ['pdf'] }, files: two, jobs: 1 });
+    expect(b.results.map((r) => r.exitCode)).toEqual([0, 0]);
+    expect(readdirSync(out).sort()).toEqual(two.map((f) => f.replace(/^.*\//, '').replace(/\.yaml$/, '.pdf')).sort());
   });
 
   it('refuses an unknown task', async () => {

@@ -1,7 +1,8 @@
 /**
  * PDF renderer: the HTML page (src/render/html) printed by a headless Chromium
- * through playwright-core. One browser and one reused page per renderer, so
- * batch rendering pays the browser launch once. Node-only.
+ * through playwright-core. One browser per renderer, so batch rendering pays
+ * the browser launch once, and a small pool of reused pages in it, so a
+ * few documents can print at the same time (option `pages`). Node-only.
  *
  * Layout: A4 with the GB/T 9704-2012 margins (top 37, right 26, bottom 35,
  * left 28 mm, the @page rule of the HTML stylesheet) and "— n —" page
@@ -20,8 +21,9 @@
  *   }
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ReportTree } from '../../report/tree.js';
 import { renderHtml, type FontStacks } from '../html/index.js';
 import { escapeHtml } from '../html/escape.js';
@@ -120,13 +122,34 @@ export class ChromiumNotFoundError extends Error {
 export interface PdfRendererOptions {
   /** Chromium binary; default $CHROMIUM_PATH, then /usr/bin/chromium. */
   executablePath?: string;
+  /**
+   * How many documents may print at once, each on a page of its own (pages
+   * are opened when first needed and reused). Default: the number of CPU
+   * cores; rounded down and kept within 1–4 (MAX_PDF_PAGES). Give 1 where
+   * something else already runs one renderer per core (batch workers).
+   */
+  pages?: number;
+}
+
+/** The most pages one renderer keeps: Chromium's printing is CPU-bound, and each page costs memory. */
+export const MAX_PDF_PAGES = 4;
+
+/** The page-pool size for an option value (see PdfRendererOptions.pages). */
+export function pdfPoolSize(pages: number = availableParallelism()): number {
+  if (Number.isNaN(pages)) throw new RangeError(`pages must be a number, got ${pages}`);
+  return Math.min(MAX_PDF_PAGES, Math.max(1, Math.floor(pages)));
 }
 
 /** A renderer that owns a browser: close() it when the batch is done. */
 export interface PdfRenderer extends Renderer {
   format: 'pdf';
   extension: 'pdf';
+  /** Prints on a free page, or waits for one; at most `pages` documents print at once. */
   render(tree: ReportTree, options?: RenderOptions): Promise<Uint8Array>;
+  /** The pool size: how many documents may print at once. */
+  readonly pages: number;
+  /** Pages open now (printing or idle); never more than `pages`. For tests and diagnostics. */
+  openPages(): number;
   /** Closes the browser; render() fails afterwards. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -137,10 +160,11 @@ export function chromiumPath(o: PdfRendererOptions = {}): string {
   return o.executablePath ?? (env !== undefined && env !== '' ? env : DEFAULT_CHROMIUM_PATH);
 }
 
-/** Launches one headless Chromium; render() prints each document on one reused page in it. */
+/** Launches one headless Chromium; render() prints each document on one of a few reused pages in it. */
 export async function createPdfRenderer(o: PdfRendererOptions = {}): Promise<PdfRenderer> {
   const executablePath = chromiumPath(o);
   if (!existsSync(executablePath)) throw new ChromiumNotFoundError(executablePath);
+  const pages = pdfPoolSize(o.pages);
   const browser: Browser = await chromium.launch({
     executablePath,
     args: [...CHROMIUM_ARGS],
@@ -151,45 +175,72 @@ export async function createPdfRenderer(o: PdfRendererOptions = {}): Promise<Pdf
     handleSIGHUP: false,
   });
   let closed = false;
+  const closedError = () => new Error('PDF renderer is closed');
   /*
-   * One page, reused document after document: a fresh context per document
-   * cost ~200 ms to open and started a renderer process whose font caches were
-   * cold, which made printing ~50% slower. A page that failed is dropped and
-   * the next document gets a new one. Documents take turns (`queue`), since
-   * they share the page.
+   * A few pages, each reused document after document: a fresh context per
+   * document cost ~200 ms to open and started a renderer process whose font
+   * caches were cold, which made printing ~50% slower. Each page has a
+   * context of its own (closing it drops the page). A page that failed is
+   * dropped and a later document opens a new one. Up to `pages` documents
+   * print at once; the others wait for a page (`waiting`, first come first
+   * served), since printing is CPU-bound in Chromium and more at once only
+   * slows each down.
    */
-  let page: Promise<Page> | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-  const print = async (html: string): Promise<Uint8Array> => {
-    page ??= browser.newContext().then((c) => c.newPage());
-    const p = await page;
+  const idle: Page[] = [];
+  let free = pages; // pages that may be taken now (idle or not yet opened)
+  const waiting: (() => void)[] = [];
+  const take = async (): Promise<void> => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  const give = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
+  const openPage = async (): Promise<Page> => {
+    const context: BrowserContext = await browser.newContext();
     try {
-      await p.setContent(html, { waitUntil: 'load' });
-      // A string, so the DOM lib need not be in this file's types.
-      await p.evaluate('document.fonts.ready.then(() => true)');
-      const pdf = await p.pdf({
-        format: 'A4',
-        printBackground: true,
-        preferCSSPageSize: true,
-        margin: { ...PDF_MARGINS },
-      });
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      return await context.newPage();
     } catch (e) {
-      page = undefined;
-      await p.context().close().catch(() => undefined);
+      await context.close().catch(() => undefined);
       throw e;
+    }
+  };
+  const print = async (html: string): Promise<Uint8Array> => {
+    await take();
+    try {
+      if (closed) throw closedError();
+      const p = idle.pop() ?? (await openPage());
+      try {
+        await p.setContent(html, { waitUntil: 'load' });
+        // A string, so the DOM lib need not be in this file's types.
+        await p.evaluate('document.fonts.ready.then(() => true)');
+        const pdf = await p.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          margin: { ...PDF_MARGINS },
+        });
+        idle.push(p);
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      } catch (e) {
+        await p.context().close().catch(() => undefined);
+        throw e;
+      }
+    } finally {
+      give();
     }
   };
 
   return {
     format: 'pdf',
     extension: 'pdf',
+    pages,
+    openPages: () => (closed ? 0 : browser.contexts().length),
     async render(tree, options = {}) {
-      if (closed) throw new Error('PDF renderer is closed');
-      const html = printHtml(tree, options);
-      const turn = queue.then(() => print(html));
-      queue = turn.catch(() => undefined);
-      return turn;
+      if (closed) throw closedError();
+      return print(printHtml(tree, options));
     },
     async close() {
       if (closed) return;
@@ -201,8 +252,9 @@ export async function createPdfRenderer(o: PdfRendererOptions = {}): Promise<Pdf
 
 /** One document with a browser of its own; for several, use createPdfRenderer() once. */
 export async function renderPdf(tree: ReportTree, options: RenderOptions & PdfRendererOptions = {}): Promise<Uint8Array> {
-  const { executablePath, ...renderOptions } = options;
-  const renderer = await createPdfRenderer(executablePath === undefined ? {} : { executablePath });
+  // One document needs one page; `pages` is not a render option.
+  const { executablePath, pages: _pages, ...renderOptions } = options;
+  const renderer = await createPdfRenderer(executablePath === undefined ? { pages: 1 } : { executablePath, pages: 1 });
   try {
     return await renderer.render(tree, renderOptions);
   } finally {
