@@ -15,8 +15,10 @@ import { UserError, type Effects } from './effects.js';
  */
 export class RenderSession {
   private pdf?: Promise<PdfRenderer>;
+  /** `pages`: PDFs printed at once (default one per core; a batch worker uses 1 so the cores are not oversubscribed). */
+  constructor(private readonly pdfOptions: { pages?: number } = {}) {}
   pdfRenderer(): Promise<PdfRenderer> {
-    this.pdf ??= import('../render/pdf/index.js').then((m) => m.createPdfRenderer()).catch((e: unknown) => {
+    this.pdf ??= import('../render/pdf/index.js').then((m) => m.createPdfRenderer(this.pdfOptions)).catch((e: unknown) => {
       throw new UserError(e instanceof Error ? e.message : String(e));
     });
     return this.pdf;

@@ -6,7 +6,7 @@ import { nodeEffects, type Effects } from '../../src/cli/effects.js';
 import { run } from '../../src/cli/main.js';
 import { synthCommand } from '../../src/cli/synth.js';
 import { batchExitCode, createProgress, expandInputs, runBatch, summaryLines } from '../../src/batch/index.js';
-import { BatchRenderSession } from '../../src/batch/tasks/render.js';
+import { batchRenderSession } from '../../src/batch/tasks/render.js';
 import { chromiumPath } from '../../src/render/pdf/index.js';
 
 function recording(): Effects & { outLines: string[]; errLines: string[] } {
@@ -71,7 +71,7 @@ describe('runBatch', () => {
   });
 
   it.skipIf(!haveChromium)('renders PDFs with one browser page per batch runner (workers already take a core each)', async () => {
-    const session = new BatchRenderSession();
+    const session = batchRenderSession();
     try {
       const pdf = await session.pdfRenderer();
       expect(pdf.pages).toBe(1);
