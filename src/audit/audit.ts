@@ -5,6 +5,7 @@
  * rule not_applicable or insufficient_data, never a finding.
  */
 import type { Fact } from '../model/facts.js';
+import { EXECUTION_SOURCES } from '../performance/evaluate.js';
 import { RULE_PACK, runRules, type CountedList, type Finding, type Rule } from '../rules/index.js';
 import { extract, type Extraction } from './extract/index.js';
 import { LIST_CONCEPT } from './extract/lists.js';
@@ -49,7 +50,7 @@ function selfEvaluationFunds(x: Extraction): Fact | undefined {
   let precision = 0n;
   const paths: string[] = [];
   for (const p of projects) {
-    const row = ['total', 'fiscal', 'generalBudget'].map((s) => p.evaluation.funds.find((f) => f.source === s)).find((f) => f?.executed);
+    const row = EXECUTION_SOURCES.map((s) => p.evaluation.funds.find((f) => f.source === s)).find((f) => f?.executed);
     if (!row?.executed) return undefined;
     value += row.executed.fen;
     precision += row.executed.precision;
@@ -100,7 +101,7 @@ function spansOfPath(x: Extraction, path: string, quote?: string): Span[] {
   if (kind === 'list' && x.lists[i]) return [x.lists[i]!.countSpan, x.lists[i]!.span];
   if (kind === 'evaluation' && x.evaluations[i]) {
     const b = x.evaluations[i]!;
-    const cell = ['total', 'fiscal', 'generalBudget'].map((s) => b.cells[`${s}.executed`]).find((c) => c);
+    const cell = EXECUTION_SOURCES.map((s) => b.cells[`${s}.executed`]).find((c) => c);
     return [cell ?? b.titleSpan];
   }
   return [];
@@ -133,8 +134,6 @@ export function auditExtraction(x: Extraction): AuditResult {
   };
   const findings: TextFinding[] = [];
   if (x.year !== undefined) {
-    const lists: CountedList[] = x.lists.filter((l) => l.partial).map((l, i) => ({ key: l.key, label: l.label, count: l.count, names: l.names, path: `list:${x.lists.indexOf(l)}` }) satisfies CountedList & { path: string } as CountedList);
-    void lists;
     const counted: CountedList[] = x.lists.flatMap((l, i) => (l.partial && l.names.length > 0 ? [{ key: l.key, label: l.label, count: l.count, names: l.names, path: `list:${i}` }] : []));
     const operatingCostStated = x.claims.some((c) => c.concept === 'operating_cost');
     const report = runRules(AUDIT_PACK, {

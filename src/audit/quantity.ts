@@ -3,7 +3,7 @@
  * its last stated digit (XBRL calculation 1.1). Money is held in 0.1 分, rates
  * in 10⁻⁶ %, so every bound is an integer and no float is ever used.
  */
-import { parseAmount, type MoneyUnit } from '../money/index.js';
+import { parseAmount, type Amount, type MoneyUnit } from '../money/index.js';
 import type { Claim } from './types.js';
 
 export interface Interval {
@@ -15,13 +15,15 @@ export const PCT_SCALE = 1_000_000n;
 const MONEY_UNITS = new Set(['元', '万元']);
 
 /** Money in 0.1 分 with half its stated precision either side. */
+/** An amount known to its stated precision, in 0.1 分: ± half its last digit. */
+export function amountInterval(a: Amount): Interval {
+  return { lo: a.fen * 10n - a.precision * 5n, hi: a.fen * 10n + a.precision * 5n };
+}
+
 export function moneyInterval(value: string, unit: string): Interval | undefined {
   if (!MONEY_UNITS.has(unit)) return undefined;
   try {
-    const a = parseAmount(value, unit as MoneyUnit);
-    const v = a.fen * 10n;
-    const h = a.precision * 5n;
-    return { lo: v - h, hi: v + h };
+    return amountInterval(parseAmount(value, unit as MoneyUnit));
   } catch {
     return undefined;
   }

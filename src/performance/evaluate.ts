@@ -89,9 +89,12 @@ function weightsOf(ev: Evaluation): { weights: (string | undefined)[]; source: '
   return { weights, source: 'default' };
 }
 
-/** The fund row the execution rate is read from: 年度资金总额, else 财政拨款, else 一般公共预算. */
+/** Fund rows in the order the execution rate is read from: 年度资金总额, else 财政拨款, else 一般公共预算. */
+export const EXECUTION_SOURCES = ['total', 'fiscal', 'generalBudget'] as const;
+
+/** The fund row the execution rate is read from: the first of EXECUTION_SOURCES with both figures. */
 export function executionRow(ev: Evaluation): Evaluation['funds'][number] | undefined {
-  for (const source of ['total', 'fiscal', 'generalBudget'] as const) {
+  for (const source of EXECUTION_SOURCES) {
     const row = ev.funds.find((f) => f.source === source && f.annual !== undefined && f.executed !== undefined);
     if (row) return row;
   }

@@ -1,17 +1,14 @@
 // 绩效自评表 funds: 执行率 = 执行数 / 全年预算数; the form's 年初/全年/执行 figures against the report's words; 金额单位.
 import type { TextFinding } from '../types.js';
-import type { Amount } from '../../money/index.js';
-import { claimInterval, formatPctMid, gap, moneyInterval, percentInterval, type Interval } from '../quantity.js';
+import { exactDecimal, formatWan, type Amount, type MoneyUnit } from '../../money/index.js';
+import { EXECUTION_SOURCES } from '../../performance/evaluate.js';
+import { amountInterval, claimInterval, formatPctMid, gap, moneyInterval, percentInterval } from '../quantity.js';
 import type { EvaluationBlock } from '../types.js';
 import { finding } from './helpers.js';
 import { result, type TextRule } from './types.js';
 
-const asInterval = (a: Amount): Interval => ({ lo: a.fen * 10n - a.precision * 5n, hi: a.fen * 10n + a.precision * 5n });
-const wan = (a: Amount) => {
-  const s = (a.fen * 100n / 1_000_000n).toString().padStart(3, '0');
-  return `${s.slice(0, -2)}.${s.slice(-2)}`;
-};
-const mainRow = (b: EvaluationBlock) => ['total', 'fiscal', 'generalBudget'].map((s) => b.evaluation.funds.find((f) => f.source === s)).find((f) => f);
+const wan = (a: Amount) => formatWan(a.fen);
+const mainRow = (b: EvaluationBlock) => EXECUTION_SOURCES.map((s) => b.evaluation.funds.find((f) => f.source === s)).find((f) => f);
 
 export const evaluationFunds: TextRule = {
   id: 'PF-funds',
@@ -24,7 +21,7 @@ export const evaluationFunds: TextRule = {
       for (const [source, r] of Object.entries(b.rates)) {
         const row = b.evaluation.funds.find((f) => f.source === source);
         if (!row?.annual || !row.executed) continue;
-        const computed = percentInterval(asInterval(row.executed), asInterval(row.annual));
+        const computed = percentInterval(amountInterval(row.executed), amountInterval(row.annual));
         const stated = claimInterval({ value: r.value, unit: '%' });
         if (!computed || !stated) continue;
         checked = true;
@@ -42,11 +39,12 @@ export const evaluationFunds: TextRule = {
         const F = moneyInterval(fig.value, fig.unit);
         if (!F) return;
         checked = true;
-        if (gap(F, asInterval(amount)) === 0n) return;
+        if (gap(F, amountInterval(amount)) === 0n) return;
         const cell = b.cells[`${source}.${col}`];
         const shown = cell ? x.masked.slice(cell.start, cell.end).trim() : `${wan(amount)}万元`;
         findings.push(finding('PF-funds', severity, `“${b.evaluation.name}”的自评报告写${what}${fig.value}${fig.unit}，自评表为${/元$/.test(shown) ? shown : `${shown}万元`}`,
-          [fig.span, ...(b.cells[`${source}.${col}`] ? [b.cells[`${source}.${col}`]!] : [])], { expected: wan(amount), stated: fig.value, unit: fig.unit }));
+          // expected in the unit the report wrote (moneyInterval accepted it, so it is 元 or 万元)
+          [fig.span, ...(b.cells[`${source}.${col}`] ? [b.cells[`${source}.${col}`]!] : [])], { expected: exactDecimal(amount.fen, fig.unit as MoneyUnit), stated: fig.value, unit: fig.unit }));
       };
       compare(n.initial, row.initial, 'initial', '年初预算', 'error');
       compare(n.annual, row.annual ?? row.initial, 'annual', '全年预算', 'warning');
