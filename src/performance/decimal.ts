@@ -58,6 +58,13 @@ export function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** −1 / 0 / 1 comparing two decimal strings ("98" vs "98.00" is 0); undefined when either is not a plain decimal. */
+export function compareText(a: string, b: string): -1 | 0 | 1 | undefined {
+  const x = parseDecimal(a.trim());
+  const y = parseDecimal(b.trim());
+  return x && y ? compare(x, y) : undefined;
+}
+
 export function add(a: Decimal, b: Decimal): Decimal {
   const s = Math.max(a.scale, b.scale);
   return { units: unitsAt(a, s) + unitsAt(b, s), scale: s };

@@ -12,7 +12,7 @@
  */
 import type { Evaluation, EvaluationFundSource, EvaluationIndicator } from '../model/schema.js';
 import type { Fen } from '../money/index.js';
-import { add, compare, formatFixed, parseDecimal, type Decimal } from './decimal.js';
+import { add, formatFixed, parseDecimal, type Decimal } from './decimal.js';
 import { parseActual, parseNature, parseTarget, type Grade, type ParsedValue } from './notation.js';
 import { DEFAULT_WEIGHTS, gradeOf, scoreExecution, scoreIndicator, type ExecutionScore, type IndicatorScore } from './scoring.js';
 
@@ -154,14 +154,20 @@ export function scoreEvaluation(ev: Evaluation, variant: ScoringVariant): Evalua
   };
 }
 
+const scored = new WeakMap<Evaluation, Partial<Record<ScoringVariant, EvaluationScore>>>();
+
+/**
+ * scoreEvaluation computed once per evaluation and variant: a check scores every
+ * form for its rules and again for the 附件 of the report it builds. Datasets are
+ * not changed after parsing, so the evaluation object identifies its score.
+ */
+export function scoreEvaluationOnce(ev: Evaluation, variant: ScoringVariant): EvaluationScore {
+  let byVariant = scored.get(ev);
+  if (!byVariant) scored.set(ev, (byVariant = {}));
+  return (byVariant[variant] ??= scoreEvaluation(ev, variant));
+}
+
 /** The highest total the form can still reach once the reviewer awards the pending points. */
 export function maxTotal(s: EvaluationScore): string {
   return formatFixed(add(parseDecimal(s.total)!, parseDecimal(s.pending)!), 2);
-}
-
-/** −1 / 0 / 1 comparing two decimal strings; undefined when either is not a plain decimal. */
-export function compareScores(a: string, b: string): -1 | 0 | 1 | undefined {
-  const x = parseDecimal(a.trim());
-  const y = parseDecimal(b.trim());
-  return x && y ? compare(x, y) : undefined;
 }

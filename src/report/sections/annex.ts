@@ -1,5 +1,5 @@
 // 附件: for each evaluation its 自评报告 (generated from the 自评表 data) and the 自评表.
-import { scoreEvaluation } from '../../performance/evaluate.js';
+import { scoreEvaluationOnce } from '../../performance/evaluate.js';
 import type { SectionWriter } from '../context.js';
 import { projectTitle } from '../evaluations/figures.js';
 import { evaluationReport } from '../evaluations/report.js';
@@ -12,7 +12,7 @@ export const annexSection: SectionWriter = (ctx) => {
   ctx.d.evaluations.forEach((ev, i) => {
     const path = `evaluations[${i}]`;
     const year = ev.year ?? ctx.year;
-    const s = scoreEvaluation(ev, ctx.profile.evaluationForm);
+    const s = scoreEvaluationOnce(ev, ctx.profile.evaluationForm);
     const title = ev.kind === 'department' ? `${ev.name}${year}年度部门整体支出绩效自评报告` : `${projectTitle(ev)}${year}年度绩效自评报告`;
     const report = evaluationReport(ev, year, s, path);
     if (i > 0) blocks.push({ kind: 'pageBreak' });

@@ -1,7 +1,7 @@
 /** What every self-evaluation check gets: the evaluation, where it sits, and its score (computed once). */
 import type { Evaluation } from '../../../model/schema.js';
 import { exactDecimal, type Amount } from '../../../money/index.js';
-import { scoreEvaluation, type EvaluationScore } from '../../../performance/evaluate.js';
+import { scoreEvaluationOnce, type EvaluationScore } from '../../../performance/evaluate.js';
 import type { CheckInput } from '../../types.js';
 
 export interface EvaluationContext {
@@ -12,18 +12,10 @@ export interface EvaluationContext {
   score: EvaluationScore;
 }
 
-const cache = new WeakMap<Evaluation, Map<string, EvaluationScore>>();
-
-/** Scores are computed once per evaluation and variant, however many rules look at them. */
+/** Scores are computed once per evaluation and variant, however many rules (and the report's 附件) look at them. */
 export function contexts(input: CheckInput): EvaluationContext[] {
   const variant = input.evaluationVariant ?? 'national';
-  return (input.evaluations ?? []).map((ev, index) => {
-    let byVariant = cache.get(ev);
-    if (!byVariant) cache.set(ev, (byVariant = new Map()));
-    let score = byVariant.get(variant);
-    if (!score) byVariant.set(variant, (score = scoreEvaluation(ev, variant)));
-    return { ev, index, path: `evaluations[${index}]`, score };
-  });
+  return (input.evaluations ?? []).map((ev, index) => ({ ev, index, path: `evaluations[${index}]`, score: scoreEvaluationOnce(ev, variant) }));
 }
 
 export const wan = (fen: bigint): string => exactDecimal(fen, '万元');

@@ -1,7 +1,7 @@
 // A 自评表 against the rest: narrative figures vs the table, evaluated funds vs the accounts, the form's year.
 import type { Amount } from '../../../money/index.js';
 import { abs, formatPercent } from '../../../money/index.js';
-import { parseDecimal } from '../../../performance/decimal.js';
+import { compareText, parseDecimal } from '../../../performance/decimal.js';
 import { fill } from '../../format.js';
 import type { CheckInput, SelfEvaluationRule } from '../../types.js';
 import { combine, finding, insufficient, notApplicable, type Evaluation as RuleEvaluation } from '../evaluation.js';
@@ -139,7 +139,7 @@ export function narrativeIndicators(rule: SelfEvaluationRule, _input: CheckInput
       }
     }
     if (mentions.length === 0) continue;
-    const equal = (v: string) => parseDecimal(v) && parseDecimal(a.value) && compareDecimalStrings(v, a.value) === 0;
+    const equal = (v: string) => compareText(v, a.value) === 0;
     if (mentions.some((m) => equal(m.value))) {
       parts.push(pass);
       continue;
@@ -155,13 +155,4 @@ export function narrativeIndicators(rule: SelfEvaluationRule, _input: CheckInput
     });
   }
   return parts.length === 0 ? notApplicable : combine(parts);
-}
-
-function compareDecimalStrings(x: string, y: string): number {
-  const a = parseDecimal(x)!;
-  const b = parseDecimal(y)!;
-  const scale = Math.max(a.scale, b.scale);
-  const ax = a.units * 10n ** BigInt(scale - a.scale);
-  const bx = b.units * 10n ** BigInt(scale - b.scale);
-  return ax === bx ? 0 : ax < bx ? -1 : 1;
 }

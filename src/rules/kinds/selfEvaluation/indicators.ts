@@ -1,6 +1,8 @@
 // Indicators of a 自评表: cost indicators vs funds, unmet targets without a reason, cells that cannot be read, weights, the self-score.
-import { parseAmount } from '../../../money/index.js';
-import { compareScores, maxTotal } from '../../../performance/evaluate.js';
+import { MoneyParseError, parseAmount } from '../../../money/index.js';
+import type { ParsedValue } from '../../../performance/notation.js';
+import { compareText } from '../../../performance/decimal.js';
+import { maxTotal } from '../../../performance/evaluate.js';
 import { fill } from '../../format.js';
 import type { CheckInput, SelfEvaluationRule } from '../../types.js';
 import { combine, finding, insufficient, notApplicable, type Evaluation as RuleEvaluation } from '../evaluation.js';
@@ -8,22 +10,23 @@ import { nameOf, wan, type EvaluationContext } from './context.js';
 
 const pass: RuleEvaluation = { outcome: 'pass', findings: [] };
 
-/** 成本指标 actuals that are plain money (万元 / 元), in 分; undefined for unit costs (元/人) and the like. */
-function costFen(text: string): bigint | undefined {
-  const m = /^\s*(?:[≤<=＝]\s*)?(-?\d+(?:\.\d+)?)\s*(万元|元)\s*$/u.exec(text.normalize('NFKC'));
-  if (!m) return undefined;
+/** A 成本指标's actual as money (万元 / 元, a bare number taking the target's unit), in 分; undefined for unit costs (元/人) and the like. */
+function costFen(actual: ParsedValue): bigint | undefined {
+  if (actual.kind !== 'quantity' || actual.comparator === '≥' || actual.comparator === '>') return undefined;
+  if (actual.unit !== '万元' && actual.unit !== '元') return undefined;
   try {
-    return parseAmount(m[1]!, m[2] as '万元' | '元').fen;
-  } catch {
-    return undefined;
+    return parseAmount(actual.value, actual.unit).fen;
+  } catch (e) {
+    if (e instanceof MoneyParseError) return undefined;
+    throw e;
   }
 }
 
 export function costVsFunds(rule: SelfEvaluationRule, _input: CheckInput, ctx: EvaluationContext): RuleEvaluation {
   const e = ctx.score.execution;
-  const costs = ctx.ev.indicators.map((ind, j) => ({ ind, j })).filter(({ ind }) => ind.level2.includes('成本'));
+  const costs = ctx.score.indicators.filter((s) => s.indicator.level2.includes('成本')).map((s) => ({ actual: s.actual, j: s.index }));
   if (!e || costs.length === 0) return notApplicable;
-  const values = costs.map(({ ind }) => costFen(ind.actual));
+  const values = costs.map(({ actual }) => costFen(actual));
   const money = values.filter((v): v is bigint => v !== undefined);
   if (money.length === 0) return insufficient;
   const sum = money.reduce((t, v) => t + v, 0n);
@@ -81,7 +84,7 @@ export function weights(rule: SelfEvaluationRule, _input: CheckInput, ctx: Evalu
   const s = ctx.score;
   if (ctx.ev.indicators.length === 0) return notApplicable;
   const noDefault = [...new Set(s.indicators.filter((i) => i.weightSource === 'none').map((i) => i.indicator.level1))];
-  if (compareScores(s.weightTotal, '100') === 0 && noDefault.length === 0) return pass;
+  if (compareText(s.weightTotal, '100') === 0 && noDefault.length === 0) return pass;
   const why = noDefault.length > 0
     ? `一级指标“${noDefault.join('”“')}”没有默认权重，表中也未给出分值`
     : s.weightSource === 'form' ? '表中各指标分值与预算执行率10分合计不等于100分' : '按默认权重（产出50、效益30、满意度10、预算执行率10）计，缺少某类一级指标';
@@ -108,8 +111,8 @@ export function selfScore(rule: SelfEvaluationRule, _input: CheckInput, ctx: Eva
     };
   }
   const max = maxTotal(s);
-  const vsTotal = compareScores(s.stated, s.total);
-  const vsMax = compareScores(s.stated, max);
+  const vsTotal = compareText(s.stated, s.total);
+  const vsMax = compareText(s.stated, max);
   if (vsTotal === undefined || vsMax === undefined) {
     return { outcome: 'fail', findings: [finding(rule, { message: fill(rule.message, { name: nameOf(ctx), stated: s.stated, computed: s.total, detail: '，自评得分不是数字' }), stated: s.stated, unit: '分', location })] };
   }
