@@ -9,7 +9,7 @@ import { parseFormats, RENDERERS, renderCommand } from './render.js';
 import { parseCount, synthCommand } from './synth.js';
 import { batchCommand } from '../batch/command.js';
 import { expandInputs, REPORT } from '../batch/inputs.js';
-import { auditDocument, auditJson, auditLines, extractJson, extractLines, readReport } from './audit.js';
+import { auditTask } from '../batch/tasks/audit.js';
 
 let exitCode = 0;
 
@@ -86,22 +86,27 @@ export function buildProgram(fx: Effects): Command {
       exitCode = batch ? await batchCommand({ label: '审核', task: 'check', options, ...batch }, fx) : checkCommand(datasets[0]!, o, fx);
     });
 
+  /** audit and extract: one file in this thread, many through the batch; the per-file work is the batch task's either way. */
+  const reports = async (files: string[], o: { json?: boolean; jobs?: string }, extract: boolean) => {
+    const options = { ...(extract ? { extract: true } : {}), ...(o.json ? { json: true } : {}) };
+    const batch = batchFiles(files, o.jobs, REPORT);
+    if (batch) {
+      exitCode = await batchCommand({ label: extract ? '读取报告' : '审核报告', task: 'audit', options, ...batch }, fx);
+      return;
+    }
+    const r = await auditTask(options).run(files[0]!);
+    for (const l of r.out) fx.out(l);
+    if (r.exitCode >= 2) fx.err(`错误：${r.reason ?? ''}`);
+    exitCode = r.exitCode;
+  };
+
   program
     .command('audit')
     .description('审核已公开的决算报告（txt、docx、pdf、html）：读出数字，找出前后矛盾之处并引用原文；有“确定”问题时退出码为1；可给多个文件或文件夹')
     .argument('<files...>', '报告文件或文件夹')
     .option('--json', '每个文件输出一行 JSON：{file, unit, year, facts, findings, summary}')
     .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
-    .action(async (files: string[], o: { json?: boolean; jobs?: string }) => {
-      const batch = batchFiles(files, o.jobs, REPORT);
-      if (batch) {
-        exitCode = await batchCommand({ label: '审核报告', task: 'audit', options: { ...(o.json ? { json: true } : {}) }, ...batch }, fx);
-        return;
-      }
-      const r = auditDocument(await readReport(files[0]!));
-      for (const l of o.json ? [auditJson(r)] : auditLines(r)) fx.out(l);
-      exitCode = r.summary.errors > 0 ? 1 : 0;
-    });
+    .action((files: string[], o: { json?: boolean; jobs?: string }) => reports(files, o, false));
 
   program
     .command('extract')
@@ -109,15 +114,7 @@ export function buildProgram(fx: Effects): Command {
     .argument('<files...>', '报告文件或文件夹')
     .option('--json', '每个文件输出一行 JSON：{file, unit, year, facts}')
     .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
-    .action(async (files: string[], o: { json?: boolean; jobs?: string }) => {
-      const batch = batchFiles(files, o.jobs, REPORT);
-      if (batch) {
-        exitCode = await batchCommand({ label: '读取报告', task: 'audit', options: { extract: true, ...(o.json ? { json: true } : {}) }, ...batch }, fx);
-        return;
-      }
-      const r = auditDocument(await readReport(files[0]!));
-      for (const l of o.json ? [extractJson(r)] : extractLines(r)) fx.out(l);
-    });
+    .action((files: string[], o: { json?: boolean; jobs?: string }) => reports(files, o, true));
 
   program
     .command('synth')
