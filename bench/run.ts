@@ -39,7 +39,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 
 /**
  * Calls per second over SECONDS, after a warm-up call; also calls per CPU
- * second of this process (all its threads, sharp's included), which other
+ * second of this process (all its threads), which other
  * work on a busy machine disturbs far less than the wall clock. With
  * `inFlight` > 1, that many calls run at once (a new one starts as one ends;
  * one warm-up call each), and the rate is their throughput.

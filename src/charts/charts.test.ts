@@ -1,10 +1,8 @@
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadExample } from '../../test/examples.js';
 import { computeAccounts, type Dataset } from '../model/index.js';
 import { wan } from '../money/index.js';
 import type { ChartBlock, ChartSpec } from '../report/tree.js';
-import { FONTS_CONF, chartPng } from './png.js';
 import { CHART_IDS, buildCharts, chartShares, chartValueText, type ChartId } from '../report/charts.js';
 import { CHART_FONT_FAMILY, CHART_HEIGHT, CHART_WIDTH, chartSvg } from './svg.js';
 import { niceTicks } from './svg/axis.js';
@@ -430,29 +428,5 @@ describe('chart SVG', () => {
     expect(() => chartSvg({ type: 'pie', categories: ['a'], series: [{ name: 's', values: ['1'] }, { name: 't', values: ['1'] }], unit: '万元' })).toThrow(/exactly one series/);
     expect(() => chartSvg({ type: 'bar', categories: [], series: [{ name: 's', values: [] }], unit: '万元' })).toThrow(/no categories/);
     expect(() => chartSvg({ type: 'bar', categories: ['a'], series: [{ name: 's', values: ['1,0'] }], unit: '万元' })).toThrow(/not a decimal/);
-  });
-});
-
-describe('chart PNG', () => {
-  it('rasterises at 2× with the CJK fonts configured', async () => {
-    const png = await chartPng(chart(miyi, 'generalBudgetChange').chart);
-    expect(process.env.FONTCONFIG_FILE).toBeTruthy();
-    expect(FONTS_CONF.endsWith('config/fonts.conf')).toBe(true);
-    const meta = await sharp(png).metadata();
-    expect(meta).toMatchObject({ format: 'png', width: 1280, height: 720 });
-    // Not blank: the bars and text give plenty of distinct colours.
-    const stats = await sharp(png).stats();
-    expect(stats.isOpaque).toBe(true);
-    expect(stats.channels[0]!.min).toBeLessThan(100);
-    expect(Buffer.compare(png, await chartPng(chart(miyi, 'generalBudgetChange').chart))).toBe(0);
-  });
-
-  it('rasterises every chart of both examples and the edge cases (librsvg refuses malformed SVG)', async () => {
-    const specs = [...[zhaohua, miyi].flatMap((d) => Object.values(charts(d)).flatMap((c) => (c ? [c.chart] : []))), ...Object.values(EDGE)];
-    for (const spec of specs) {
-      const meta = await sharp(await chartPng(spec)).metadata();
-      expect(meta.width).toBe(1280);
-      expect(meta.height).toBeGreaterThanOrEqual(720);
-    }
   });
 });

@@ -42,6 +42,12 @@ function checkSpec(spec: ChartSpec): void {
   }
 }
 
+/** The chart's size in SVG pixels: a pie with many slices is taller than the default. */
+export function chartSize(spec: ChartSpec, width: number = CHART_WIDTH): { width: number; height: number } {
+  checkSpec(spec);
+  return { width, height: spec.type === 'pie' ? pieLayout(spec, width).height : CHART_HEIGHT };
+}
+
 /** The chart as a standalone SVG document (white background, CJK fonts). */
 export function chartSvg(spec: ChartSpec, o: ChartSvgOptions = {}): string {
   checkSpec(spec);

@@ -1,7 +1,7 @@
 /**
  * The report's charts as data (ChartBlock), built from the dataset and its
  * computed accounts. Pure: no Node, no ECharts; renderers draw the specs
- * (src/charts/svg.ts for HTML/PDF, src/charts/png.ts for DOCX).
+ * (src/charts/svg.ts for HTML/PDF, src/render/docx/chartPart.ts for DOCX).
  *
  * Values are exact decimal strings in 万元 (every 分 kept, e.g. "614.667619");
  * `chartValueText` prints them with two decimals (四舍五入) like the report text,

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chartPartXml } from '../../src/render/docx/chartPart.js';
 import { docxRenderer, renderDocx } from '../../src/render/docx/index.js';
+import { chartShares } from '../../src/report/charts.js';
 import { columnWidths, layoutGrid } from '../../src/render/docx/grid.js';
 import { PreviewError, docxToPdfAndPng, findOnPath } from '../../src/render/docx/preview.js';
 import { TEXT_WIDTH } from '../../src/render/docx/units.js';
@@ -209,18 +210,17 @@ describe('docx renderer', () => {
     expect(documentXml.slice(documentXml.indexOf('</w:tbl>'))).toContain('注：“三公”经费为财政拨款安排的支出。');
   });
 
-  it('draws a chart as a PNG picture, as wide as the text, under its centred title', async () => {
-    const media = [...zip.keys()].filter((k) => k.startsWith('word/media/'));
-    expect(media).toHaveLength(1);
-    expect(media[0]).toMatch(/^word\/media\/[^/]+\.png$/);
-    const png = zip.get(media[0]!)!.data;
-    const meta = await sharp(png).metadata();
-    expect(meta).toMatchObject({ format: 'png', width: 1280, height: 720 });
-    expect(part(zip, '[Content_Types].xml')).toContain('Extension="png"');
+  it('draws a chart as a native Word chart, as wide as the text, under its centred title', () => {
+    // No raster picture: the chart is a DrawingML chart part that Word and LibreOffice draw themselves.
+    expect([...zip.keys()].filter((k) => k.startsWith('word/media/'))).toEqual([]);
+    const charts = [...zip.keys()].filter((k) => k.startsWith('word/charts/'));
+    expect(charts).toEqual(['word/charts/chart1.xml']);
+    expect(part(zip, '[Content_Types].xml')).toContain('<Override PartName="/word/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
     const rels = part(zip, 'word/_rels/document.xml.rels');
-    expect(rels).toMatch(new RegExp(`Type="[^"]*/image" Target="${media[0]!.slice('word/'.length)}"`));
+    const relId = /Id="(rId\d+)" Type="[^"]*\/relationships\/chart" Target="charts\/chart1\.xml"/.exec(rels)?.[1];
+    expect(relId).toBeDefined();
 
-    // Title (表格标题 style, centred) right before the picture paragraph.
+    // Title (表格标题 style, centred) right before the chart paragraph.
     const title = documentXml.indexOf('>收入支出决算总体情况<') + 1;
     const drawing = documentXml.indexOf('<w:drawing>');
     expect(title).toBeGreaterThan(0);
@@ -229,12 +229,49 @@ describe('docx renderer', () => {
     expect(titleParagraph).toContain('<w:pStyle w:val="JsTableCaption"/>');
     const picture = documentXml.slice(documentXml.lastIndexOf('<w:p>', drawing), documentXml.indexOf('</w:p>', drawing));
     expect(picture).toContain('<w:jc w:val="center"/>');
-    // Auto line height, or the exact body pitch would clip the picture to one line.
+    // Auto line height, or the exact body pitch would clip the chart to one line.
     expect(picture).toContain('w:lineRule="auto"');
-    // 589 px (the 版心 width in 96-dpi pixels) by 331 px, in EMU.
+    // 589 px (the 版心 width in 96-dpi pixels) by 331 px (the SVG chart's 640 × 360 proportions), in EMU.
     const widthPx = Math.floor(TEXT_WIDTH / 15);
-    expect(picture).toContain(`<wp:extent cx="${widthPx * 9525}" cy="${Math.round((widthPx * 720) / 1280) * 9525}"/>`);
-    expect(picture).toMatch(/<wp:docPr id="1" name="chart-totalsVsPrior" descr="收入支出决算总体情况（单位：万元）：收入总计：2021年577.74，2022年1193.39；支出总计：2021年577.74，2022年1193.39" title="收入支出决算总体情况"/);
+    expect(picture).toContain(`<wp:extent cx="${widthPx * 9525}" cy="${Math.round((widthPx * 360) / 640) * 9525}"/>`);
+    expect(picture).toMatch(/<wp:docPr id="1" name="chart-totalsVsPrior" descr="收入支出决算总体情况（单位：万元）：收入总计：2021年577.74，2022年1193.39；支出总计：2021年577.74，2022年1193.39" title="收入支出决算总体情况"\/>/);
+    expect(picture).toContain(`<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="${relId}"/>`);
+
+    // The chart part: grouped columns, one series per row of the spec, the values as printed, the unit on the value axis.
+    const chart = part(zip, 'word/charts/chart1.xml');
+    expect(chart).toContain('<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(count(chart, '<c:ser>')).toBe(2);
+    const series = [...chart.matchAll(/<c:ser>.*?<\/c:ser>/g)].map((m) => m[0]);
+    expect(series[0]).toContain('<c:v>收入总计</c:v>');
+    expect(series[1]).toContain('<c:v>支出总计</c:v>');
+    for (const s of series) {
+      expect([...s.matchAll(/<c:cat>.*?<\/c:cat>/g)][0]?.[0].match(/<c:v>[^<]*<\/c:v>/g)).toEqual(['<c:v>2021年</c:v>', '<c:v>2022年</c:v>']);
+      expect([...s.matchAll(/<c:val>.*?<\/c:val>/g)][0]?.[0].match(/<c:v>[^<]*<\/c:v>/g)).toEqual(['<c:v>577.74</c:v>', '<c:v>1193.39</c:v>']);
+      expect(s).toContain('<c:showVal val="1"/>');
+    }
+    expect(chart).toContain('<a:t>单位：万元</a:t>');
+  });
+
+  it('names every pie slice with its value and the report\'s share, and labels only the wide slices', () => {
+    const spec = {
+      type: 'pie' as const,
+      categories: ['一般公共服务支出', '公共安全支出', '卫生健康支出'],
+      series: [{ name: '支出', values: ['555.67', '580.00', '10.04'] }],
+      unit: '万元',
+    };
+    const xml = chartPartXml(spec);
+    expect(xml).toContain('<c:pieChart><c:varyColors val="1"/>');
+    const shares = chartShares(spec.series[0]!.values);
+    expect(shares.reduce((a, b) => a + Math.round(Number(b) * 100), 0)).toBe(10000);
+    const legend = [...xml.matchAll(/<c:cat>.*?<\/c:cat>/g)][0]?.[0].match(/<c:v>[^<]*<\/c:v>/g);
+    expect(legend).toEqual(spec.categories.map((c, i) => `<c:v>${c} ${spec.series[0]!.values[i]}（${shares[i]}%）</c:v>`));
+    expect(xml).toContain('<c:legendPos val="r"/>');
+    // Slices under 10 % carry no label (neighbouring labels would collide); the legend names them.
+    expect(xml).toContain(`<a:t>${shares[0]}%</a:t>`);
+    expect(xml).toContain(`<a:t>${shares[1]}%</a:t>`);
+    expect(xml).toContain('<c:dLbl><c:idx val="2"/><c:delete val="1"/></c:dLbl>');
+    // XML-special characters in names stay text.
+    expect(chartPartXml({ ...spec, categories: ['A&B', '<c>', '"d"'] })).toContain('<c:v>A&amp;B 555.67');
   });
 
   it('numbers pages "— n —" in odd and even footers', () => {
@@ -455,10 +492,14 @@ describe('docx preview', () => {
     ]) {
       expect(text).toContain(wanted);
     }
-    // The chart is a picture in the PDF, 1280 × 720 pixels.
+    // The chart is drawn by LibreOffice as vector graphics with its text: no raster image,
+    // and its legend, axis title and value labels are there, between its title and the next table.
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
-    expect(images).toHaveLength(1);
-    expect(images[0]).toMatch(/^\s*2\s+\d+\s+image\s+1280\s+720\b/);
+    expect(images).toEqual([]);
+    const chart = text.slice(text.lastIndexOf('收入支出决算总体情况', text.indexOf('编制单位')), text.indexOf('编制单位'));
+    for (const label of ['收入总计', '支出总计', '单位：万元']) expect(chart).toContain(label);
+    expect(count(chart, '577.74')).toBe(2);
+    expect(count(chart, '1193.39')).toBe(2);
   });
 
   it('names the file when it does not exist', async () => {

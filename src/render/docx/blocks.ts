@@ -1,68 +1,53 @@
-/** Report blocks → Word paragraphs and tables, in reading order. */
-import { AlignmentType, HeadingLevel, PageBreak, Paragraph, type FileChild, type TextRun } from 'docx';
-import type { Block, ChartBlock, HeadingBlock, NoteBlock, ParagraphBlock } from '../../report/tree.js';
-import { renderChart, type ChartImage } from './chart.js';
+/** Report blocks → Word paragraphs and tables (body XML), in reading order. */
+import type { Block, ChartBlock, HeadingBlock, ParagraphBlock } from '../../report/tree.js';
+import { renderChart, type ChartRef } from './chart.js';
 import { cleanText, inlineRuns, textRun } from './inline.js';
-import { STYLE } from './styles.js';
+import { paragraph } from './props.js';
+import { HEADING_STYLE, STYLE } from './styles.js';
 import { renderTable } from './tables.js';
 import { ptTwips, SIZE } from './units.js';
 
-const HEADING_STYLE = {
-  1: HeadingLevel.HEADING_1,
-  2: HeadingLevel.HEADING_2,
-  3: HeadingLevel.HEADING_3,
-  4: HeadingLevel.HEADING_4,
-  5: HeadingLevel.HEADING_5,
-} as const;
-
 /** The title lines (tree.title) in 方正小标宋简体 二号, centred, followed by one empty line. */
-export function renderTitle(lines: readonly string[]): Paragraph[] {
+export function renderTitle(lines: readonly string[]): string[] {
   if (lines.length === 0) return [];
-  return [
-    ...lines.map((text) => new Paragraph({ heading: HeadingLevel.TITLE, children: [textRun(text)] })),
-    new Paragraph({ style: STYLE.normal, children: [] }),
-  ];
+  return [...lines.map((text) => paragraph({ style: STYLE.title }, textRun(text))), paragraph({ style: STYLE.normal }, '')];
 }
 
 /**
- * All blocks in order. A page break is carried over to the next block as
- * "page break before", so the new page does not start with an empty line; a
- * trailing page break would only print a blank page, so it is dropped.
- * Chart blocks take their pictures from `charts` (see rasteriseCharts).
+ * All blocks in order, one XML string per block. A page break is carried over
+ * to the next block as "page break before", so the new page does not start
+ * with an empty line; a trailing page break would only print a blank page, so
+ * it is dropped. Chart blocks take their part references from `charts`.
  */
-export function renderBlocks(blocks: readonly Block[], charts: ReadonlyMap<ChartBlock, ChartImage> = new Map()): FileChild[] {
-  const out: FileChild[] = [];
+export function renderBlocks(blocks: readonly Block[], charts: ReadonlyMap<ChartBlock, ChartRef> = new Map()): string[] {
+  const out: string[] = [];
   let breakPending = false;
   for (const block of blocks) {
     if (block.kind === 'pageBreak') {
-      if (breakPending) out.push(new Paragraph({ children: [new PageBreak()] }));
+      if (breakPending) out.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>');
       breakPending = true;
       continue;
     }
-    out.push(...renderBlock(block, breakPending, charts));
+    out.push(renderBlock(block, breakPending, charts));
     breakPending = false;
   }
   return out;
 }
 
-function renderBlock(
-  block: Exclude<Block, { kind: 'pageBreak' }>,
-  pageBreakBefore: boolean,
-  charts: ReadonlyMap<ChartBlock, ChartImage>,
-): FileChild[] {
+function renderBlock(block: Exclude<Block, { kind: 'pageBreak' }>, pageBreakBefore: boolean, charts: ReadonlyMap<ChartBlock, ChartRef>): string {
   switch (block.kind) {
     case 'heading':
-      return [renderHeading(block, pageBreakBefore)];
+      return renderHeading(block, pageBreakBefore);
     case 'paragraph':
-      return [renderParagraph(block, pageBreakBefore)];
+      return renderParagraph(block, pageBreakBefore);
     case 'note':
-      return [renderNote(block, pageBreakBefore)];
+      return paragraph({ style: STYLE.note, pageBreakBefore }, inlineRuns(block.content));
     case 'table':
       return renderTable(block, pageBreakBefore);
     case 'chart': {
-      const image = charts.get(block);
-      if (!image) throw new Error(`chart "${block.id}" was not rasterised before rendering`);
-      return renderChart(block, image, pageBreakBefore);
+      const ref = charts.get(block);
+      if (!ref) throw new Error(`chart "${block.id}" has no chart part`);
+      return renderChart(block, ref, pageBreakBefore);
     }
   }
 }
@@ -73,37 +58,29 @@ function renderBlock(
  * the numbering's last character, so the printed text stays exactly
  * numbering + text (as in the navigation pane and text extraction).
  */
-function renderHeading(block: HeadingBlock, pageBreakBefore: boolean): Paragraph {
-  const children: TextRun[] = [];
+function renderHeading(block: HeadingBlock, pageBreakBefore: boolean): string {
+  let runs = '';
   const numbering = cleanText(block.numbering).replace(/\n/g, ' ');
   if (numbering !== '') {
     const chars = [...numbering];
     const last = chars[chars.length - 1]!;
     if (block.text !== '' && /[\p{L}\p{N}]/u.test(last)) {
-      if (chars.length > 1) children.push(textRun(chars.slice(0, -1).join('')));
-      children.push(textRun(last, { characterSpacing: ptTwips(SIZE.san) }));
+      if (chars.length > 1) runs += textRun(chars.slice(0, -1).join(''));
+      runs += textRun(last, { characterSpacing: ptTwips(SIZE.san) });
     } else {
-      children.push(textRun(numbering));
+      runs += textRun(numbering);
     }
   }
-  if (block.text !== '') children.push(textRun(block.text));
-  return new Paragraph({ heading: HEADING_STYLE[block.level], pageBreakBefore, children });
+  if (block.text !== '') runs += textRun(block.text);
+  return paragraph({ style: HEADING_STYLE[block.level], pageBreakBefore }, runs);
 }
-
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** Body paragraph: label printed before the content; 2-character indent unless centred or right-aligned. */
-function renderParagraph(block: ParagraphBlock, pageBreakBefore: boolean): Paragraph {
-  const children = [...(block.label ? [textRun(block.label)] : []), ...inlineRuns(block.content)];
+function renderParagraph(block: ParagraphBlock, pageBreakBefore: boolean): string {
   const aligned = block.align === 'center' || block.align === 'right';
-  return new Paragraph({
-    style: aligned ? STYLE.normal : STYLE.body,
-    ...(block.align ? { alignment: ALIGN[block.align] } : {}),
-    pageBreakBefore,
-    children,
-  });
+  return paragraph(
+    { style: aligned ? STYLE.normal : STYLE.body, pageBreakBefore, ...(block.align ? { align: block.align } : {}) },
+    (block.label ? textRun(block.label) : '') + inlineRuns(block.content),
+  );
 }
 
-function renderNote(block: NoteBlock, pageBreakBefore: boolean): Paragraph {
-  return new Paragraph({ style: STYLE.note, pageBreakBefore, children: inlineRuns(block.content) });
-}

@@ -1,61 +1,44 @@
 /**
  * A chart block → its title (表格标题 style: 黑体 小二, centred, kept with the
- * picture) and a centred PNG as wide as the 版心. Word needs a raster image
- * (stack.md pitfall 10), so charts are rasterised before the document is built.
+ * chart) and a centred native Word chart as wide as the 版心, with the SVG
+ * chart's proportions (chartPart.ts writes the chart itself).
  */
-import { AlignmentType, ImageRun, LineRuleType, Paragraph, type FileChild } from 'docx';
-import { chartPng } from '../../charts/png.js';
+import { chartSize } from '../../charts/svg.js';
 import { chartValueText } from '../../report/charts.js';
-import type { Block, ChartBlock } from '../../report/tree.js';
+import type { ChartBlock } from '../../report/tree.js';
 import { textRun } from './inline.js';
+import { paragraph, pPr } from './props.js';
 import { STYLE } from './styles.js';
 import { TEXT_WIDTH } from './units.js';
+import { escapeAttr, NS } from './xml.js';
 
-/** A rasterised chart and its drawing id (unique in the document, fixed for determinism). */
-export interface ChartImage {
-  png: Buffer;
-  width: number;
-  height: number;
+/** A chart's place in the package: its relationship id and its drawing id (unique in the document). */
+export interface ChartRef {
+  relId: string;
   drawingId: number;
 }
 
-/** PNG pixel size from the IHDR chunk. */
-function pngSize(png: Buffer): { width: number; height: number } {
-  if (png.length < 24 || png.readUInt32BE(12) !== 0x49484452) throw new Error('chart image is not a PNG');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-/** Rasterises every chart block, in reading order. */
-export async function rasteriseCharts(blocks: readonly Block[]): Promise<Map<ChartBlock, ChartImage>> {
-  const charts = blocks.filter((b): b is ChartBlock => b.kind === 'chart');
-  const pngs = await Promise.all(charts.map((c) => chartPng(c.chart)));
-  return new Map(charts.map((c, i) => [c, { png: pngs[i]!, ...pngSize(pngs[i]!), drawingId: i + 1 }]));
-}
-
-/** The 版心 width in pixels (docx sizes images in 96 dpi pixels; 1 px = 15 twips). */
+/** English Metric Units per twip (914400 per inch, 1440 twips per inch). */
+const EMU_PER_TWIP = 635;
+/** The 版心 width in 96 dpi pixels (1 px = 15 twips), the unit Word sizes pictures in. */
 const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
-export function renderChart(block: ChartBlock, image: ChartImage, pageBreakBefore: boolean): FileChild[] {
-  const width = TEXT_WIDTH_PX;
-  const height = Math.round((width * image.height) / image.width);
-  return [
-    new Paragraph({ style: STYLE.tableCaption, pageBreakBefore, children: [textRun(block.title)] }),
-    new Paragraph({
-      style: STYLE.normal,
-      alignment: AlignmentType.CENTER,
-      // Auto line height: the body's exact 28.95 pt pitch would clip the picture to one line.
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 120 },
-      keepLines: true,
-      children: [
-        new ImageRun({
-          type: 'png',
-          data: image.png,
-          transformation: { width, height },
-          altText: { id: String(image.drawingId), name: `chart-${block.id}`, title: block.title, description: altText(block) },
-        }),
-      ],
-    }),
-  ];
+export function renderChart(block: ChartBlock, ref: ChartRef, pageBreakBefore: boolean): string {
+  const size = chartSize(block.chart);
+  const cx = TEXT_WIDTH_PX * 15 * EMU_PER_TWIP;
+  const cy = Math.round((TEXT_WIDTH_PX * size.height) / size.width) * 15 * EMU_PER_TWIP;
+  const drawing =
+    '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">' +
+    `<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
+    `<wp:docPr id="${ref.drawingId}" name="chart-${escapeAttr(block.id)}" descr="${escapeAttr(altText(block))}" title="${escapeAttr(block.title)}"/>` +
+    '<wp:cNvGraphicFramePr/>' +
+    `<a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" r:id="${ref.relId}"/></a:graphicData></a:graphic>` +
+    '</wp:inline></w:drawing></w:r>';
+  return (
+    paragraph({ style: STYLE.tableCaption, pageBreakBefore }, textRun(block.title)) +
+    // Auto line height: the body's exact 28.95 pt pitch would clip the chart to one line.
+    `<w:p>${pPr({ style: STYLE.normal, keepLines: true, spacing: { before: 0, after: 120, line: 240, lineRule: 'auto' }, align: 'center' })}${drawing}</w:p>`
+  );
 }
 
 /** The chart's data in words, for screen readers and for Word's alt text. */

@@ -2,52 +2,66 @@
  * DOCX renderer: the report tree as a Word document laid out per GB/T
  * 9704-2012 (A4, 37/28/26/35 mm margins, 仿宋_GB2312 三号 body on a 28.95 pt
  * pitch, 方正小标宋简体 title, 黑体/楷体/仿宋 headings as real Heading 1–5
- * styles, "— 1 —" page numbers). The output is deterministic for a given tree.
+ * styles, "— 1 —" page numbers, charts as native Word charts). The
+ * WordprocessingML is written directly as strings (xml.ts says why); the
+ * output is deterministic for a given tree.
  */
-import { Document, Packer, PageOrientation } from 'docx';
-import type { Block, ReportTree } from '../../report/tree.js';
+import type { Block, ChartBlock, ReportTree } from '../../report/tree.js';
 import type { Renderer, RenderOptions } from '../renderer.js';
 import { renderBlocks, renderTitle } from './blocks.js';
-import { rasteriseCharts } from './chart.js';
-import { coreXml, pinZipTimestamps } from './deterministic.js';
+import type { ChartRef } from './chart.js';
+import { chartPartXml } from './chartPart.js';
+import { APP_XML, contentTypesXml, coreXml, PACKAGE_RELS, relationshipsXml, SETTINGS_XML, type Relationship } from './package.js';
 import { pageFurniture } from './pageFurniture.js';
-import { documentStyles } from './styles.js';
+import { STYLES_XML } from './styles.js';
 import { MARGIN, PAGE } from './units.js';
+import { NS, REL, XML_DECLARATION } from './xml.js';
+import { zip } from './zip.js';
 
 export async function renderDocx(tree: ReportTree, options: RenderOptions = {}): Promise<Uint8Array> {
-  const draftMark = options.draftMark ?? tree.meta.draftMark;
-  // Word needs raster pictures; sharp is asynchronous, so charts are drawn first.
-  const charts = await rasteriseCharts(tree.blocks);
-  const doc = new Document({
-    // docProps/core.xml is replaced below (deterministic); see deterministic.ts.
-    creator: 'juesuan',
-    styles: documentStyles,
-    evenAndOddHeaderAndFooters: true,
-    // Landscape tables get a landscape section each; everything else flows in portrait sections.
-    sections: splitByOrientation(tree.blocks).map((run, i) => ({
-      properties: {
-        page: {
-          size: run.landscape
-            ? { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE } // docx swaps the sides itself
-            : { width: PAGE.width, height: PAGE.height },
-          margin: {
-            top: MARGIN.top,
-            bottom: MARGIN.bottom,
-            left: MARGIN.left,
-            right: MARGIN.right,
-            header: MARGIN.header,
-            footer: MARGIN.footer,
-            gutter: 0,
-          },
-        },
-      },
-      ...pageFurniture(draftMark),
-      children: [...(i === 0 ? renderTitle(tree.title) : []), ...renderBlocks(run.blocks, charts)],
-    })),
+  const furniture = pageFurniture(options.draftMark ?? tree.meta.draftMark);
+  const charts = tree.blocks.filter((b): b is ChartBlock => b.kind === 'chart');
+  const rels: Relationship[] = [
+    { id: 'rId1', type: REL.styles, target: 'styles.xml' },
+    { id: 'rId2', type: REL.settings, target: 'settings.xml' },
+  ];
+  const furnitureRefs = furniture
+    .map((f) => {
+      const id = `rId${rels.length + 1}`;
+      rels.push({ id, type: REL[f.kind], target: f.name });
+      return `<w:${f.kind}Reference w:type="${f.type}" r:id="${id}"/>`;
+    })
+    .join('');
+  const chartRefs = new Map<ChartBlock, ChartRef>();
+  charts.forEach((chart, i) => {
+    const id = `rId${rels.length + 1}`;
+    rels.push({ id, type: REL.chart, target: `charts/chart${i + 1}.xml` });
+    chartRefs.set(chart, { relId: id, drawingId: i + 1 });
   });
-  const packed = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml(tree) }]);
-  const bytes = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
-  return pinZipTimestamps(bytes);
+
+  // Landscape tables get a landscape section each; everything else flows in portrait sections.
+  // The first section names the headers and footers; the later ones inherit them.
+  const sections = splitByOrientation(tree.blocks);
+  let body = '';
+  sections.forEach((run, i) => {
+    const elements = [...(i === 0 ? renderTitle(tree.title) : []), ...renderBlocks(run.blocks, chartRefs)];
+    const section = sectPr(run.landscape, i === 0 ? furnitureRefs : '');
+    body += i === sections.length - 1 ? elements.join('') + section : endSection(elements, section);
+  });
+  const documentXml = `${XML_DECLARATION}<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}" xmlns:wp="${NS.wp}"><w:body>${body}</w:body></w:document>`;
+
+  return zip([
+    { name: '[Content_Types].xml', data: contentTypesXml(furniture, charts.length) },
+    { name: '_rels/.rels', data: PACKAGE_RELS },
+    { name: 'docProps/core.xml', data: coreXml(tree) },
+    { name: 'docProps/app.xml', data: APP_XML },
+    { name: 'word/document.xml', data: documentXml },
+    { name: 'word/_rels/document.xml.rels', data: relationshipsXml(rels) },
+    { name: 'word/styles.xml', data: STYLES_XML },
+    { name: 'word/settings.xml', data: SETTINGS_XML },
+    ...furniture.map((f) => ({ name: `word/${f.name}`, data: f.xml })),
+    ...charts.map((c, i) => ({ name: `word/charts/chart${i + 1}.xml`, data: chartPartXml(c.chart) })),
+  ]);
 }
 
 export const docxRenderer: Renderer = {
@@ -55,6 +69,32 @@ export const docxRenderer: Renderer = {
   extension: 'docx',
   render: renderDocx,
 };
+
+/** A section's page: A4 portrait or landscape, the GB/T 9704 margins. */
+function sectPr(landscape: boolean, references: string): string {
+  const [w, h] = landscape ? [PAGE.height, PAGE.width] : [PAGE.width, PAGE.height];
+  return (
+    `<w:sectPr>${references}<w:pgSz w:w="${w}" w:h="${h}"${landscape ? ' w:orient="landscape"' : ''}/>` +
+    `<w:pgMar w:top="${MARGIN.top}" w:right="${MARGIN.right}" w:bottom="${MARGIN.bottom}" w:left="${MARGIN.left}" w:header="${MARGIN.header}" w:footer="${MARGIN.footer}" w:gutter="0"/>` +
+    '<w:docGrid w:linePitch="360"/></w:sectPr>'
+  );
+}
+
+/**
+ * A section other than the last ends in its last paragraph's properties, as
+ * Word writes it; after a table (or with no content) that takes a paragraph of its own.
+ */
+function endSection(elements: readonly string[], section: string): string {
+  const xml = elements.join('');
+  if (!xml.endsWith('</w:p>')) return `${xml}<w:p><w:pPr>${section}</w:pPr></w:p>`;
+  // The last paragraph holds runs only, so its start is the last "<w:p>".
+  const start = xml.lastIndexOf('<w:p>');
+  const head = xml.slice(0, start + 5);
+  const rest = xml.slice(start + 5);
+  if (!rest.startsWith('<w:pPr>')) return `${head}<w:pPr>${section}</w:pPr>${rest}`;
+  const close = rest.indexOf('</w:pPr>');
+  return head + rest.slice(0, close) + section + rest.slice(close);
+}
 
 /** Consecutive blocks that share a page orientation (a landscape table stands alone). */
 export function splitByOrientation(blocks: readonly Block[]): { landscape: boolean; blocks: Block[] }[] {

@@ -1,24 +1,11 @@
-/** Inline runs of the report tree → Word text runs. */
-import { HighlightColor, TextRun, type IRunOptions } from 'docx';
+/** Inline runs of the report tree → Word runs (<w:r>). */
 import { runText, type Inline } from '../../report/tree.js';
+import { rPr, type RunProps } from './props.js';
+import { cleanText, escapeText } from './xml.js';
 
-/** Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export { cleanText } from './xml.js';
 
-/** Text fit for a Word run: line ends normalised to "\n", tabs as spaces, characters XML cannot hold dropped. */
-export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(INVALID_XML, '');
-}
-
-/** Text runs for a line of inline content; line feeds inside strings become line breaks. */
-export function inlineRuns(runs: readonly Inline[]): TextRun[] {
-  return runs.flatMap((run) => {
-    const text = cleanText(runText(run));
-    if (text === '') return [];
-    const options = runFormat(run);
-    return text.split('\n').map((part, i) => textRun(part, { ...options, ...(i > 0 ? { break: 1 } : {}) }));
-  });
-}
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * A text run (a line feed becomes a space; use `inlineRuns` for line breaks).
@@ -26,10 +13,27 @@ export function inlineRuns(runs: readonly Inline[]): TextRun[] {
  * for Chinese text, so shared punctuation such as “ ” — … is set in the
  * Chinese font rather than in Times New Roman.
  */
-export function textRun(text: string, options: Omit<IRunOptions, 'text' | 'children'> = {}): TextRun {
+export function textRun(text: string, props: RunProps = {}, lineBreakBefore = false): string {
   const clean = cleanText(text).replace(/\n/g, ' ');
-  const hint = /[^\u0000-\u007f]/.test(clean) && options.font === undefined ? { font: { hint: 'eastAsia' } } : {};
-  return new TextRun({ ...hint, ...options, text: clean });
+  const hint = props.fonts === undefined && NON_ASCII.test(clean);
+  const format = hint ? { ...props, eastAsiaHint: true } : props;
+  return `<w:r>${rPr(format)}${lineBreakBefore ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeText(clean)}</w:t></w:r>`;
+}
+
+/** A tab character as a run of its own. */
+export const TAB_RUN = '<w:r><w:tab/></w:r>';
+
+/** Text runs for a line of inline content; line feeds inside strings become line breaks. */
+export function inlineRuns(runs: readonly Inline[]): string {
+  let x = '';
+  for (const run of runs) {
+    const text = cleanText(runText(run));
+    if (text === '') continue;
+    const props = runFormat(run);
+    const parts = text.split('\n');
+    for (let i = 0; i < parts.length; i++) x += textRun(parts[i]!, props, i > 0);
+  }
+  return x;
 }
 
 /**
@@ -37,13 +41,13 @@ export function textRun(text: string, options: Omit<IRunOptions, 'text' | 'child
  * printed text). A gap the data did not fill stays visible and is highlighted
  * so the reviewer cannot miss it before publishing.
  */
-function runFormat(run: Inline): { bold?: boolean; highlight?: (typeof HighlightColor)[keyof typeof HighlightColor] } {
+function runFormat(run: Inline): RunProps {
   if (typeof run === 'string') return {};
   switch (run.kind) {
     case 'strong':
       return { bold: true };
     case 'todo':
-      return { highlight: HighlightColor.YELLOW };
+      return { highlight: 'yellow' };
     case 'figure':
       return {};
   }

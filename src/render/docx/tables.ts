@@ -3,97 +3,77 @@
  * table (repeating header rows, merged cells, borders on every cell, full
  * width) and the note below it.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Paragraph,
-  Tab,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  TabStopType,
-  WidthType,
-  type FileChild,
-} from 'docx';
 import type { TableBlock } from '../../report/tree.js';
 import { columnWidths, layoutGrid, type PlacedCell } from './grid.js';
-import { inlineRuns, textRun } from './inline.js';
+import { inlineRuns, TAB_RUN, textRun } from './inline.js';
+import { paragraph, pPr } from './props.js';
 import { STYLE } from './styles.js';
 import { LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH } from './units.js';
 
-const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const borders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
-const cellMargins = { top: 30, bottom: 30, left: 80, right: 80 };
+const LINE = 'w:val="single" w:color="000000" w:sz="4"';
+const BORDERS = `<w:tblBorders><w:top ${LINE}/><w:left ${LINE}/><w:bottom ${LINE}/><w:right ${LINE}/><w:insideH ${LINE}/><w:insideV ${LINE}/></w:tblBorders>`;
+const CELL_MARGINS =
+  '<w:tblCellMar><w:top w:type="dxa" w:w="30"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="30"/><w:right w:type="dxa" w:w="80"/></w:tblCellMar>';
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
-
-export function renderTable(block: TableBlock, pageBreakBefore: boolean): FileChild[] {
-  const out: FileChild[] = [
-    new Paragraph({ style: STYLE.tableCaption, pageBreakBefore, children: [textRun(block.title)] }),
-  ];
-  if (block.number) {
-    out.push(new Paragraph({ style: STYLE.tableInfo, alignment: AlignmentType.RIGHT, children: [textRun(block.number)] }));
-  }
-  out.push(
-    new Paragraph({
-      style: STYLE.tableInfo,
-      // The style's right tab sits at the portrait text width; a landscape page is wider.
-      ...(block.orientation === 'landscape' ? { tabStops: [{ type: TabStopType.RIGHT, position: LANDSCAPE_TEXT_WIDTH }] } : {}),
-      children: [textRun(`编制单位：${block.unitName}`), new TextRun({ children: [new Tab()] }), textRun(`金额单位：${block.moneyUnit}`)],
-    }),
+export function renderTable(block: TableBlock, pageBreakBefore: boolean): string {
+  const landscape = block.orientation === 'landscape';
+  let x = paragraph({ style: STYLE.tableCaption, pageBreakBefore }, textRun(block.title));
+  if (block.number) x += paragraph({ style: STYLE.tableInfo, align: 'right' }, textRun(block.number));
+  x += paragraph(
+    // The style's right tab sits at the portrait text width; a landscape page is wider.
+    { style: STYLE.tableInfo, ...(landscape ? { tabs: [{ type: 'right' as const, position: LANDSCAPE_TEXT_WIDTH }] } : {}) },
+    textRun(`编制单位：${block.unitName}`) + TAB_RUN + textRun(`金额单位：${block.moneyUnit}`),
   );
-  const table = wordTable(block);
-  if (table) out.push(table);
-  if (block.note && block.note.length > 0) {
-    out.push(new Paragraph({ style: STYLE.tableNote, children: inlineRuns(block.note) }));
-  }
-  return out;
+  x += wordTable(block, landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH);
+  if (block.note && block.note.length > 0) x += paragraph({ style: STYLE.tableNote }, inlineRuns(block.note));
+  return x;
 }
 
-
-function wordTable(block: TableBlock): Table | undefined {
-  // A landscape table sits in a landscape section of its own (index.ts), with the wider text block.
-  const TABLE_WIDTH = block.orientation === 'landscape' ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+/** The table proper ('' when it has no cells); a landscape table sits in a landscape section of its own (index.ts). */
+function wordTable(block: TableBlock, tableWidth: number): string {
   const grid = layoutGrid(block.header, block.body);
-  if (grid.rows.length === 0 || grid.columns === 0) return undefined;
+  if (grid.rows.length === 0 || grid.columns === 0) return '';
   const headerRows = block.header.length;
-  const widths = columnWidths(grid, TABLE_WIDTH, headerRows);
-  const rows = grid.rows.map((placedRow, r) => {
+  const widths = columnWidths(grid, tableWidth, headerRows);
+  // A cell covered by a row span from above is written as a "continue" cell, as Word requires.
+  const continues = new Map<number, PlacedCell[]>();
+  for (const row of grid.rows) {
+    for (const placed of row) {
+      for (let r = placed.row + 1; r < placed.row + placed.rowSpan; r++) {
+        const list = continues.get(r) ?? [];
+        list.push(placed);
+        continues.set(r, list);
+      }
+    }
+  }
+  let x =
+    '<w:tbl><w:tblPr>' +
+    `<w:tblW w:type="dxa" w:w="${tableWidth}"/><w:jc w:val="center"/>${BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}` +
+    '</w:tblPr><w:tblGrid>' +
+    widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('') +
+    '</w:tblGrid>';
+  grid.rows.forEach((placedRow, r) => {
     const isHeader = r < headerRows;
-    return new TableRow({
-      tableHeader: isHeader,
-      cantSplit: true,
-      children: placedRow.map((placed) => wordCell(placed, widths, isHeader)),
-    });
+    const cells = [...placedRow.map((p) => ({ p, continued: false })), ...(continues.get(r) ?? []).map((p) => ({ p, continued: true }))];
+    cells.sort((a, b) => a.p.col - b.p.col);
+    x += `<w:tr><w:trPr><w:cantSplit/>${isHeader ? '<w:tblHeader/>' : ''}</w:trPr>`;
+    for (const { p, continued } of cells) x += wordCell(p, widths, isHeader, continued);
+    x += '</w:tr>';
   });
-  return new Table({
-    rows,
-    width: { size: TABLE_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    borders,
-    margins: cellMargins,
-  });
+  return `${x}</w:tbl>`;
 }
 
-function wordCell(placed: PlacedCell, widths: readonly number[], isHeader: boolean): TableCell {
-  const width = widths.slice(placed.col, placed.col + placed.colSpan).reduce((a, b) => a + b, 0);
-  const align = placed.cell.align ? ALIGN[placed.cell.align] : undefined;
-  return new TableCell({
-    children: [
-      new Paragraph({
-        style: isHeader ? STYLE.tableHead : STYLE.tableText,
-        ...(align ? { alignment: align } : {}),
-        children: inlineRuns(placed.cell.content),
-      }),
-    ],
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.CENTER,
-    ...(placed.colSpan > 1 ? { columnSpan: placed.colSpan } : {}),
-    ...(placed.rowSpan > 1 ? { rowSpan: placed.rowSpan } : {}),
-  });
+function wordCell(placed: PlacedCell, widths: readonly number[], isHeader: boolean, continued: boolean): string {
+  let width = 0;
+  for (let c = placed.col; c < placed.col + placed.colSpan; c++) width += widths[c]!;
+  const merge = placed.rowSpan > 1 ? `<w:vMerge w:val="${continued ? 'continue' : 'restart'}"/>` : '';
+  const tcPr =
+    `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>` +
+    (placed.colSpan > 1 ? `<w:gridSpan w:val="${placed.colSpan}"/>` : '') +
+    `${merge}<w:vAlign w:val="center"/></w:tcPr>`;
+  const style = isHeader ? STYLE.tableHead : STYLE.tableText;
+  const align = placed.cell.align;
+  // A continued cell holds an empty paragraph (every cell must hold one).
+  const content = continued ? '' : inlineRuns(placed.cell.content);
+  return `<w:tc>${tcPr}<w:p>${pPr({ style, ...(align && !continued ? { align } : {}) })}${content}</w:p></w:tc>`;
 }

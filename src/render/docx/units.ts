@@ -2,6 +2,7 @@
  * Units, sizes and font names for the GB/T 9704-2012 Word layout.
  * Word measures lengths in twips (1/20 pt) and font sizes in half-points.
  */
+import type { Fonts } from './props.js';
 
 /** Millimetres → twips. */
 export function mm(value: number): number {
@@ -13,7 +14,7 @@ export function ptTwips(value: number): number {
   return Math.round(value * 20);
 }
 
-/** Points → half-points (docx `size`). */
+/** Points → half-points (w:sz). */
 export function halfPoints(value: number): number {
   return Math.round(value * 2);
 }
@@ -41,13 +42,9 @@ export const FONT = {
   latin: 'Times New Roman',
 } as const;
 
-/**
- * Run fonts: Chinese in `eastAsia`, digits and Latin letters in Times New
- * Roman. The eastAsia hint makes Word set shared punctuation (“ ” — …) in the
- * Chinese font, as Chinese documents expect.
- */
-export function runFont(eastAsia: string, latin: string = FONT.latin) {
-  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' } as const;
+/** Run fonts: Chinese in `eastAsia`, digits and Latin letters in Times New Roman. */
+export function runFont(eastAsia: string, latin: string = FONT.latin): Fonts {
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia };
 }
 
 /** A4 portrait, in twips. */
