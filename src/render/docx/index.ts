@@ -16,7 +16,7 @@ import { pageFurniture } from './pageFurniture.js';
 import { STYLES_XML } from './styles.js';
 import { MARGIN, PAGE } from './units.js';
 import { NS, REL, XML_DECLARATION } from './xml.js';
-import { zip } from './zip.js';
+import { zip } from '../zip.js';
 
 export async function renderDocx(tree: ReportTree, options: RenderOptions = {}): Promise<Uint8Array> {
   const furniture = pageFurniture(options.draftMark ?? tree.meta.draftMark);

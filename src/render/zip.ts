@@ -1,5 +1,5 @@
 /**
- * A minimal zip writer for the package: deflated entries (Node's native
+ * A minimal zip writer for our OOXML packages (DOCX, XLSX): deflated entries (Node's native
  * zlib, about four times faster than the pure-JS deflate bundled with the
  * docx library on our 400 KB document parts), every entry dated
  * 1980-01-01 00:00, so the same parts give the same bytes.
