@@ -59,7 +59,8 @@ export function scanNumbers(seg: Segment): NumberToken[] {
     const prev = text[at - 1] ?? '';
     if (/[\dA-Za-z.]/.test(prev)) continue;
     if (shield.some(([a, b]) => at > a && at < b)) continue;
-    const after = text.slice(at + m[0].length);
+    // What follows, as far as any test below looks (a 2-space gap and a 4-character unit).
+    const after = text.slice(at + m[0].length, at + m[0].length + 8);
     if (NOT_FIGURE_AFTER.test(after)) continue;
     const trimmed = after.replace(/^[ \t]{0,2}/, '');
     const unit = UNITS.find((u) => trimmed.startsWith(u)) ?? '';
