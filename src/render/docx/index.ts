@@ -15,14 +15,15 @@ import { APP_XML, contentTypesXml, coreXml, PACKAGE_RELS, relationshipsXml, SETT
 import { pageFurniture } from './pageFurniture.js';
 import { STYLES_XML } from './styles.js';
 import { MARGIN, PAGE } from './units.js';
+import { REL as PACKAGE_REL } from '../ooxml/package.js';
+import { zip } from '../ooxml/zip.js';
 import { NS, REL, XML_DECLARATION } from './xml.js';
-import { zip } from '../zip.js';
 
 export async function renderDocx(tree: ReportTree, options: RenderOptions = {}): Promise<Uint8Array> {
   const furniture = pageFurniture(options.draftMark ?? tree.meta.draftMark);
   const charts = tree.blocks.filter((b): b is ChartBlock => b.kind === 'chart');
   const rels: Relationship[] = [
-    { id: 'rId1', type: REL.styles, target: 'styles.xml' },
+    { id: 'rId1', type: PACKAGE_REL.styles, target: 'styles.xml' },
     { id: 'rId2', type: REL.settings, target: 'settings.xml' },
   ];
   const furnitureRefs = furniture

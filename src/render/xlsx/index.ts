@@ -12,7 +12,7 @@ import { datasetToEntries } from '../../model/save.js';
 import type { Dataset } from '../../model/schema.js';
 import type { ReportTree, TableBlock } from '../../report/tree.js';
 import type { Renderer, RenderOptions } from '../renderer.js';
-import { zip, type ZipEntry } from '../zip.js';
+import { zip, type ZipEntry } from '../ooxml/zip.js';
 import { dataSheet, DATA_SHEET_NAME } from './dataSheet.js';
 import { sheetName } from './layout.js';
 import { SharedStrings } from './sharedStrings.js';

@@ -3,7 +3,10 @@
  * (sheet list and print titles) and the document properties. The dates are
  * fixed (2000-01-01), never the clock, so the same tree gives the same bytes.
  */
-import { dropInvalidXml, escapeAttr, escapeText, NS, XML_DECLARATION } from './xml.js';
+import { contentTypesXml as packageContentTypes, coreXml as packageCoreXml, packageRelsXml, REL as PACKAGE_REL, relationshipsXml, type Relationship } from '../ooxml/package.js';
+import { escapeAttr, escapeText, NS, XML_DECLARATION } from './xml.js';
+
+export { APP_XML } from '../ooxml/package.js';
 
 export interface SheetEntry {
   name: string;
@@ -16,15 +19,9 @@ const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
   sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
-  core: 'application/vnd.openxmlformats-package.core-properties+xml',
-  app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
 } as const;
 
 const REL = {
-  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
-  coreProperties: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
-  extendedProperties: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties',
-  styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
   sharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
   worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
 } as const;
@@ -33,49 +30,20 @@ const REL = {
 export const sheetPart = (i: number) => `xl/worksheets/sheet${i + 1}.xml`;
 
 export function contentTypesXml(sheets: number): string {
-  const override = (part: string, type: string) => `<Override PartName="/${part}" ContentType="${type}"/>`;
-  let sheetOverrides = '';
-  for (let i = 0; i < sheets; i++) sheetOverrides += override(sheetPart(i), CT.worksheet);
-  return (
-    XML_DECLARATION +
-    `<Types xmlns="${NS.contentTypes}">` +
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-    '<Default Extension="xml" ContentType="application/xml"/>' +
-    override('xl/workbook.xml', CT.workbook) +
-    sheetOverrides +
-    override('xl/styles.xml', CT.styles) +
-    override('xl/sharedStrings.xml', CT.sharedStrings) +
-    override('docProps/core.xml', CT.core) +
-    override('docProps/app.xml', CT.app) +
-    '</Types>'
-  );
+  return packageContentTypes([
+    ['xl/workbook.xml', CT.workbook],
+    ...Array.from({ length: sheets }, (_, i) => [sheetPart(i), CT.worksheet] as const),
+    ['xl/styles.xml', CT.styles],
+    ['xl/sharedStrings.xml', CT.sharedStrings],
+  ]);
 }
 
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-}
-
-function relationshipsXml(rels: readonly Relationship[]): string {
-  return (
-    XML_DECLARATION +
-    `<Relationships xmlns="${NS.relationships}">` +
-    rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join('') +
-    '</Relationships>'
-  );
-}
-
-export const PACKAGE_RELS = relationshipsXml([
-  { id: 'rId1', type: REL.officeDocument, target: 'xl/workbook.xml' },
-  { id: 'rId2', type: REL.coreProperties, target: 'docProps/core.xml' },
-  { id: 'rId3', type: REL.extendedProperties, target: 'docProps/app.xml' },
-]);
+export const PACKAGE_RELS = packageRelsXml('xl/workbook.xml');
 
 /** Styles rId1, shared strings rId2, then sheet i as rId(i + 3). */
 export function workbookRelsXml(sheets: number): string {
   const rels: Relationship[] = [
-    { id: 'rId1', type: REL.styles, target: 'styles.xml' },
+    { id: 'rId1', type: PACKAGE_REL.styles, target: 'styles.xml' },
     { id: 'rId2', type: REL.sharedStrings, target: 'sharedStrings.xml' },
   ];
   for (let i = 0; i < sheets; i++) rels.push({ id: `rId${i + 3}`, type: REL.worksheet, target: sheetPart(i).slice('xl/'.length) });
@@ -105,23 +73,9 @@ export function workbookXml(sheets: readonly SheetEntry[]): string {
   );
 }
 
-export const APP_XML =
-  XML_DECLARATION +
-  '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>juesuan</Application></Properties>';
-
 const FIXED_DATE = '2000-01-01T00:00:00Z';
 
 /** docProps/core.xml: creator juesuan, the report title, fixed dates. */
 export function coreXml(title: string): string {
-  return (
-    XML_DECLARATION +
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"' +
-    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"' +
-    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    '<dc:creator>juesuan</dc:creator>' +
-    `<dc:title>${escapeText(dropInvalidXml(title))}</dc:title>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${FIXED_DATE}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${FIXED_DATE}</dcterms:modified>` +
-    '</cp:coreProperties>'
-  );
+  return packageCoreXml(title, FIXED_DATE);
 }

@@ -1,41 +1,16 @@
 /**
- * The XML pieces the SpreadsheetML writer needs: escaping, the text a cell
- * may hold, cell references and the namespaces. The workbook is written as
- * strings directly (no object model): through exceljs, style de-duplication,
- * cell objects and its pure-JS deflate took ~22 ms per report.
+ * The XML pieces the SpreadsheetML writer needs beyond the shared ones
+ * (../ooxml/xml.ts): the namespaces, the text a cell may hold, cell
+ * references.
  */
+import { dropInvalidXml, PACKAGE_NS } from '../ooxml/xml.js';
 
-export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export { dropInvalidXml, escapeAttr, escapeText, XML_DECLARATION } from '../ooxml/xml.js';
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
-  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
-  relationships: 'http://schemas.openxmlformats.org/package/2006/relationships',
-  contentTypes: 'http://schemas.openxmlformats.org/package/2006/content-types',
+  r: PACKAGE_NS.r,
 } as const;
-
-const SPECIAL_TEXT = /[&<>]/;
-const SPECIAL_ATTR = /[&<>"\t\n\r]/;
-
-/** Text content: & < > escaped. */
-export function escapeText(s: string): string {
-  if (!SPECIAL_TEXT.test(s)) return s;
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Attribute value (double-quoted): & < > " escaped, and tab/newline as references so parsers do not turn them into spaces. */
-export function escapeAttr(s: string): string {
-  if (!SPECIAL_ATTR.test(s)) return s;
-  return escapeText(s).replace(/"/g, '&quot;').replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Drops the characters XML 1.0 cannot hold (or puts `by` in their place). */
-export function dropInvalidXml(s: string, by = ''): string {
-  return s.replace(INVALID_XML, by);
-}
 
 /**
  * Spreadsheet readers decode `_xHHHH_` in cell text as the character U+HHHH
