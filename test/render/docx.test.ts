@@ -366,6 +366,38 @@ describe('docx renderer', () => {
     expect(xml).not.toContain('<w:pageBreakBefore/>');
   });
 
+  it('puts a landscape table in a landscape section of its own, ending each section in its last paragraph', async () => {
+    const table = (title: string, orientation?: 'landscape'): Block => ({
+      kind: 'table', id: title, title, unitName: '示例单位', moneyUnit: '万元', ...(orientation ? { orientation } : {}),
+      header: [[{ content: ['项目'] }, { content: ['金额'] }]],
+      body: [[{ content: ['合计'] }, { content: ['1.00'], align: 'right' }]],
+    });
+    const tree: ReportTree = {
+      ...sampleTree,
+      blocks: [
+        { kind: 'paragraph', content: ['竖排的正文。'] },
+        table('横排的自评表', 'landscape'),
+        table('横排的第二张表', 'landscape'),
+        { kind: 'paragraph', content: ['回到竖排。'] },
+        table('竖排的表'),
+      ],
+    };
+    const bytes = await renderDocx(tree);
+    expectInOrder(await rawText(bytes), expectedTexts(tree));
+    const xml = part(unzip(bytes), 'word/document.xml');
+    const sections = [...xml.matchAll(/<w:sectPr>.*?<\/w:sectPr>/g)].map((m) => m[0]);
+    // portrait (title + paragraph) | landscape | landscape | portrait (paragraph + table, the body's last section)
+    expect(sections.map((x) => (x.includes('w:orient="landscape"') ? 'L' : 'P'))).toEqual(['P', 'L', 'L', 'P']);
+    expect(sections[1]).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    // Only the first section names the footers; the others inherit them.
+    expect(sections.map((x) => x.includes('<w:footerReference'))).toEqual([true, false, false, false]);
+    // A section ending in a paragraph ends in that paragraph's properties; one ending in a table gets an empty paragraph.
+    expect(xml).toMatch(/竖排的正文。<\/w:t><\/w:r><\/w:p><w:p><w:pPr><w:pStyle w:val="JsTableCaption"\/>/);
+    expect(xml).toContain('<w:pPr><w:pStyle w:val="BodyText"/><w:sectPr>');
+    expect(xml).toMatch(/<\/w:tbl><w:p><w:pPr><w:sectPr>.*?w:orient="landscape".*?<\/w:sectPr><\/w:pPr><\/w:p>/);
+    expect(xml.endsWith(`${sections[3]}</w:body></w:document>`)).toBe(true);
+  });
+
   it('keeps XML-special and control characters from breaking the document', async () => {
     const tree: ReportTree = {
       title: ['A&B <单位> "决算"\u0001'],
