@@ -11,7 +11,7 @@
  *
  * Every failure is a DocumentError whose Chinese message names the file.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { detectFormat } from './detect.js';
 import { makeDocument, type ReadDocument, type ReadText } from './document.js';
 import { DocumentError } from './errors.js';
@@ -70,10 +70,12 @@ export async function readDocument(path: string, limits: Partial<DocumentLimits>
   const max = limits.maxFileBytes ?? DEFAULT_DOCUMENT_LIMITS.maxFileBytes;
   let bytes: Uint8Array;
   try {
-    const info = await stat(path);
+    // Synchronous: one file is read at a time per thread, and each asynchronous step
+    // (stat, open, read, close) waited for the thread pool — ~5 % of a 40 KB audit.
+    const info = statSync(path);
     if (info.isDirectory()) throw new DocumentError(path, '这是一个文件夹，不是文件。');
     if (info.size > max) throw new DocumentError(path, `文件过大（${size(info.size)}），上限为 ${size(max)}。`);
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (e) {
     if (e instanceof DocumentError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
