@@ -89,8 +89,10 @@ describe('PDF renderer without a browser', () => {
 
   it('prints with glyf TrueType faces first and no faked bold', () => {
     const html = printHtml(sampleTree);
-    expect(html).toMatch(/body \{[^}]*font-family: 'Juesuan Print Song', 'AR PL UMing CN'/);
-    expect(html).toContain("@font-face { font-family: 'Juesuan Print Song'; src: local('WenQuanYi Zen Hei')");
+    expect(html).toMatch(/body \{[^}]*font-family: 'AR PL UMing CN', 'WenQuanYi Zen Hei'/);
+    // Bold text is set in WenQuanYi Zen Hei at its own weight, never a faked bold of UMing/UKai.
+    expect(html).toContain("h5, thead th, mark.todo, strong, b { font-family: 'WenQuanYi Zen Hei', 'AR PL UMing CN', sans-serif; font-weight: normal; }");
+    expect(html).not.toContain('@font-face');
     expect(html).toContain('font-synthesis: none');
     expect(html).toContain('<thead>');
   });
@@ -151,6 +153,10 @@ describe.skipIf(!haveChromium)('PDF renderer (Chromium)', () => {
     const fonts = await poppler('pdffonts', pdfs.get(name)!, `${name}-fonts`);
     expect(fonts).toContain('CID TrueType');
     expect(fonts).not.toContain('Type 3');
+    // Each face embedded once (a second copy of a CJK face costs a second subsetting).
+    const faces = fonts.split('\n').slice(2).filter((l) => l.trim() !== '').map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+    expect(faces.length).toBeGreaterThan(0);
+    expect(new Set(faces).size).toBe(faces.length);
   });
 
   it('carries the 昭化 text and figures', async () => {

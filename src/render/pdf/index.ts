@@ -49,20 +49,20 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 /**
- * Composite print faces. Chromium fakes bold for a face that has no bold
- * (UMing and UKai are single-weight), and a faked-bold glyph lands in the PDF
- * as a Type 3 font. So bold text (table headers, 1. headings, <strong>) uses
- * WenQuanYi Zen Hei, whose Medium weight is close enough that no faking
- * happens. `font-synthesis: none` keeps any other fallback from faking.
+ * Print font rules. UMing and UKai are single-weight: Chromium would fake
+ * their bold, and a faked-bold glyph lands in the PDF as a Type 3 font. So
+ * bold text (1. headings, table headers, gaps, <strong>) is set in WenQuanYi
+ * Zen Hei at its own weight, whose strokes are heavy enough to read as bold,
+ * and `font-synthesis: none` keeps any other fallback from faking. Each face
+ * is named one way only, at one weight: every (name, weight) pair Chromium
+ * resolves is embedded as a font of its own, and with @font-face composites
+ * the three faces were embedded five times, a quarter of the printing time.
  * Chart SVGs name Noto Sans CJK in inline styles; `!important` overrides it.
  */
 export const PRINT_FONT_FACES = `
-@font-face { font-family: 'Juesuan Print Song'; src: local('AR PL UMing CN'), local('UMingCN'); font-weight: 100 500; }
-@font-face { font-family: 'Juesuan Print Song'; src: local('WenQuanYi Zen Hei'), local('WenQuanYiZenHei'); font-weight: 600 900; }
-@font-face { font-family: 'Juesuan Print Kai'; src: local('AR PL UKai CN'), local('UKaiCN'); font-weight: 100 500; }
-@font-face { font-family: 'Juesuan Print Kai'; src: local('WenQuanYi Zen Hei'), local('WenQuanYiZenHei'); font-weight: 600 900; }
 body { font-synthesis: none; }
-svg text { font-family: 'WenQuanYi Zen Hei', 'AR PL UMing CN', sans-serif !important; }
+h5, thead th, mark.todo, strong, b { font-family: 'WenQuanYi Zen Hei', 'AR PL UMing CN', sans-serif; font-weight: normal; }
+svg text { font-family: 'WenQuanYi Zen Hei', 'AR PL UMing CN', sans-serif !important; font-weight: normal !important; }
 `.trimStart();
 
 /**
@@ -99,10 +99,10 @@ export const PAGE_NUMBER_CSS = `
  * without them.
  */
 export const PDF_FONT_STACKS: Readonly<FontStacks> = {
-  body: "'Juesuan Print Song', 'AR PL UMing CN', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC', serif",
+  body: "'AR PL UMing CN', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC', serif",
   heading: "'WenQuanYi Zen Hei', 'AR PL UMing CN', 'Noto Sans CJK SC', sans-serif",
-  kai: "'Juesuan Print Kai', 'AR PL UKai CN', 'WenQuanYi Zen Hei', serif",
-  title: "'Juesuan Print Song', 'AR PL UMing CN', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC', serif",
+  kai: "'AR PL UKai CN', 'WenQuanYi Zen Hei', serif",
+  title: "'AR PL UMing CN', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC', serif",
 };
 
 /** GB/T 9704-2012 margins (design.md §5), also given by the stylesheet's @page rule. */
