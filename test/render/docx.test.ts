@@ -4,7 +4,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chartPartXml } from '../../src/render/docx/chartPart.js';
@@ -15,6 +14,7 @@ import { PreviewError, docxToPdfAndPng, findOnPath } from '../../src/render/docx
 import { TEXT_WIDTH } from '../../src/render/docx/units.js';
 import { inlineText, type Block, type Inline, type ReportTree, type TableCell } from '../../src/report/tree.js';
 import { sampleTree } from '../fixtures/sampleTree.js';
+import { unzip, type ZipEntry } from './zipHelpers.js';
 
 // mammoth ships no type declarations; type the one call we use.
 const mammoth = createRequire(import.meta.url)('mammoth') as {
@@ -22,44 +22,6 @@ const mammoth = createRequire(import.meta.url)('mammoth') as {
 };
 
 const DRAFT = '草稿（未通过审核）';
-
-// ---------------------------------------------------------------------------
-// A small zip reader (stored and deflated entries), enough for our DOCX.
-// ---------------------------------------------------------------------------
-
-interface ZipEntry {
-  data: Buffer;
-  dosTime: number;
-  dosDate: number;
-}
-
-function unzip(bytes: Uint8Array): Map<string, ZipEntry> {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('not a zip file');
-  const entries = new Map<string, ZipEntry>();
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const extraLength = buf.readUInt16LE(p + 30);
-    const commentLength = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + compressed);
-    entries.set(name, {
-      data: method === 0 ? raw : inflateRawSync(raw),
-      dosTime: buf.readUInt16LE(p + 12),
-      dosDate: buf.readUInt16LE(p + 14),
-    });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
 
 function part(zip: Map<string, ZipEntry>, name: string): string {
   const entry = zip.get(name);
