@@ -61,25 +61,63 @@ export function textWidth(text: string): number {
   return width;
 }
 
+/** A 五号 (10.5 pt) character cell in twips, and each cell's left + right margins (tables.ts) with a little air. */
+const CHAR_TWIPS = 210;
+const CELL_PADDING = 180;
+/** A CJK run this short (待评审, 分值) is kept on one line, like a number. */
+const SHORT_CJK = 4;
+
+/** Width in character cells of the longest part of `text` that should not wrap: a number, a Latin word, a short CJK word. */
+export function unbreakableWidth(text: string): number {
+  let widest = 0;
+  for (const part of text.split(/\s+/)) {
+    // Runs of CJK and of everything else: a number with its unit sign ("100.00%") stays whole.
+    for (const run of part.match(/[\u0000-\u024f]+|[^\u0000-\u024f]+/gu) ?? []) {
+      const latin = /^[\u0000-\u024f]/u.test(run);
+      if (latin || [...run].length <= SHORT_CJK) widest = Math.max(widest, textWidth(run));
+      else widest = Math.max(widest, 1);
+    }
+  }
+  return widest;
+}
+
 /**
- * Column widths (twips) that add up to `total`. Each column's share follows
- * its widest single-column cell, within [3, 12] characters; header text counts
- * half, since a header may wrap onto two lines. So a long 科目名称 column is
- * wider than a column of amounts, and a long header does not starve the rest.
+ * Column widths (twips) that add up to `total`, laid out as a browser lays
+ * out an auto table: each column's minimum is its widest unbreakable content
+ * (numbers, short words; up to 10 characters), its wish is its widest
+ * single-column cell (up to 12 characters; header text counts half, since a
+ * header may wrap onto two lines). When the wishes fit, they share the width;
+ * otherwise every column gets its minimum and the rest goes to the columns in
+ * proportion to what they still wish for. So "12.50" or "待评审" in a narrow
+ * 得分 column does not break, and a long 科目名称 column takes the rest.
  */
 export function columnWidths(grid: TableGrid, total: number, headerRows: number): number[] {
-  const weights = Array.from({ length: grid.columns }, () => 3);
+  const min = Array.from({ length: grid.columns }, () => 2);
+  const wish = Array.from({ length: grid.columns }, () => 3);
   for (const row of grid.rows) {
     for (const placed of row) {
       if (placed.colSpan !== 1) continue;
-      const text = textWidth(inlineText(placed.cell.content));
-      const w = Math.min(12, placed.row < headerRows ? text / 2 : text);
-      weights[placed.col] = Math.max(weights[placed.col]!, w);
+      const text = inlineText(placed.cell.content);
+      const full = textWidth(text);
+      wish[placed.col] = Math.max(wish[placed.col]!, Math.min(12, placed.row < headerRows ? full / 2 : full));
+      min[placed.col] = Math.max(min[placed.col]!, Math.min(10, unbreakableWidth(text)));
     }
   }
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((total * w) / sum));
-  const rest = total - widths.reduce((a, b) => a + b, 0);
+  const twips = (chars: number) => chars * CHAR_TWIPS + CELL_PADDING;
+  const lo = min.map(twips);
+  const hi = wish.map((w, i) => Math.max(twips(w), lo[i]!));
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  let widths: number[];
+  if (sum(hi) <= total || sum(lo) >= total) {
+    // Everything fits (share the room by wish), or not even the minimums do (share by minimum).
+    const base = sum(hi) <= total ? hi : lo;
+    widths = base.map((w) => Math.floor((total * w) / sum(base)));
+  } else {
+    const spare = total - sum(lo);
+    const extra = sum(hi) - sum(lo);
+    widths = lo.map((w, i) => Math.floor(w + (spare * (hi[i]! - w)) / extra));
+  }
+  const rest = total - sum(widths);
   if (widths.length > 0) widths[0]! += rest;
   return widths;
 }
