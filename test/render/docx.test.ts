@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chartPartXml } from '../../src/render/docx/chartPart.js';
 import { docxRenderer, renderDocx } from '../../src/render/docx/index.js';
 import { chartShares } from '../../src/report/charts.js';
-import { columnWidths, layoutGrid } from '../../src/render/docx/grid.js';
+import { columnWidths, layoutGrid, unbreakableWidth } from '../../src/render/docx/grid.js';
 import { PreviewError, docxToPdfAndPng, findOnPath } from '../../src/render/docx/preview.js';
 import { TEXT_WIDTH } from '../../src/render/docx/units.js';
 import { inlineText, type Block, type Inline, type ReportTree, type TableCell } from '../../src/report/tree.js';
@@ -433,6 +433,26 @@ describe('docx table grid', () => {
     const widths = columnWidths(grid, TEXT_WIDTH, table.header.length);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
     expect(Math.min(...widths)).toBeGreaterThan(TEXT_WIDTH / 14);
+  });
+
+  it('keeps figures and short words on one line: every column at least as wide as its widest unbreakable content', () => {
+    const c = (t: string): TableCell => ({ content: [t] });
+    const long = '持续加强社会治安环境，降低环境事件发生可能，提升群众满意度';
+    const header = [['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map(c)];
+    const body = Array.from({ length: 6 }, () => ['效益指标', '社会效益指标', long, long, long, '12.50', '待评审', long].map(c));
+    const grid = layoutGrid(header, body);
+    for (const total of [TEXT_WIDTH, 13777]) {
+      const widths = columnWidths(grid, total, 1);
+      expect(widths.reduce((a, b) => a + b, 0)).toBe(total);
+      // 五号 = 210 twips a character; Latin ~0.55; 160 twips of cell margins.
+      expect(widths[5]).toBeGreaterThanOrEqual(Math.ceil(5 * 0.55 * 210) + 160); // "12.50"
+      expect(widths[6]).toBeGreaterThanOrEqual(3 * 210 + 160); // "待评审"
+      // The long text columns take the rest.
+      expect(widths[2]).toBeGreaterThan(widths[6]!);
+    }
+    expect(unbreakableWidth('8155267.4元')).toBeCloseTo(9 * 0.55, 5);
+    expect(unbreakableWidth('达到预期指标值')).toBe(1);
+    expect(unbreakableWidth('100.00%')).toBeCloseTo(7 * 0.55, 5);
   });
 
   it('pads ragged rows and cuts a header row span at the end of the header', () => {
