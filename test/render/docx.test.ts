@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chartPartXml } from '../../src/render/docx/chartPart.js';
@@ -172,11 +173,13 @@ describe('docx renderer', () => {
     expect(documentXml.slice(documentXml.indexOf('</w:tbl>'))).toContain('注：“三公”经费为财政拨款安排的支出。');
   });
 
-  it('draws a chart as a native Word chart, as wide as the text, under its centred title', () => {
+  it('draws a chart as a native Word chart, as wide as the text, under its centred title', async () => {
     // No raster picture: the chart is a DrawingML chart part that Word and LibreOffice draw themselves.
     expect([...zip.keys()].filter((k) => k.startsWith('word/media/'))).toEqual([]);
-    const charts = [...zip.keys()].filter((k) => k.startsWith('word/charts/'));
-    expect(charts).toEqual(['word/charts/chart1.xml']);
+    const charts = [...zip.keys()].filter((k) => k.startsWith('word/charts/') || k.startsWith('word/embeddings/'));
+    expect(charts).toEqual(['word/charts/chart1.xml', 'word/charts/_rels/chart1.xml.rels', 'word/embeddings/Microsoft_Excel_Worksheet1.xlsx']);
+    expect(part(zip, '[Content_Types].xml')).toContain('<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>');
+    expect(part(zip, 'word/charts/_rels/chart1.xml.rels')).toContain('Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="../embeddings/Microsoft_Excel_Worksheet1.xlsx"');
     expect(part(zip, '[Content_Types].xml')).toContain('<Override PartName="/word/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
     const rels = part(zip, 'word/_rels/document.xml.rels');
     const relId = /Id="(rId\d+)" Type="[^"]*\/relationships\/chart" Target="charts\/chart1\.xml"/.exec(rels)?.[1];
@@ -212,6 +215,18 @@ describe('docx renderer', () => {
       expect(s).toContain('<c:showVal val="1"/>');
     }
     expect(chart).toContain('<a:t>单位：万元</a:t>');
+    expect(chart).toContain('<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData>');
+
+    // The embedded workbook holds the cells the chart's formulas name, so Word's "Edit Data" opens them.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(zip.get('word/embeddings/Microsoft_Excel_Worksheet1.xlsx')!.data as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Sheet1')!;
+    expect(chart).toContain('<c:f>Sheet1!$A$2:$A$3</c:f>');
+    expect(chart).toContain('<c:f>Sheet1!$C$2:$C$3</c:f>');
+    expect([sheet.getCell('B1').value, sheet.getCell('C1').value]).toEqual(['收入总计', '支出总计']);
+    expect([sheet.getCell('A2').value, sheet.getCell('A3').value]).toEqual(['2021年', '2022年']);
+    expect([sheet.getCell('B2').value, sheet.getCell('B3').value, sheet.getCell('C3').value]).toEqual([577.74, 1193.39, 1193.39]);
+    expect(sheet.getCell('B2').numFmt).toBe('0.00');
   });
 
   it('names every pie slice with its value and the report\'s share, and labels only the wide slices', () => {

@@ -17,7 +17,7 @@ import { datasetCheckInput } from '../../src/rules/index.js';
 import { synthYaml } from '../../src/synth/index.js';
 import { EXAMPLES, loadExample } from '../examples.js';
 import { sampleTree } from '../fixtures/sampleTree.js';
-import { unzipText, zipText } from './zipHelpers.js';
+import { unzip, unzipText, zipText } from './zipHelpers.js';
 
 const VERSIONS: readonly OfficeVersion[] = ['Office2007', 'Microsoft365'];
 
@@ -26,6 +26,11 @@ const problems = (results: readonly ValidationResult[]) => results.map((r) => `$
 
 async function expectValid(bytes: Uint8Array, format: 'docx' | 'xlsx'): Promise<void> {
   for (const version of VERSIONS) expect(problems(await validate(bytes, format, version)), version).toEqual([]);
+  if (format !== 'docx') return;
+  // The charts' embedded workbooks (the data Word's "Edit Data" opens) are packages of their own.
+  for (const [name, entry] of unzip(bytes)) {
+    if (name.startsWith('word/embeddings/')) for (const version of VERSIONS) expect(problems(await validate(entry.data, 'xlsx', version)), `${name} ${version}`).toEqual([]);
+  }
 }
 
 /** A tree with what the examples lack: a draft mark, a landscape table, hostile text, a one-slice pie. */

@@ -1,7 +1,9 @@
 /**
  * A ChartSpec → a DrawingML chart part (word/charts/chartN.xml): Word and
  * LibreOffice draw it themselves, as vector graphics the reader can restyle,
- * from the values cached in the part (no embedded workbook). The look follows
+ * from the values cached in the part; the same table is embedded as a small
+ * workbook (chartTable → xlsx/chartData.ts), so Word's "Edit Data" opens
+ * it. The look follows
  * our SVG charts (src/charts/svg): Office colours, values on the bars, a pie
  * whose legend reads "name value（share%）" with the report's own shares,
  * which add up to 100.00 (Word's own percentages would be rounded
@@ -38,22 +40,37 @@ function stringCache(ref: string, values: readonly string[]): string {
   );
 }
 
+/** Values as printed (two decimals), which is also what the embedded sheet holds. */
 function numberCache(ref: string, values: readonly string[]): string {
   return (
     `<c:numRef><c:f>${escapeText(ref)}</c:f><c:numCache><c:formatCode>0.00</c:formatCode><c:ptCount val="${values.length}"/>` +
-    values.map((v, i) => `<c:pt idx="${i}"><c:v>${chartValueText(v)}</c:v></c:pt>`).join('') +
+    values.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join('') +
     '</c:numCache></c:numRef>'
   );
 }
 
+/** The chart's data as a table: category labels (A2…), series names (B1…) and values as printed. */
+export interface ChartTable {
+  categories: string[];
+  series: { name: string; values: string[] }[];
+}
+
+/** The table behind a chart. A pie's categories carry "value（share%）" (its legend names every slice with them). */
+export function chartTable(spec: ChartSpec): ChartTable {
+  const series = spec.series.map((s) => ({ name: s.name, values: s.values.map((v) => chartValueText(v)) }));
+  if (spec.type !== 'pie') return { categories: [...spec.categories], series };
+  const shares = chartShares(spec.series[0]!.values);
+  return { categories: spec.categories.map((name, i) => `${name} ${series[0]!.values[i]}（${shares[i]}%）`), series };
+}
+
 /** A series' index and name, its categories and its values (they sit apart in c:ser). */
-function seriesParts(spec: ChartSpec, s: number): { head: string; cat: string; val: string } {
-  const n = spec.categories.length;
-  const series = spec.series[s]!;
+function seriesParts(table: ChartTable, s: number): { head: string; cat: string; val: string } {
+  const n = table.categories.length;
+  const series = table.series[s]!;
   const col = column(s);
   return {
     head: `<c:idx val="${s}"/><c:order val="${s}"/><c:tx>${stringCache(`Sheet1!$${col}$1`, [series.name])}</c:tx>`,
-    cat: `<c:cat>${stringCache(`Sheet1!$A$2:$A$${n + 1}`, spec.categories)}</c:cat>`,
+    cat: `<c:cat>${stringCache(`Sheet1!$A$2:$A$${n + 1}`, table.categories)}</c:cat>`,
     val: `<c:val>${numberCache(`Sheet1!$${col}$2:$${col}$${n + 1}`, series.values)}</c:val>`,
   };
 }
@@ -61,10 +78,10 @@ function seriesParts(spec: ChartSpec, s: number): { head: string; cat: string; v
 const showOnly = (value: boolean) =>
   `<c:showLegendKey val="0"/><c:showVal val="${value ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>`;
 
-function barChart(spec: ChartSpec): string {
+function barChart(spec: ChartSpec, table: ChartTable): string {
   const series = spec.series
     .map((_, s) => {
-      const { head, cat, val } = seriesParts(spec, s);
+      const { head, cat, val } = seriesParts(table, s);
       return (
         `<c:ser>${head}<c:spPr>${fill(colour(s))}${NO_LINE}</c:spPr><c:invertIfNegative val="0"/>` +
         `<c:dLbls><c:numFmt formatCode="0.00" sourceLinked="0"/><c:spPr><a:noFill/>${NO_LINE}</c:spPr>${txPr(9.75)}<c:dLblPos val="outEnd"/>${showOnly(true)}</c:dLbls>` +
@@ -96,11 +113,10 @@ const LABELLED_SHARE = 10;
  * carry their share on the pie. Label texts are written out, so the shares
  * are the report's (adding up to 100.00).
  */
-function pieChart(spec: ChartSpec): string {
+function pieChart(spec: ChartSpec, table: ChartTable): string {
   const series = spec.series[0]!;
   const shares = chartShares(series.values);
-  const named = { ...spec, categories: spec.categories.map((name, i) => `${name} ${chartValueText(series.values[i]!)}（${shares[i]}%）`) };
-  const { head, cat, val } = seriesParts(named, 0);
+  const { head, cat, val } = seriesParts(table, 0);
   // White edges part the slices; a lone slice has nothing to part (its edge would draw a radius).
   const slices = series.values.filter((v) => !/^[-0.]*$/.test(v)).length;
   const edge = slices > 1 ? `<a:ln w="12700">${fill('FFFFFF')}</a:ln>` : NO_LINE;
@@ -120,20 +136,22 @@ function pieChart(spec: ChartSpec): string {
   );
 }
 
-/** The chart part's XML. */
-export function chartPartXml(spec: ChartSpec): string {
+/** The chart part's XML; `dataRelId` names the relationship to its embedded workbook, when there is one. */
+export function chartPartXml(spec: ChartSpec, dataRelId?: string): string {
   const pie = spec.type === 'pie';
+  const table = chartTable(spec);
   return (
     XML_DECLARATION +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
     '<c:date1904 val="0"/><c:lang val="zh-CN"/><c:roundedCorners val="0"/>' +
     // The title is the paragraph above the chart (表格标题 style), as for tables.
     '<c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>' +
-    (pie ? pieChart(spec) : barChart(spec)) +
+    (pie ? pieChart(spec, table) : barChart(spec, table)) +
     '</c:plotArea>' +
     `<c:legend><c:legendPos val="${pie ? 'r' : 't'}"/><c:overlay val="0"/>${txPr(9.75)}</c:legend>` +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
     `<c:spPr>${fill('FFFFFF')}${NO_LINE}</c:spPr>${txPr(9.75)}` +
+    (dataRelId ? `<c:externalData r:id="${dataRelId}"><c:autoUpdate val="0"/></c:externalData>` : '') +
     '</c:chartSpace>'
   );
 }

@@ -2,21 +2,22 @@
  * DOCX renderer: the report tree as a Word document laid out per GB/T
  * 9704-2012 (A4, 37/28/26/35 mm margins, 仿宋_GB2312 三号 body on a 28.95 pt
  * pitch, 方正小标宋简体 title, 黑体/楷体/仿宋 headings as real Heading 1–5
- * styles, "— 1 —" page numbers, charts as native Word charts). The
- * WordprocessingML is written directly as strings (xml.ts says why); the
- * output is deterministic for a given tree.
+ * styles, "— 1 —" page numbers, charts as native Word charts with their
+ * data embedded as a workbook). The WordprocessingML is written directly as
+ * strings (xml.ts says why); the output is deterministic for a given tree.
  */
 import type { Block, ChartBlock, ReportTree } from '../../report/tree.js';
+import { REL as PACKAGE_REL } from '../ooxml/package.js';
+import { zip, type ZipEntry } from '../ooxml/zip.js';
 import type { Renderer, RenderOptions } from '../renderer.js';
+import { chartDataWorkbook } from '../xlsx/chartData.js';
 import { renderBlocks, renderTitle } from './blocks.js';
 import type { ChartRef } from './chart.js';
-import { chartPartXml } from './chartPart.js';
+import { chartPartXml, chartTable } from './chartPart.js';
 import { APP_XML, contentTypesXml, coreXml, PACKAGE_RELS, relationshipsXml, SETTINGS_XML, type Relationship } from './package.js';
 import { pageFurniture } from './pageFurniture.js';
 import { STYLES_XML } from './styles.js';
 import { MARGIN, PAGE } from './units.js';
-import { REL as PACKAGE_REL } from '../ooxml/package.js';
-import { zip } from '../ooxml/zip.js';
 import { NS, REL, XML_DECLARATION } from './xml.js';
 
 export async function renderDocx(tree: ReportTree, options: RenderOptions = {}): Promise<Uint8Array> {
@@ -61,7 +62,7 @@ export async function renderDocx(tree: ReportTree, options: RenderOptions = {}):
     { name: 'word/styles.xml', data: STYLES_XML },
     { name: 'word/settings.xml', data: SETTINGS_XML },
     ...furniture.map((f) => ({ name: `word/${f.name}`, data: f.xml })),
-    ...charts.map((c, i) => ({ name: `word/charts/chart${i + 1}.xml`, data: chartPartXml(c.chart) })),
+    ...charts.flatMap((c, i) => chartParts(c, i + 1)),
   ]);
 }
 
@@ -70,6 +71,16 @@ export const docxRenderer: Renderer = {
   extension: 'docx',
   render: renderDocx,
 };
+
+/** A chart's part, its embedded workbook (the data Word's "Edit Data" opens) and the relationship between them. */
+function chartParts(block: ChartBlock, n: number): ZipEntry[] {
+  const workbook = `Microsoft_Excel_Worksheet${n}.xlsx`;
+  return [
+    { name: `word/charts/chart${n}.xml`, data: chartPartXml(block.chart, 'rId1') },
+    { name: `word/charts/_rels/chart${n}.xml.rels`, data: relationshipsXml([{ id: 'rId1', type: REL.package, target: `../embeddings/${workbook}` }]) },
+    { name: `word/embeddings/${workbook}`, data: chartDataWorkbook(chartTable(block.chart), block.title) },
+  ];
+}
 
 /** A section's page: A4 portrait or landscape, the GB/T 9704 margins. */
 function sectPr(landscape: boolean, references: string): string {

@@ -21,13 +21,14 @@ const CT = {
 } as const;
 
 export function contentTypesXml(furniture: readonly FurniturePart[], charts: number): string {
+  const defaults = charts > 0 ? [['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const] : [];
   return packageContentTypes([
     ['word/document.xml', CT.document],
     ['word/styles.xml', CT.styles],
     ['word/settings.xml', CT.settings],
     ...furniture.map((f) => [`word/${f.name}`, CT[f.kind]] as const),
     ...Array.from({ length: charts }, (_, i) => [`word/charts/chart${i + 1}.xml`, CT.chart] as const),
-  ]);
+  ], defaults);
 }
 
 export const PACKAGE_RELS = packageRelsXml('word/document.xml');

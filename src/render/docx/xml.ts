@@ -21,6 +21,8 @@ export const REL = {
   header: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/header',
   footer: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer',
   chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
+  /** A chart's embedded workbook. */
+  package: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/package',
 } as const;
 
 /** Text fit for a Word run: line ends normalised to "\n", tabs as spaces, characters XML cannot hold dropped. */

@@ -36,14 +36,18 @@ export function packageRelsXml(mainPart: string): string {
   ]);
 }
 
-/** [Content_Types].xml: the defaults, the given parts (path without the leading "/", content type), the property parts. */
-export function contentTypesXml(parts: readonly (readonly [string, string])[]): string {
+/**
+ * [Content_Types].xml: the defaults (rels, xml and the given extensions), the
+ * given parts (path without the leading "/", content type), the property parts.
+ */
+export function contentTypesXml(parts: readonly (readonly [string, string])[], defaults: readonly (readonly [string, string])[] = []): string {
   const override = (part: string, type: string) => `<Override PartName="/${part}" ContentType="${type}"/>`;
   return (
     XML_DECLARATION +
     `<Types xmlns="${PACKAGE_NS.contentTypes}">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
+    defaults.map(([ext, type]) => `<Default Extension="${ext}" ContentType="${type}"/>`).join('') +
     parts.map(([part, type]) => override(part, type)).join('') +
     override('docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml') +
     override('docProps/app.xml', 'application/vnd.openxmlformats-officedocument.extended-properties+xml') +

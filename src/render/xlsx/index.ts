@@ -12,24 +12,17 @@ import { datasetToEntries } from '../../model/save.js';
 import type { Dataset } from '../../model/schema.js';
 import type { ReportTree, TableBlock } from '../../report/tree.js';
 import type { Renderer, RenderOptions } from '../renderer.js';
-import { zip, type ZipEntry } from '../ooxml/zip.js';
 import { dataSheet, DATA_SHEET_NAME } from './dataSheet.js';
 import { sheetName } from './layout.js';
-import { SharedStrings } from './sharedStrings.js';
-import { SheetWriter, type SheetOptions } from './sheet.js';
-import { STYLES_XML, XF } from './styles.js';
+import { SheetWriter } from './sheet.js';
+import { XF } from './styles.js';
 import { tableSheet } from './tableSheet.js';
-import { APP_XML, contentTypesXml, coreXml, PACKAGE_RELS, sheetPart, workbookRelsXml, workbookXml, type SheetEntry } from './workbook.js';
+import { packWorkbook, type Sheet } from './workbook.js';
 import { dropInvalidXml } from './xml.js';
 
 export { DATA_SHEET_HEADER, DATA_SHEET_NAME, DATA_SHEET_NOTE, ESCAPED_TEXT_LABEL } from './dataSheet.js';
 
 export type XlsxOptions = RenderOptions;
-
-interface Sheet extends SheetEntry {
-  sheet: SheetWriter;
-  options: SheetOptions;
-}
 
 /** The report's tables as a workbook; with `d`, plus the "数据" sheet for exact round trips. */
 export async function renderXlsx(tree: ReportTree, d?: Dataset, options: XlsxOptions = {}): Promise<Uint8Array> {
@@ -51,22 +44,7 @@ export async function renderXlsx(tree: ReportTree, d?: Dataset, options: XlsxOpt
     sheet.set(1, 1, '本报告没有表格。', XF.normal);
     sheets.push({ name: '说明', sheet, options: {} });
   }
-  sheets[0]!.options = { ...sheets[0]!.options, tabSelected: true };
-
-  // Sheets first: their texts fill the shared strings in workbook order.
-  const strings = new SharedStrings();
-  const parts: ZipEntry[] = sheets.map((s, i) => ({ name: sheetPart(i), data: s.sheet.xml(strings, s.options) }));
-  return zip([
-    { name: '[Content_Types].xml', data: contentTypesXml(sheets.length) },
-    { name: '_rels/.rels', data: PACKAGE_RELS },
-    { name: 'docProps/core.xml', data: coreXml(tree.title.join(' ')) },
-    { name: 'docProps/app.xml', data: APP_XML },
-    { name: 'xl/workbook.xml', data: workbookXml(sheets) },
-    { name: 'xl/_rels/workbook.xml.rels', data: workbookRelsXml(sheets.length) },
-    { name: 'xl/styles.xml', data: STYLES_XML },
-    { name: 'xl/sharedStrings.xml', data: strings.xml() },
-    ...parts,
-  ]);
+  return packWorkbook(sheets, tree.title.join(' '));
 }
 
 /** The renderer entry for the common interface (no dataset, so no "数据" sheet); the CLI calls `renderXlsx(tree, dataset)`. */

@@ -3,10 +3,13 @@
  * (sheet list and print titles) and the document properties. The dates are
  * fixed (2000-01-01), never the clock, so the same tree gives the same bytes.
  */
-import { contentTypesXml as packageContentTypes, coreXml as packageCoreXml, packageRelsXml, REL as PACKAGE_REL, relationshipsXml, type Relationship } from '../ooxml/package.js';
+import { APP_XML, contentTypesXml as packageContentTypes, coreXml as packageCoreXml, packageRelsXml, REL as PACKAGE_REL, relationshipsXml, type Relationship } from '../ooxml/package.js';
+import { zip, type ZipEntry } from '../ooxml/zip.js';
+import { SharedStrings } from './sharedStrings.js';
+import type { SheetOptions, SheetWriter } from './sheet.js';
+import { STYLES_XML } from './styles.js';
 import { escapeAttr, escapeText, NS, XML_DECLARATION } from './xml.js';
 
-export { APP_XML } from '../ooxml/package.js';
 
 export interface SheetEntry {
   name: string;
@@ -78,4 +81,27 @@ const FIXED_DATE = '2000-01-01T00:00:00Z';
 /** docProps/core.xml: creator juesuan, the report title, fixed dates. */
 export function coreXml(title: string): string {
   return packageCoreXml(title, FIXED_DATE);
+}
+
+export interface Sheet extends SheetEntry {
+  sheet: SheetWriter;
+  options: SheetOptions;
+}
+
+/** Sheets into a workbook package (the first sheet is the selected tab). */
+export function packWorkbook(sheets: readonly Sheet[], title: string): Uint8Array {
+  // Sheets first: their texts fill the shared strings in workbook order.
+  const strings = new SharedStrings();
+  const parts: ZipEntry[] = sheets.map((s, i) => ({ name: sheetPart(i), data: s.sheet.xml(strings, i === 0 ? { ...s.options, tabSelected: true } : s.options) }));
+  return zip([
+    { name: '[Content_Types].xml', data: contentTypesXml(sheets.length) },
+    { name: '_rels/.rels', data: PACKAGE_RELS },
+    { name: 'docProps/core.xml', data: coreXml(title) },
+    { name: 'docProps/app.xml', data: APP_XML },
+    { name: 'xl/workbook.xml', data: workbookXml(sheets) },
+    { name: 'xl/_rels/workbook.xml.rels', data: workbookRelsXml(sheets.length) },
+    { name: 'xl/styles.xml', data: STYLES_XML },
+    { name: 'xl/sharedStrings.xml', data: strings.xml() },
+    ...parts,
+  ]);
 }
