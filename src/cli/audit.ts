@@ -4,7 +4,7 @@
  * back to the text as read, so every quote is an exact substring a reviewer
  * can search for; PDF quotes carry their page.
  */
-import { auditText, type AuditResult, type Claim, type Span } from '../audit/index.js';
+import { auditText, type AuditResult, type Claim, type Span, type TextFinding } from '../audit/index.js';
 import { DocumentError, readDocument, type ReadDocument } from '../parse/document/index.js';
 import { UserError } from './effects.js';
 
@@ -28,14 +28,8 @@ export interface AuditedFact {
   page?: number;
 }
 
-export interface AuditedFinding {
-  rule: string;
-  severity: 'error' | 'warning';
-  message: string;
-  expected?: string;
-  stated?: string;
-  tolerance?: string;
-  unit?: string;
+/** A finding of the audit with its places as quotes of the file instead of text spans. */
+export interface AuditedFinding extends Omit<TextFinding, 'spans'> {
   quotes: string[];
   locations: Omit<Quote, 'text'>[];
 }
@@ -91,14 +85,10 @@ export function auditDocument(doc: ReadDocument): AuditFileResult {
         quote: q.text, ...(q.page !== undefined ? { page: q.page } : {}),
       };
     }),
-    findings: r.findings.map((f) => {
-      const quotes = f.spans.map((s) => quoteOf(doc, s));
+    findings: r.findings.map(({ spans, ...finding }) => {
+      const quotes = spans.map((s) => quoteOf(doc, s));
       return {
-        rule: f.rule, severity: f.severity, message: f.message,
-        ...(f.expected !== undefined ? { expected: f.expected } : {}),
-        ...(f.stated !== undefined ? { stated: f.stated } : {}),
-        ...(f.tolerance !== undefined ? { tolerance: f.tolerance } : {}),
-        ...(f.unit !== undefined ? { unit: f.unit } : {}),
+        ...finding,
         quotes: quotes.map((q) => q.text),
         locations: quotes.map(({ text: _t, ...loc }) => loc),
       };
