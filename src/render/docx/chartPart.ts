@@ -12,6 +12,7 @@
 import { PALETTE } from '../../charts/svg.js';
 import { chartShares, chartValueText } from '../../report/charts.js';
 import type { ChartSpec } from '../../report/tree.js';
+import type { ChartDataTable } from '../xlsx/chartData.js';
 import { FONT } from './units.js';
 import { escapeAttr, escapeText, NS, XML_DECLARATION } from './xml.js';
 
@@ -49,10 +50,10 @@ function numberCache(ref: string, values: readonly string[]): string {
   );
 }
 
-/** The chart's data as a table: category labels (A2…), series names (B1…) and values as printed. */
-export interface ChartTable {
-  categories: string[];
-  series: { name: string; values: string[] }[];
+/** The chart's data as a table (category labels in A2…, series names in B1…, values as printed), as its workbook holds it. */
+export interface ChartTable extends ChartDataTable {
+  /** A pie's shares as "37.20" (the report's, adding up to 100.00). */
+  shares?: readonly string[];
 }
 
 /** The table behind a chart. A pie's categories carry "value（share%）" (its legend names every slice with them). */
@@ -60,7 +61,7 @@ export function chartTable(spec: ChartSpec): ChartTable {
   const series = spec.series.map((s) => ({ name: s.name, values: s.values.map((v) => chartValueText(v)) }));
   if (spec.type !== 'pie') return { categories: [...spec.categories], series };
   const shares = chartShares(spec.series[0]!.values);
-  return { categories: spec.categories.map((name, i) => `${name} ${series[0]!.values[i]}（${shares[i]}%）`), series };
+  return { categories: spec.categories.map((name, i) => `${name} ${series[0]!.values[i]}（${shares[i]}%）`), series, shares };
 }
 
 /** A series' index and name, its categories and its values (they sit apart in c:ser). */
@@ -115,7 +116,7 @@ const LABELLED_SHARE = 10;
  */
 function pieChart(spec: ChartSpec, table: ChartTable): string {
   const series = spec.series[0]!;
-  const shares = chartShares(series.values);
+  const shares = table.shares!;
   const { head, cat, val } = seriesParts(table, 0);
   // White edges part the slices; a lone slice has nothing to part (its edge would draw a radius).
   const slices = series.values.filter((v) => !/^[-0.]*$/.test(v)).length;

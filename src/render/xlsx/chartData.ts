@@ -7,7 +7,7 @@
  */
 import { textWidth } from './layout.js';
 import { SheetWriter } from './sheet.js';
-import { bodyXf, headerXf, XF } from './styles.js';
+import { bodyXf, headerXf } from './styles.js';
 import { packWorkbook } from './workbook.js';
 
 export interface ChartDataTable {
@@ -17,16 +17,12 @@ export interface ChartDataTable {
 
 export function chartDataWorkbook(table: ChartDataTable, title: string): Uint8Array {
   const sheet = new SheetWriter();
-  sheet.set(1, 1, '', headerXf('center'));
+  sheet.style(1, 1, headerXf('center'));
   table.series.forEach((s, j) => sheet.set(1, j + 2, s.name, headerXf('center')));
   table.categories.forEach((c, i) => {
     sheet.set(i + 2, 1, c, bodyXf(undefined, 'left'));
-    table.series.forEach((s, j) => {
-      const v = s.values[i];
-      // Values are printed decimals ("1193.39"); a number cell, so Word redraws the chart from it.
-      if (v !== undefined && /^-?\d+(\.\d+)?$/.test(v)) sheet.set(i + 2, j + 2, Number(v), bodyXf(2, 'right'));
-      else sheet.set(i + 2, j + 2, v ?? '', XF.normal);
-    });
+    // Values are printed decimals ("1193.39"); number cells, so Word redraws the chart from them.
+    table.series.forEach((s, j) => sheet.set(i + 2, j + 2, Number(s.values[i]), bodyXf(2, 'right')));
   });
   const widths = [Math.min(40, Math.max(10, ...table.categories.map((c) => textWidth(c) + 2))), ...table.series.map((s) => Math.min(30, Math.max(12, textWidth(s.name) + 2)))];
   return packWorkbook([{ name: 'Sheet1', sheet, options: { widths } }], title);
