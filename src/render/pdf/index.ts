@@ -59,7 +59,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
  * the three faces were embedded five times, a quarter of the printing time.
  * Chart SVGs name Noto Sans CJK in inline styles; `!important` overrides it.
  */
-export const PRINT_FONT_FACES = `
+export const PRINT_FONT_RULES = `
 body { font-synthesis: none; }
 h5, thead th, mark.todo, strong, b { font-family: 'WenQuanYi Zen Hei', 'AR PL UMing CN', sans-serif; font-weight: normal; }
 svg text { font-family: 'WenQuanYi Zen Hei', 'AR PL UMing CN', sans-serif !important; font-weight: normal !important; }
@@ -263,14 +263,14 @@ export async function renderPdf(tree: ReportTree, options: RenderOptions & PdfRe
 }
 
 /**
- * The HTML page as printed: print fonts (PRINT_FONT_FACES, PDF_FONT_STACKS),
+ * The HTML page as printed: print fonts (PRINT_FONT_RULES, PDF_FONT_STACKS),
  * PRINT_FIXES, ASCII element ids (see asciiIds), and a landscape named page
  * for tables marked `orientation: 'landscape'`, which the HTML stylesheet
  * does not provide yet. Table ids are planned exactly as renderHtml plans them.
  */
 export function printHtml(tree: ReportTree, options: RenderOptions = {}): string {
   const { html, ids: idMap } = asciiIds(renderHtml(tree, { ...options, fonts: PDF_FONT_STACKS }));
-  let css = PRINT_FONT_FACES + PRINT_FIXES + PAGE_NUMBER_CSS;
+  let css = PRINT_FONT_RULES + PRINT_FIXES + PAGE_NUMBER_CSS;
   const blockIds = planBlockIds(tree.blocks, new IdRegistry(SKELETON_IDS));
   const landscape = tree.blocks.flatMap((b, i) => {
     const id = blockIds[i]!;
