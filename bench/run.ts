@@ -143,7 +143,7 @@ try {
 // are 37 KB of text each): our units' text renderings are audited and the throughput in
 // KB/s is given as 40 KB reports per second. The same reports as HTML pages (several times
 // the bytes: markup, styles, charts) are measured too.
-const auditRate = async (key: string, ext: 'txt' | 'html', render: (u: Unit) => string | Promise<string>) => {
+const auditRate = async (ext: 'txt' | 'html', render: (u: Unit) => string | Promise<string>) => {
   const dir = join(scratch, `published-${ext}`);
   mkdirSync(dir, { recursive: true });
   const files: { path: string; kb: number }[] = [];
@@ -153,16 +153,19 @@ const auditRate = async (key: string, ext: 'txt' | 'html', render: (u: Unit) => 
     writeFileSync(path, text);
     files.push({ path, kb: Buffer.byteLength(text) / 1024 });
   }
-  await measure(key, async (i) => auditLines(auditDocument(await readReport(files[i % files.length]!.path))));
-  return { meanKb: files.reduce((a, f) => a + f.kb, 0) / files.length };
+  log(`测量 audit（${ext}）…`);
+  const r = await rate(async (i) => auditLines(auditDocument(await readReport(files[i % files.length]!.path))));
+  return { ...r, meanKb: files.reduce((a, f) => a + f.kb, 0) / files.length };
 };
-const auditTxt = await auditRate('audit_txt_reports_per_s', 'txt', (u) => renderText(u.tree));
-const txtRate = results.audit_txt_reports_per_s!;
-delete results.audit_txt_reports_per_s;
-results.audit_reports_per_s = (txtRate * auditTxt.meanKb) / 40;
-notes.audit_reports_per_s = `纯文本报告平均 ${auditTxt.meanKb.toFixed(1)} KB，每秒 ${txtRate.toFixed(1)} 份，即 ${(txtRate * auditTxt.meanKb).toFixed(0)} KB/秒，折合 40 KB 报告每秒 ${results.audit_reports_per_s.toFixed(1)} 份`;
-const auditHtml = await auditRate('audit_html_reports_per_s', 'html', (u) => renderHtml(u.tree));
-notes.audit_html_reports_per_s = `HTML 页面平均 ${auditHtml.meanKb.toFixed(1)} KB（标记、样式和图表占大部分），每秒 ${results.audit_html_reports_per_s!.toFixed(1)} 份`;
+const txt = await auditRate('txt', (u) => renderText(u.tree));
+// Reports per second on texts of meanKb, given per 40 KB of text.
+results.audit_reports_per_s = (txt.wall * txt.meanKb) / 40;
+perCpuSecond.audit_reports_per_s = Number(((txt.cpu * txt.meanKb) / 40).toFixed(1));
+notes.audit_reports_per_s = `纯文本报告平均 ${txt.meanKb.toFixed(1)} KB，每秒 ${txt.wall.toFixed(1)} 份，即 ${(txt.wall * txt.meanKb).toFixed(0)} KB/秒，折合 40 KB 报告每秒 ${results.audit_reports_per_s.toFixed(1)} 份`;
+const html = await auditRate('html', (u) => renderHtml(u.tree));
+results.audit_html_reports_per_s = html.wall;
+perCpuSecond.audit_html_reports_per_s = Number(html.cpu.toFixed(1));
+notes.audit_html_reports_per_s = `HTML 页面平均 ${html.meanKb.toFixed(1)} KB（标记、样式和图表占大部分），每秒 ${html.wall.toFixed(1)} 份`;
 
 // The 1,000-unit batch, with a few broken files among them, in a process of its own.
 log(`生成 ${BATCH_UNITS} 个合成单位（其中 ${BATCH_CORRUPT} 个故意损坏）…`);
