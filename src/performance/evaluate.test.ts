@@ -34,6 +34,16 @@ describe('splitWeight', () => {
 });
 
 describe('scoreEvaluation', () => {
+  it('reads a target without a comparator as an amount to reach, and a bare cost target as a ceiling', () => {
+    const s = scoreEvaluation(ev({
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', level3: '会议系统', target: '171套', actual: '174' },
+        { level1: '产出指标', level2: '成本指标', level3: '建设成本', target: '820万元', actual: '815.53' },
+        { level1: '产出指标', level2: '成本指标', level3: '运维成本', target: '20万元', actual: '25' },
+      ],
+    }), 'sichuan');
+    expect(s.indicators.map((i) => i.score.status)).toEqual(['met', 'met', 'partly']);
+  });
   it('uses the default 一级 weights when the form has none', () => {
     const s = scoreEvaluation(ev(), 'national');
     expect(s.weightSource).toBe('default');

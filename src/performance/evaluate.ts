@@ -63,6 +63,11 @@ export function defaultLevel1Weight(level1: string): string | undefined {
   return undefined;
 }
 
+/** A target without a comparator is an amount to reach, or (成本指标) an amount not to exceed. */
+export function impliedComparatorOf(ind: EvaluationIndicator): '≥' | '≤' {
+  return /成本/u.test(ind.level2) ? '≤' : '≥';
+}
+
 /** Splits `total` points (a decimal string) into `n` shares of 0.01 that add up exactly. */
 export function splitWeight(total: string, n: number): string[] {
   const d = parseDecimal(total);
@@ -132,7 +137,7 @@ export function scoreEvaluation(ev: Evaluation, variant: ScoringVariant): Evalua
       };
     }
     const nature = indicator.nature ? parseNature(indicator.nature) : undefined;
-    const score = scoreIndicator({ target, actual, weight, ...(nature ? { nature } : {}) });
+    const score = scoreIndicator({ target, actual, weight, impliedComparator: impliedComparatorOf(indicator), ...(nature ? { nature } : {}) });
     const w = parseDecimal(weight)!;
     weightTotal = add(weightTotal, w);
     if (score.points !== undefined && score.status !== 'far_exceeded') total = add(total, parseDecimal(score.points)!);

@@ -29,7 +29,7 @@ export interface QuantityItem {
   value: string;
   /** Unit as written, magnitude prefix included: '个', '%', '万元', '万件次', '件/人', or ''. */
   unit: string;
-  /** True when no comparator was written and '=' is assumed ("171套"). */
+  /** True when no comparator was written ("171套"): `comparator` says '=', and scoring reads it as "≥" (成本: "≤"). */
   implied?: true;
   /** Words written before the number ("满意度达到95%" → '满意度'; "垃圾桶7950个" → '垃圾桶'). */
   label?: string;

@@ -67,15 +67,25 @@ describe('the seeds\' 自评表 cells', () => {
   });
 
   it('a count target with a percent actual says why it cannot be scored', () => {
-    expect(score('1', '100%').reason).toBe('单位不一致，无法比较：指标值“=1”没有单位，完成值“100%”单位为“%”');
+    expect(score('1', '100%').reason).toBe('单位不一致，无法比较：指标值“1”没有单位，完成值“100%”单位为“%”');
   });
   it('far exceeded names the multiple and leaves the score to the reviewer', () => {
     expect(score('≥5件', '21').reason).toContain('4.20倍');
   });
-  it('a bare target that is missed is scored as "=" and says so', () => {
-    const s = score('171套', '174');
-    expect(s).toMatchObject({ status: 'partly', points: '9.83' }); // 10 × 171 / 174
-    expect(s.reason).toContain('未写比较符号');
+  it('a bare target is an amount to reach: 174套 meets 171套 (the 米易 会议系统 row)', () => {
+    expect(score('171套', '174')).toEqual({ status: 'met', points: '10.00' });
+    expect(score('171套', '171')).toEqual({ status: 'met', points: '10.00' });
+    const short = score('171套', '160');
+    expect(short).toMatchObject({ status: 'partly', points: '9.36' }); // 10 × 160 / 171
+    expect(short.reason).toContain('未写比较符号，按“≥”评分');
+  });
+  it('a bare cost target is a ceiling: spending less meets it, more misses it', () => {
+    const cost = (t: string, a: string) => score(t, a, '10', { impliedComparator: '≤' });
+    expect(cost('20万元', '18.5')).toEqual({ status: 'met', points: '10.00' });
+    expect(cost('20万元', '25')).toMatchObject({ status: 'partly', points: '8.00' }); // 10 × 20 / 25
+  });
+  it('a stated 指标性质 overrides the reading of a bare target', () => {
+    expect(score('171套', '174', '10', { nature: '=' })).toMatchObject({ status: 'partly', points: '9.83' }); // 10 × 171 / 174
     expect(score('171套', '174', '10', { nature: '≥' })).toEqual({ status: 'met', points: '10.00' });
   });
   it('identical qualitative texts are not taken as met without a grade', () => {

@@ -12,8 +12,10 @@
  *   miss is flagged rather than hidden or guessed.
  * - "=" is met only when equal. Otherwise points = weight × smaller / larger:
  *   the "≥" formula when short of the target, the "≤" formula when over it.
- *   A target without a written comparator ("171套") is read as "="; when it
- *   is missed, the reason says so, and the caller can pass `nature`.
+ *   A target without a written comparator ("171套") states an amount to
+ *   reach: it is read as "≥" (met by 174套), or as "≤" for a cost indicator
+ *   (成本指标: spending up to the amount), as the caller passes in
+ *   `impliedComparator`; a 指标性质 the form states overrides both.
  * - Far exceeded: for "≥" and ">" targets greater than zero, an actual of at
  *   least `farExceedFactor` × target (default 2, the factor itself included)
  *   is `far_exceeded` with no points: 10号 wants a deduction fitting the
@@ -69,6 +71,8 @@ export interface IndicatorInput {
   nature?: Comparator | 'qualitative';
   /** The evaluator's grade for a qualitative indicator. */
   grade?: Grade;
+  /** How a target written without a comparator ("171套") is read: "≥" (default), "≤" for 成本指标. */
+  impliedComparator?: '≥' | '≤';
 }
 
 export interface ScoringOptions {
@@ -154,7 +158,7 @@ function scoreQuantity(
   weight: Decimal,
   factor: Decimal | null,
 ): IndicatorScore {
-  const tText = `${cmp}${target.value}${target.unit}`;
+  const tText = `${target.implied ? '' : cmp}${target.value}${target.unit}`;
   const aText = `${actual.comparator === '=' ? '' : actual.comparator}${actual.value}${actual.unit}`;
   const common = toCommonUnit(target, actual);
   if (!common) {
@@ -192,10 +196,7 @@ function scoreQuantity(
 
   if (isMet(cmp, a, t)) return farExceeded() ?? { status: 'met', points: formatFixed(weight, 2) };
 
-  const implied =
-    target.implied && cmp === '='
-      ? '（指标值未写比较符号，按“=”评分；如应为“≥”或“≤”，请在指标性质中注明）'
-      : '';
+  const implied = target.implied ? `（指标值未写比较符号，按“${cmp}”评分；如不是，请在指标性质中注明）` : '';
   let num: bigint;
   let den: bigint;
   let formula: string;
@@ -287,7 +288,7 @@ export function scoreIndicator(ind: IndicatorInput, o?: ScoringOptions): Indicat
   }
 
   const effective = (item: QuantityItem): Comparator | IndicatorScore => {
-    if (nature === undefined) return item.comparator;
+    if (nature === undefined) return item.implied ? (ind.impliedComparator ?? '≥') : item.comparator;
     if (!item.implied && item.comparator !== nature) {
       return unscorable(`指标性质“${nature}”与指标值“${formatValue({ kind: 'quantity', ...item })}”中的符号不一致`);
     }

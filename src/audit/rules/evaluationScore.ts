@@ -2,6 +2,7 @@
 import type { TextFinding } from '../types.js';
 // each stated indicator score against scoring.ts, and a missed target without a stated reason.
 import { parseActual, parseTarget } from '../../performance/notation.js';
+import { impliedComparatorOf } from '../../performance/evaluate.js';
 import { scoreIndicator, totalScore } from '../../performance/scoring.js';
 import { parseDecimal, compare } from '../../performance/decimal.js';
 import { finding } from './helpers.js';
@@ -40,7 +41,7 @@ export const evaluationScore: TextRule = {
         const target = parseTarget(ind.target);
         const actual = parseActual(ind.actual, target);
         const weight = ind.weight && parseDecimal(ind.weight) ? ind.weight : '10';
-        const s = scoreIndicator({ target, actual, weight });
+        const s = scoreIndicator({ target, actual, weight, impliedComparator: impliedComparatorOf(ind) });
         const w = ind.weight ? parseDecimal(ind.weight) : undefined;
         const st = ind.score !== undefined ? parseDecimal(ind.score) : undefined;
         if (w && st && compare(st, w) > 0) {
@@ -56,7 +57,7 @@ export const evaluationScore: TextRule = {
             findings.push(finding('PF-score', s.status === 'met' ? 'error' : 'warning', `“${name}”指标“${ind.level3}”得分${ind.score}分，按指标值${ind.target}、完成值${ind.actual}最多应得${s.points}分`, [span], { expected: s.points, stated: ind.score, unit: '分' }));
           }
         }
-        if ((s.status === 'not_met' || s.status === 'partly') && !ind.deviation && !(target.kind === 'quantity' && target.implied)) {
+        if ((s.status === 'not_met' || s.status === 'partly') && !ind.deviation) {
           checked = true;
           findings.push(finding('PF-score', 'warning', `“${name}”指标“${ind.level3}”完成值${ind.actual}未达到指标值${ind.target}，但没有说明偏差原因`, [span], { expected: ind.target, stated: ind.actual }));
         }

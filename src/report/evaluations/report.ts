@@ -7,7 +7,6 @@
 import type { Evaluation } from '../../model/schema.js';
 import { changeOf } from '../../money/index.js';
 import type { EvaluationScore } from '../../performance/evaluate.js';
-import { maxTotal } from '../../performance/evaluate.js';
 import { FUND_SOURCE_LABELS } from '../../performance/labels.js';
 import { todo, wanFig } from '../phrases.js';
 import type { Block, Inline, ParagraphBlock } from '../tree.js';
@@ -21,6 +20,10 @@ export interface ReportSection {
 const para = (...content: Inline[]): ParagraphBlock => ({ kind: 'paragraph', content });
 const statedParas = (text: string): ParagraphBlock[] =>
   text.split(/\n+/u).map((t) => t.trim()).filter(Boolean).map((t) => ({ kind: 'paragraph', content: [t], stated: true }));
+
+/** A heading line and the unit's numbered items under it; nothing when the unit lists none. */
+const listed = (lead: string, items: string[]): ParagraphBlock[] =>
+  items.length === 0 ? [] : [para(lead), ...items.map((p, i): ParagraphBlock => ({ kind: 'paragraph', label: `${i + 1}.`, content: [p], stated: true }))];
 
 /** Which of the unit's own texts goes under which heading (by the words of its key). */
 const TOPICS: [key: 'basic' | 'funds' | 'management' | 'results' | 'conclusion', pattern: RegExp][] = [
@@ -64,36 +67,25 @@ function fundsSentence(ev: Evaluation, year: number, s: EvaluationScore, path: s
     parts.forEach((f, i) => runs.push(i > 0 ? '，' : '', FUND_SOURCE_LABELS[f.source], fundFig(ev, year, f.source, 'executed', f.executed!.fen), '万元'));
     runs.push('。');
   }
-  if (e.needsReason) runs.push(ev.executionReason?.trim() ? `执行率偏低的原因：${ev.executionReason.trim()}` : todo('预算执行率低于90%的原因', `${path}.executionReason`));
+  // A missing reason below 90 % (四川) is PE3's warning, not a placeholder in the text.
+  if (e.needsReason && ev.executionReason?.trim()) runs.push(`执行率偏低的原因：${ev.executionReason.trim()}`);
   return runs;
 }
 
-function resultSentences(ev: Evaluation, year: number, s: EvaluationScore): ParagraphBlock[] {
-  if (ev.indicators.length === 0) {
-    return [para('自评表未列绩效指标，无法按评分规则计算得分', ...(s.stated ? [`；自评得分为${s.stated}分（未能复核）。`] : ['。']))];
+/**
+ * 绩效情况: how many indicators the form sets, the unit's own 偏差原因 for the
+ * ones it explains, and its 自评得分. juesuan's own scoring (met or not, points,
+ * grade) is a check (PE5, PE8), never a sentence of the public report.
+ */
+function resultSentences(ev: Evaluation, year: number, path: string): ParagraphBlock[] {
+  const out: ParagraphBlock[] = [];
+  if (ev.indicators.length > 0) out.push(para(`本次自评共设置三级指标${ev.indicators.length}项。`));
+  for (const i of ev.indicators) {
+    const why = i.deviation?.trim();
+    if (why) out.push(para(`“${i.level3}”指标值${i.target}，实际完成值${i.actual}，偏差原因：${why}${/[。！？]$/u.test(why) ? '' : '。'}`));
   }
-  const count = (pred: (st: string) => boolean) => s.indicators.filter((i) => pred(i.score.status)).length;
-  const met = count((st) => st === 'met' || st === 'qualitative');
-  const partly = count((st) => st === 'partly' || st === 'not_met');
-  const pending = s.pendingCount;
-  const out: ParagraphBlock[] = [
-    para(
-      `本次自评共设置三级指标${ev.indicators.length}项，其中达成${met}项`,
-      partly > 0 ? `，未完全达成${partly}项` : '',
-      pending > 0 ? `，需评审人判断${pending}项` : '',
-      '。',
-    ),
-  ];
-  const missed = s.indicators.filter((i) => i.score.status === 'partly' || i.score.status === 'not_met');
-  for (const m of missed) {
-    out.push(para(`“${m.indicator.level3}”指标值${m.indicator.target}，完成值${m.indicator.actual}`, m.indicator.deviation?.trim() ? `，原因：${m.indicator.deviation.trim()}` : '，未说明偏差原因', '。'));
-  }
-  const runs: Inline[] = ['按评分规则计算，'];
-  if (s.execution) runs.push('预算执行率得分', pointsFig(ev, year, s.execution.points), '分，');
-  runs.push('合计得分', pointsFig(ev, year, s.total), `分，等级为“${s.grade}”`);
-  if (pending > 0) runs.push(`（另有${pending}项指标共`, pointsFig(ev, year, s.pending, 'evaluation.weight'), '分待评审，最高可得', pointsFig(ev, year, maxTotal(s)), '分）');
-  runs.push(s.stated ? `；自评得分为${s.stated}分。` : '。');
-  out.push(para(...runs));
+  const score = ev.selfScore?.trim();
+  out.push(score ? para('自评得分为', pointsFig(ev, year, score), '分。') : para('自评得分：', todo('自评得分', `${path}.selfScore`)));
   return out;
 }
 
@@ -111,10 +103,9 @@ export function evaluationReport(ev: Evaluation, year: number, s: EvaluationScor
   const management = stated('management');
   const conclusion: Block[] = [
     ...(ev.conclusion?.trim() ? [{ kind: 'paragraph', content: [ev.conclusion.trim()], stated: true } as ParagraphBlock] : []),
-    para(`存在的问题：${ev.problems.length === 0 ? '无。' : ''}`),
-    ...ev.problems.map((p, i): ParagraphBlock => ({ kind: 'paragraph', label: `${i + 1}.`, content: [p], stated: true })),
-    para(`改进建议：${ev.suggestions.length === 0 ? '无。' : ''}`),
-    ...ev.suggestions.map((p, i): ParagraphBlock => ({ kind: 'paragraph', label: `${i + 1}.`, content: [p], stated: true })),
+    // Only what the unit wrote: no “存在的问题：无” it did not say.
+    ...listed('存在的问题：', ev.problems),
+    ...listed('改进建议：', ev.suggestions),
     ...stated('conclusion'),
   ];
   return {
@@ -130,7 +121,7 @@ export function evaluationReport(ev: Evaluation, year: number, s: EvaluationScor
         title: isDept ? '部门整体绩效情况' : '项目绩效情况',
         blocks: [
           ...(ev.goals ? [para(`年度总体目标完成情况：${ev.goals.actual.trim()}`)] : []),
-          ...resultSentences(ev, year, s),
+          ...resultSentences(ev, year, path),
           ...stated('results'),
         ],
       },

@@ -4,15 +4,16 @@
  * - 四川: the seeds' (广元) form — 项目资金 rows 年度资金总额 / 财政拨款 (一般公共预算,
  *   政府性基金, 国有资本经营预算, 社保基金) / 其他资金 with 年初预算数, 全年预算数,
  *   全年执行数, 执行率; 年度总体目标; 绩效指标 一级/二级/三级, 年度指标值, 实际完成值,
- *   偏差原因 — plus the 分值 and 得分 columns and the 总分 row the seeds leave out;
+ *   偏差原因, and the unit's 自评得分; 分值/得分 columns only when the unit's form has them;
  * - national: the 财预〔2020〕10号 form — a left label column, 项目资金 rows
  *   年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金 with 分值 10, 执行率, 得分.
+ * Only the unit's own figures are printed (the amounts, its 分值, 得分 and 自评得分);
+ * the 执行率 is their arithmetic. What juesuan scores itself is a check, not content.
  */
 import type { Evaluation, EvaluationFundSource } from '../../model/schema.js';
 import { percentOf } from '../../money/index.js';
-import type { EvaluationScore, ScoredIndicator } from '../../performance/evaluate.js';
-import { maxTotal } from '../../performance/evaluate.js';
-import { FUND_SOURCE_LABELS } from '../../performance/labels.js';
+import { parseDecimal } from '../../performance/decimal.js';
+import { todo } from '../phrases.js';
 import { blank, head, text } from '../tables/common.js';
 import type { Inline, TableBlock, TableCell } from '../tree.js';
 import { fundFig, pointsFig, projectTitle, rateFig, type FundField } from './figures.js';
@@ -53,80 +54,70 @@ function rate(ev: Evaluation, year: number, source: EvaluationFundSource): Table
   return r === null ? blank() : cell([rateFig(ev, year, r), '%']);
 }
 
-/** 得分 of the execution row: only on the row the rate is read from. */
-function executionPoints(ev: Evaluation, year: number, s: EvaluationScore, source: EvaluationFundSource): TableCell {
-  return s.execution?.source === source ? cell([pointsFig(ev, year, s.execution.points)]) : blank();
-}
-
-function pointsCell(ev: Evaluation, year: number, i: ScoredIndicator): TableCell {
-  if (i.score.points === undefined || i.score.status === 'far_exceeded') return text('待评审', 'center');
-  return cell([pointsFig(ev, year, i.score.points)]);
+/** A figure the unit's form states (分值, 得分), as printed; blank when the form leaves it out. */
+function statedPoints(ev: Evaluation, year: number, value: string | undefined, concept: 'evaluation.score' | 'evaluation.weight'): TableCell {
+  const v = value?.trim();
+  if (!v) return blank();
+  return parseDecimal(v) ? cell([pointsFig(ev, year, v, concept)]) : text(v, 'center');
 }
 
 /** Indicator rows with 一级 and 二级 merged down their groups. */
-function indicatorRows(ev: Evaluation, year: number, s: EvaluationScore, lead: TableCell[]): TableCell[][] {
+function indicatorRows(ev: Evaluation, year: number, points: boolean): TableCell[][] {
   const rows: TableCell[][] = [];
-  const list = s.indicators;
+  const list = ev.indicators;
   list.forEach((i, k) => {
-    const row: TableCell[] = k === 0 ? [...lead] : [];
-    const first1 = k === 0 || list[k - 1]!.indicator.level1 !== i.indicator.level1;
+    const row: TableCell[] = [];
+    const first1 = k === 0 || list[k - 1]!.level1 !== i.level1;
     if (first1) {
       let n = 1;
-      while (k + n < list.length && list[k + n]!.indicator.level1 === i.indicator.level1) n++;
-      row.push(text(i.indicator.level1, 'center', { rowSpan: n }));
+      while (k + n < list.length && list[k + n]!.level1 === i.level1) n++;
+      row.push(text(i.level1, 'center', { rowSpan: n }));
     }
-    const first2 = first1 || list[k - 1]!.indicator.level2 !== i.indicator.level2;
+    const first2 = first1 || list[k - 1]!.level2 !== i.level2;
     if (first2) {
       let n = 1;
-      while (k + n < list.length && list[k + n]!.indicator.level1 === i.indicator.level1 && list[k + n]!.indicator.level2 === i.indicator.level2) n++;
-      row.push(text(i.indicator.level2, 'center', { rowSpan: n }));
+      while (k + n < list.length && list[k + n]!.level1 === i.level1 && list[k + n]!.level2 === i.level2) n++;
+      row.push(text(i.level2, 'center', { rowSpan: n }));
     }
-    row.push(
-      text(i.indicator.level3),
-      text(i.indicator.target, 'center'),
-      text(i.indicator.actual, 'center'),
-      i.weight ? cell([pointsFig(ev, year, i.weight, 'evaluation.weight')]) : text('—', 'center'),
-      pointsCell(ev, year, i),
-      text(i.indicator.deviation?.trim() ?? ''),
-    );
+    row.push(text(i.level3), text(i.target, 'center'), text(i.actual, 'center'));
+    if (points) row.push(statedPoints(ev, year, i.weight, 'evaluation.weight'), statedPoints(ev, year, i.score, 'evaluation.score'));
+    row.push(text(i.deviation?.trim() ?? ''));
     rows.push(row);
   });
   return rows;
 }
 
-/** The note under the table: how it was scored and what the reviewer must still decide. */
-function scoringNote(s: EvaluationScore): Inline[] {
-  const pending = s.indicators.filter((i) => i.score.points === undefined || i.score.status === 'far_exceeded');
-  const weights = s.weightSource === 'form' ? '分值取自评表' : '表中未列分值，按默认权重（预算执行率10分、产出指标50分、效益指标30分、满意度指标10分，同一一级指标内平均分配）计算';
-  const lines = [`${weights}；得分由系统按评分规则计算。`];
-  if (pending.length > 0) {
-    lines.push(`以下${pending.length}项指标需评审人判断：${pending.map((i) => `“${i.indicator.level3}”（${i.score.reason ?? ''}）`).join('；')}。`);
-  }
-  return [lines.join('')];
-}
-
-export function evaluationTable(ev: Evaluation, year: number, s: EvaluationScore, form: EvaluationForm, unitName: string): TableBlock {
+/**
+ * The 自评表 as the unit publishes it: its own figures only. The score juesuan
+ * recomputes is a check (PE8), never printed here; 分值 and 得分 are the form's.
+ * The 四川 form carries 分值/得分 columns only when the unit's form states them;
+ * the national form always has them (财预〔2020〕10号).
+ */
+export function evaluationTable(ev: Evaluation, year: number, form: EvaluationForm, unitName: string, path: string): TableBlock {
   // The evaluated name in the title tells the tables (and the XLSX sheets) apart.
   const title = `${ev.kind === 'department' ? `${ev.name}部门整体支出` : `${projectTitle(ev)}支出`}绩效自评表（${ev.year ?? year}年度）`;
   const national = form === 'national';
-  // National: a label column, then 8; 四川: 8 columns.
+  const points = national || ev.indicators.some((i) => i.weight?.trim() || i.score?.trim());
+  // Indicator columns: 一级 二级 三级 指标值 完成值 [分值 得分] 偏差原因; national adds a label column in front.
   const lead = national ? 1 : 0;
-  const width = 8 + lead;
+  const width = (points ? 8 : 6) + lead;
   const body: TableCell[][] = [];
 
   body.push([head(ev.kind === 'department' ? '部门名称' : '项目名称', { colSpan: 1 + lead }), text(ev.kind === 'department' ? ev.name : projectTitle(ev), 'left', { colSpan: width - 1 - lead })]);
   body.push([head('主管部门', { colSpan: 1 + lead }), text(ev.department, 'left', { colSpan: 3 }), head('实施单位'), text(ev.implementer, 'left', { colSpan: width - 5 - lead })]);
 
-  // 项目资金（万元）
+  // 项目资金（万元）: national 年初/全年/执行 + 分值 + 执行率 + 得分; 四川 年初/全年/执行 + 执行率.
   const rows = national ? NATIONAL_ROWS : SICHUAN_ROWS;
-  const fundHeader: TableCell[] = national
-    ? [head('项目资金（万元）', { rowSpan: rows.length + 1 }), blank({ colSpan: 2 }), head('年初预算数'), head('全年预算数'), head('全年执行数'), head('分值'), head('执行率'), head('得分')]
-    : [head('项目资金（万元）', { rowSpan: rows.length + 1 }), blank({ colSpan: 2 }), head('年初预算数'), head('全年预算数'), head('全年执行数'), head('执行率'), head('得分')];
+  const values = national ? 6 : 4;
+  const labelSpan = width - 1 - values;
+  const fundHeader: TableCell[] = [head('项目资金（万元）', { rowSpan: rows.length + 1 }), blank({ colSpan: labelSpan }), head('年初预算数'), head('全年预算数'), head('全年执行数')];
+  fundHeader.push(...(national ? [head('分值'), head('执行率'), head('得分')] : [head('执行率')]));
   body.push(fundHeader);
   for (const r of rows) {
-    const cells = [text(r.label, 'left', { colSpan: 2 }), amount(ev, year, r.source, 'initial'), amount(ev, year, r.source, 'annual'), amount(ev, year, r.source, 'executed')];
-    if (national) cells.push(r.source === 'total' ? cell([pointsFig(ev, year, '10.00', 'evaluation.weight')]) : blank());
-    cells.push(rate(ev, year, r.source), executionPoints(ev, year, s, r.source));
+    const cells = [text(r.label, 'left', { colSpan: labelSpan }), amount(ev, year, r.source, 'initial'), amount(ev, year, r.source, 'annual'), amount(ev, year, r.source, 'executed')];
+    if (national) cells.push(r.source === 'total' ? cell([pointsFig(ev, year, '10', 'evaluation.weight')]) : blank());
+    cells.push(rate(ev, year, r.source));
+    if (national) cells.push(blank());
     body.push(cells);
   }
 
@@ -136,26 +127,24 @@ export function evaluationTable(ev: Evaluation, year: number, s: EvaluationScore
   body.push([text(ev.goals?.expected.trim() ?? '', 'left', { colSpan: half }), text(ev.goals?.actual.trim() ?? '', 'left', { colSpan: width - 1 - half })]);
 
   // 绩效指标
-  const indicatorHeader = [head('一级指标'), head('二级指标'), head('三级指标'), head('年度指标值'), head('实际完成值'), head('分值'), head('得分'), head('偏差原因分析及改进措施')];
+  const indicatorHeader = [head('一级指标'), head('二级指标'), head('三级指标'), head('年度指标值'), head('实际完成值'), ...(points ? [head('分值'), head('得分')] : []), head('偏差原因分析及改进措施')];
   if (national) {
-    const n = Math.max(1, s.indicators.length) + 1;
+    const n = Math.max(1, ev.indicators.length) + 1;
     body.push([head('绩效指标', { rowSpan: n }), ...indicatorHeader]);
   } else {
     body.push([head('绩效指标', { colSpan: width })]);
     body.push(indicatorHeader);
   }
-  if (s.indicators.length === 0) body.push([text('自评表未列绩效指标', 'center', { colSpan: 8 })]);
-  else body.push(...indicatorRows(ev, year, s, []));
+  if (ev.indicators.length === 0) body.push([text('自评表未列绩效指标', 'center', { colSpan: width - lead })]);
+  else body.push(...indicatorRows(ev, year, points));
 
-  // 总分 and 等级
-  const computed = ev.indicators.length > 0;
-  body.push([
-    head('总分', { colSpan: 5 + lead }),
-    cell([pointsFig(ev, year, s.weightTotal, 'evaluation.weight')]),
-    computed ? cell([pointsFig(ev, year, s.total)]) : text('—', 'center'),
-    text(computed ? `等级：${s.grade}${s.pendingCount > 0 ? `（待评审${s.pendingCount}项，最高${maxTotal(s)}分）` : ''}` : '无法计算', 'left'),
-  ]);
-  body.push([head('自评得分', { colSpan: 5 + lead }), text(s.stated ? `${s.stated}` : '未填写', 'center', { colSpan: 3 })]);
+  // 总分: the unit's 自评得分 (national: against the form's 100 points).
+  const score: TableCell = ev.selfScore?.trim() ? statedPoints(ev, year, ev.selfScore, 'evaluation.score') : cell([todo('自评得分', `${path}.selfScore`)], 'center');
+  if (points) {
+    body.push([head(national ? '总分' : '自评得分', { colSpan: 5 + lead }), national ? cell([pointsFig(ev, year, '100', 'evaluation.weight')]) : blank(), score, blank()]);
+  } else {
+    body.push([head('自评得分', { colSpan: 5 }), { ...score, align: 'left' }]);
+  }
 
   return {
     kind: 'table',
@@ -165,7 +154,6 @@ export function evaluationTable(ev: Evaluation, year: number, s: EvaluationScore
     moneyUnit: '万元',
     header: [],
     body,
-    note: scoringNote(s),
     orientation: 'landscape',
   };
 }
