@@ -85,7 +85,10 @@ function resultSentences(ev: Evaluation, year: number, path: string): ParagraphB
     if (why) out.push(para(`“${i.level3}”指标值${i.target}，实际完成值${i.actual}，偏差原因：${why}${/[。！？]$/u.test(why) ? '' : '。'}`));
   }
   const score = ev.selfScore?.trim();
-  out.push(score ? para('自评得分为', pointsFig(ev, year, score), '分。') : para('自评得分：', todo('自评得分', `${path}.selfScore`)));
+  // The unit's own 评价结论 usually states its score already; say it once.
+  const statedByUnit = [ev.conclusion, ...Object.values(ev.report)].some((t) => t?.includes('自评得分'));
+  if (!score) out.push(para('自评得分：', todo('自评得分', `${path}.selfScore`)));
+  else if (!statedByUnit) out.push(para('自评得分为', pointsFig(ev, year, score), '分。'));
   return out;
 }
 
