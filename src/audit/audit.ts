@@ -6,7 +6,7 @@
  */
 import type { Fact } from '../model/facts.js';
 import { EXECUTION_SOURCES } from '../performance/evaluate.js';
-import { RULE_PACK, runRules, type CountedList, type Finding, type Rule } from '../rules/index.js';
+import { auditSeverity, RULE_PACK, runRules, type CountedList, type Finding, type Rule } from '../rules/index.js';
 import { extract, type Extraction } from './extract/index.js';
 import { LIST_CONCEPT } from './extract/lists.js';
 import { claimFacts, claimPath } from './facts.js';
@@ -160,7 +160,8 @@ export function auditExtraction(x: Extraction): AuditResult {
   for (const rule of TEXT_RULES) {
     const r = rule.run({ x, facts, excluded });
     tally(r.outcome);
-    findings.push(...r.findings);
+    // A text rule says how certain its reading is; the one severity table says how much the fact weighs.
+    for (const f of r.findings) findings.push({ ...f, severity: auditSeverity(f.rule, f.severity === 'error') });
   }
   findings.sort((a, b) => (a.severity === b.severity ? (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) : a.severity === 'error' ? -1 : 1));
   return {

@@ -1,5 +1,6 @@
 /** `juesuan check`: a dataset through the rule pack; findings grouped by severity, or one JSON object. */
-import { RULE_PACK, checkDataset, hasErrors, type CheckReport, type Finding, type Severity } from '../rules/index.js';
+import { reviewDataset } from '../app/review.js';
+import type { CheckReport, Finding, Severity } from '../rules/index.js';
 import type { Effects } from './effects.js';
 import { chooseProfile, loadDataset } from './render.js';
 
@@ -42,11 +43,11 @@ export function checkReportText(file: string, r: CheckReport): string[] {
   return lines;
 }
 
-/** Returns the exit code: 1 when any error-level finding exists. */
+/** Returns the exit code: 1 when any error-level finding exists, i.e. exactly when `render` would refuse a final report. */
 export function checkCommand(file: string, o: { json?: boolean; profile?: string }, fx: Effects): number {
   const d = loadDataset(file, fx);
-  const report = checkDataset(d, chooseProfile(d, o.profile, file), RULE_PACK);
+  const { report, final } = reviewDataset(d, chooseProfile(d, o.profile, file));
   if (o.json) fx.out(checkReportJson(file, report));
   else for (const l of checkReportText(file, report)) fx.out(l);
-  return hasErrors(report) ? 1 : 0;
+  return final ? 0 : 1;
 }

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Effects } from './effects.js';
-import { RenderSession, renderCommand } from './render.js';
+import { RenderSession, renderCommand, type RenderResult } from './render.js';
 
 /** The examples folder of this package (works from src/cli and dist/cli alike). */
 export function examplesDir(): string {
@@ -21,13 +21,17 @@ export function exampleFiles(): string[] {
 /** The whole disclosure bundle. */
 export const DEMO_FORMATS = ['html', 'docx', 'pdf', 'xlsx', 'json'];
 
-export async function demoCommand(outDir: string, fx: Effects, formats: string[] = DEMO_FORMATS): Promise<string[]> {
-  const written: string[] = [];
+/**
+ * Every example rendered as it stands: final when it passes its review, else
+ * as a marked draft. Returns the files and, per example, what a draft lacks.
+ */
+export async function demoCommand(outDir: string, fx: Effects, formats: string[] = DEMO_FORMATS): Promise<{ file: string; result: RenderResult }[]> {
+  const results: { file: string; result: RenderResult }[] = [];
   const session = new RenderSession();
   try {
-    for (const file of exampleFiles()) written.push(...(await renderCommand(file, { outDir, formats }, fx, session)));
+    for (const file of exampleFiles()) results.push({ file, result: await renderCommand(file, { outDir, formats, draft: true }, fx, session) });
   } finally {
     await session.close();
   }
-  return written;
+  return results;
 }

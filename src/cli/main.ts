@@ -1,11 +1,11 @@
 /** The `juesuan` command line (design.md §6). */
 import { Command, CommanderError } from 'commander';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { checkCommand } from './check.js';
 import { DEMO_FORMATS, demoCommand } from './demo.js';
 import { importCommand } from './import.js';
 import { nodeEffects, UserError, type Effects } from './effects.js';
-import { parseFormats, RENDERERS, renderCommand } from './render.js';
+import { DRAFT_MARK, missingLines, parseFormats, RENDERERS, renderCommand } from './render.js';
 import { parseCount, synthCommand } from './synth.js';
 import { batchCommand } from '../batch/command.js';
 import { expandInputs, REPORT } from '../batch/inputs.js';
@@ -39,8 +39,11 @@ export function buildProgram(fx: Effects): Command {
     .description(`把 examples/ 中的示例单位生成为完整的公开文件（${DEMO_FORMATS.join('、')}），写入 ./out 并列出文件`)
     .option('-o, --out <dir>', '输出目录', 'out')
     .action(async (o: { out: string }) => {
-      const files = await demoCommand(resolve(o.out), fx);
-      for (const f of files) fx.out(f);
+      for (const { file, result } of await demoCommand(resolve(o.out), fx)) {
+        fx.out(`${basename(file)}：${result.final ? '正式报告（通过审核）' : `草稿（每页标注“${DRAFT_MARK}”）`}`);
+        for (const f of result.written) fx.out(`  ${f}`);
+        if (!result.final) fx.out([`  正式报告还需补齐或改正以下 ${result.missing.length} 项：`, ...missingLines(result.missing).map((l) => `  ${l}`)].join('\n'));
+      }
     });
 
   program
@@ -50,17 +53,19 @@ export function buildProgram(fx: Effects): Command {
     .option('-o, --out <dir>', '输出目录', 'out')
     .option('-f, --format <list>', `输出格式，逗号分隔（${Object.keys(RENDERERS).join(', ')}）`, 'html,docx')
     .option('-p, --profile <id>', '模板（sichuan 四川 / national 全国通用）；默认取数据文件中的 profile')
-    .option('--force', '即使审核有错误也生成，每页标注“草稿（未通过审核）”')
+    .option('--draft', `未通过审核（有错误或待补充的内容）时生成草稿，每页标注“${DRAFT_MARK}”，并列出待补齐的内容`)
+    .option('--force', '同 --draft')
     .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
-    .action(async (datasets: string[], o: { out: string; format: string; profile?: string; force?: boolean; jobs?: string }) => {
-      const options = { outDir: resolve(o.out), formats: parseFormats(o.format), ...(o.profile ? { profile: o.profile } : {}), ...(o.force ? { force: true } : {}) };
+    .action(async (datasets: string[], o: { out: string; format: string; profile?: string; draft?: boolean; force?: boolean; jobs?: string }) => {
+      const options = { outDir: resolve(o.out), formats: parseFormats(o.format), ...(o.profile ? { profile: o.profile } : {}), ...(o.draft || o.force ? { draft: true } : {}) };
       const batch = batchFiles(datasets, o.jobs);
       if (batch) {
         exitCode = await batchCommand({ label: '生成', task: 'render', options, ...batch }, fx);
         return;
       }
-      const files = await renderCommand(datasets[0]!, options, fx);
-      for (const f of files) fx.out(f);
+      const r = await renderCommand(datasets[0]!, options, fx);
+      for (const f of r.written) fx.out(f);
+      if (!r.final) fx.err([`已生成草稿（每页标注“${DRAFT_MARK}”）；正式报告还需补齐或改正以下 ${r.missing.length} 项：`, ...missingLines(r.missing)].join('\n'));
     });
 
   program

@@ -5,8 +5,8 @@ import { findProfile, PROFILES, TABLE_SETS, type Profile } from '../profiles/ind
 import type { PdfRenderer } from '../render/pdf/index.js';
 import type { Renderer } from '../render/renderer.js';
 import type { ReportTree } from '../report/tree.js';
-import { datasetCheckInput, hasErrors, RULE_PACK, runRules, type CheckReport } from '../rules/index.js';
-import { checkReportText } from './check.js';
+import { missingForFinal, reviewDataset } from '../app/review.js';
+import type { CheckReport, Finding } from '../rules/index.js';
 import { UserError, type Effects } from './effects.js';
 
 /**
@@ -68,11 +68,26 @@ export interface RenderCommandOptions {
   outDir: string;
   formats: string[];
   profile?: string;
-  /** Render even with error-level findings, marking every page as a draft. */
-  force?: boolean;
+  /**
+   * A dataset that fails its review is rendered anyway as a draft, every page
+   * marked DRAFT_MARK. Without it such a dataset is refused (exit 1).
+   */
+  draft?: boolean;
 }
 
-export const DRAFT_MARK = '草稿（未通过审核）';
+export const DRAFT_MARK = '草稿（未通过审核/待补充）';
+
+/** What one render produced: the files, and whether they are the final report or a marked draft (with what is missing). */
+export interface RenderResult {
+  written: string[];
+  final: boolean;
+  missing: Finding[];
+}
+
+/** The lines that say what keeps a dataset from a final report. */
+export function missingLines(missing: Finding[]): string[] {
+  return missing.map((f) => `  [${f.rule}] ${f.message}（${f.location}）`);
+}
 
 export function parseFormats(list: string): string[] {
   const formats = [...new Set(list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
@@ -112,8 +127,8 @@ export function chooseProfile(d: Dataset, requested: string | undefined, file: s
   return p;
 }
 
-/** Renders one dataset; returns the paths written. Pass a session to share a browser across datasets. */
-export async function renderCommand(file: string, o: RenderCommandOptions, fx: Effects, shared?: RenderSession): Promise<string[]> {
+/** Renders one dataset. Pass a session to share a browser across datasets. */
+export async function renderCommand(file: string, o: RenderCommandOptions, fx: Effects, shared?: RenderSession): Promise<RenderResult> {
   const session = shared ?? new RenderSession();
   try {
     return await renderWith(file, o, fx, session);
@@ -122,21 +137,19 @@ export async function renderCommand(file: string, o: RenderCommandOptions, fx: E
   }
 }
 
-async function renderWith(file: string, o: RenderCommandOptions, fx: Effects, session: RenderSession): Promise<string[]> {
+async function renderWith(file: string, o: RenderCommandOptions, fx: Effects, session: RenderSession): Promise<RenderResult> {
   const d = loadDataset(file, fx);
   const profile = chooseProfile(d, o.profile, file);
-  // The generator never emits a report that fails its own checks, unless told to, as a marked draft.
-  // The check builds the report tree (its narrative rules read it); render that same tree.
-  const input = datasetCheckInput(d, profile);
-  const report = runRules(RULE_PACK, input);
-  const failing = hasErrors(report);
-  if (failing && !o.force) {
+  // A final report has no error-level finding and no 【待补充】; anything else is a marked draft, and only on request.
+  const { tree: checked, report, final } = reviewDataset(d, profile);
+  const missing = missingForFinal(report);
+  if (!final && !o.draft) {
     throw new UserError(
-      [`${file} 未通过审核，未生成报告（可用 --force 生成标有“${DRAFT_MARK}”的草稿）：`, ...checkReportText(file, report)].join('\n'),
+      [`${file} 不能生成正式报告：以下 ${missing.length} 项需要补齐或改正（加 --draft 可生成每页标注“${DRAFT_MARK}”的草稿）：`, ...missingLines(missing)].join('\n'),
       1,
     );
   }
-  const tree = failing ? { ...input.tree, meta: { ...input.tree.meta, draftMark: DRAFT_MARK } } : input.tree;
+  const tree = final ? checked : { ...checked, meta: { ...checked.meta, draftMark: DRAFT_MARK } };
   const stem = basename(file, extname(file)) + (o.profile && o.profile !== (d.profile ?? 'sichuan') ? `.${o.profile}` : '');
   const written: string[] = [];
   for (const f of o.formats) {
@@ -146,5 +159,5 @@ async function renderWith(file: string, o: RenderCommandOptions, fx: Effects, se
     fx.writeFile(path, bytes);
     written.push(path);
   }
-  return written;
+  return { written, final, missing };
 }

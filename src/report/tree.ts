@@ -120,7 +120,7 @@ export interface ReportMeta {
   unitName: string;
   year: number;
   profile: string;
-  /** Draft marker printed on every page, e.g. 草稿（未通过审核）. */
+  /** Draft marker printed on every page, e.g. 草稿（未通过审核/待补充）. */
   draftMark?: string;
   /** Report date as an input (never read from the clock inside the core). */
   date?: string;

@@ -10,7 +10,7 @@ export function rulesMarkdown(pack: RulePack): string {
     '',
     `Generated from \`src/rules/pack/\` by \`npm run docs:rules\` — do not edit by hand. Rule pack version **${pack.version}**, ${pack.rules.length} rules.`,
     '',
-    'Severity: **error** blocks generation and publishing (`juesuan render` refuses unless `--force`, which marks every page 草稿（未通过审核）); **warning** needs a reviewer; **info** is a hint.',
+    'Severity: **error** blocks generation and publishing (`juesuan render` refuses a final report; `--draft` renders a draft with every page marked 草稿（未通过审核/待补充）); **warning** needs a reviewer; **info** is a hint.',
     'Every rule run ends in pass, fail, not_applicable or insufficient_data. Dataset figures are the books (no tolerance); figures read from a published report are known only to their stated precision (half a unit per figure, XBRL calculation 1.1).',
     '',
     '| id | severity | scope | kind | what it checks | why | applies to |',

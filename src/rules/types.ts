@@ -92,7 +92,7 @@ export interface CountVsListRule extends RuleBase {
 /** The report tree follows its profile: every section present, in order; empty tables carry a note; no gaps left. */
 export interface NarrativeRule extends RuleBase {
   kind: 'narrative';
-  check: 'sections' | 'emptyTableNote' | 'todo';
+  check: 'sections' | 'emptyTableNote' | 'todo' | 'readBack';
 }
 
 /** Checks on the 绩效自评表 of each evaluation (src/rules/kinds/selfEvaluation). */
@@ -121,6 +121,15 @@ export interface CountedList {
   path: string;
 }
 
+/** A certain contradiction found by reading the generated report back. */
+export interface ReadBackFinding {
+  /** The reader's rule id (e.g. TX-numbering). */
+  rule: string;
+  message: string;
+  /** The words of the report it concerns. */
+  quote?: string;
+}
+
 /** Everything the rules look at. */
 export interface CheckInput {
   facts: Fact[];
@@ -142,6 +151,12 @@ export interface CheckInput {
   tree?: ReportTree;
   /** Section titles the profile requires, in order (for the sections rule). */
   requiredSections?: string[];
+  /**
+   * Reads the generated report back as a reader of published reports would
+   * (the app passes the audit of its text rendering) and returns its certain
+   * contradictions. Absent: the read-back rule is not applicable.
+   */
+  readBack?: (tree: ReportTree) => ReadBackFinding[];
   /**
    * 'exact': figures are the books (a dataset), no tolerance. 'stated':
    * figures are known only to their stated precision (a published report),

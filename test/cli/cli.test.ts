@@ -127,7 +127,7 @@ describe('juesuan check and the render gate', () => {
     const out = join(dir, 'out');
     const fx = recording();
     expect(await run(['render', file, '-o', out, '-f', 'html,txt', '--force'], fx)).toBe(0);
-    expect(readFileSync(join(out, 'broken.txt'), 'utf8').split('\n')[0]).toBe('草稿（未通过审核）');
-    expect(readFileSync(join(out, 'broken.html'), 'utf8')).toContain('草稿（未通过审核）');
+    expect(readFileSync(join(out, 'broken.txt'), 'utf8').split('\n')[0]).toBe('草稿（未通过审核/待补充）');
+    expect(readFileSync(join(out, 'broken.html'), 'utf8')).toContain('草稿（未通过审核/待补充）');
   });
 });

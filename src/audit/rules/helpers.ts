@@ -58,6 +58,10 @@ export function levelIndex(claims: readonly Claim[], c: Claim, excluded: Readonl
 
 export const spanOf = (c: Claim): Span => c.span;
 
+/**
+ * A text rule's finding. `severity` here is the reading's certainty ('error' = unambiguous);
+ * auditExtraction caps it by the rule's severity in src/rules/severity.ts.
+ */
 export function finding(rule: string, severity: 'error' | 'warning', message: string, spans: Span[], extra: Partial<TextFinding> = {}): TextFinding {
   return { rule, severity, message, spans, ...extra };
 }

@@ -2,7 +2,7 @@
 import { checkReportJson } from '../../cli/check.js';
 import { chooseProfile, loadDataset } from '../../cli/render.js';
 import { nodeEffects } from '../../cli/effects.js';
-import { checkDataset, hasErrors, RULE_PACK } from '../../rules/index.js';
+import { reviewDataset } from '../../app/review.js';
 import type { BatchTask, FileOutcome } from '../task.js';
 import { failure } from './outcome.js';
 
@@ -17,13 +17,13 @@ export const checkTask: BatchTask = (options) => {
     async run(file): Promise<FileOutcome> {
       try {
         const d = loadDataset(file, nodeEffects);
-        const report = checkDataset(d, chooseProfile(d, o.profile, file), RULE_PACK);
+        const { report, final } = reviewDataset(d, chooseProfile(d, o.profile, file));
         const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
         const counts = { error: count('error'), warning: count('warning'), info: count('info') };
         const line = o.json
           ? checkReportJson(file, report)
           : `${file}：${counts.error > 0 ? '未通过' : '通过'}（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}）`;
-        if (!hasErrors(report)) return { exitCode: 0, out: [line], counts };
+        if (final) return { exitCode: 0, out: [line], counts };
         const first = report.findings.find((f) => f.severity === 'error')!;
         return { exitCode: 1, reason: `${counts.error} 个错误级问题，如 [${first.rule}] ${first.message}（${first.location}）`, out: [line], counts };
       } catch (e) {

@@ -15,8 +15,9 @@ export const renderTask: BatchTask = (options) => {
   return {
     async run(file): Promise<FileOutcome> {
       try {
-        const written = await renderCommand(file, o, nodeEffects, session);
-        return { exitCode: 0, out: written, counts: { files: written.length } };
+        const r = await renderCommand(file, o, nodeEffects, session);
+        const note = r.final ? [] : [`${file}：草稿（${r.missing.length} 项待补齐或改正）`];
+        return { exitCode: 0, out: [...r.written, ...note], counts: { files: r.written.length, ...(r.final ? {} : { drafts: 1 }) } };
       } catch (e) {
         return failure(e);
       }

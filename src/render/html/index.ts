@@ -3,7 +3,7 @@
  * phone-readable page whose figures carry their facts as data-* attributes.
  *
  * @example
- *   const html = renderHtml(tree, { draftMark: '草稿（未通过审核）' });
+ *   const html = renderHtml(tree, { draftMark: '草稿（未通过审核/待补充）' });
  */
 import type { Renderer } from '../renderer.js';
 import { renderHtml } from './document.js';

@@ -41,6 +41,18 @@ export function evaluateNarrative(rule: NarrativeRule, input: CheckInput): Evalu
         ),
       );
     }
+    case 'readBack': {
+      if (!input.readBack) return notApplicable;
+      const found = input.readBack(tree);
+      if (found.length === 0) return { outcome: 'pass', findings: [] };
+      return {
+        outcome: 'fail',
+        findings: found.map((f) => finding(rule, {
+          message: fill(rule.message, { rule: f.rule, message: f.message }),
+          location: f.quote ? `report:「${f.quote}」` : 'report',
+        })),
+      };
+    }
     case 'todo': {
       const gaps: { what: string; path: string }[] = [];
       // Plain loops: this walks every cell of every table on each check.
