@@ -219,7 +219,8 @@ export function synthDataset(seed: number, index: number): RawDataset {
   // ---- Last year and the reasons its changes need.
   const vsPrior: Record<string, string> = {};
   const prior: Record<string, string> = {};
-  if (r.chance(0.9)) {
+  // Every unit has last year's 决算: a report without it is not final (【待补充：上年决算数】).
+  {
     const was = (v: bigint) => (v > 0n ? share(v, 0.75, 1.3) : r.chance(0.2) ? wan(0.5, 5) : 0n);
     const grandPrior = was(grandTotal);
     const figures: [string, bigint, bigint][] = [
@@ -353,5 +354,9 @@ function evaluationForm(r: Random, p: EvaluationPlan): { [key: string]: RawValue
     problems: r.chance(0.5) ? ['绩效目标设置的细化量化程度有待提高。'] : [],
     suggestions: r.chance(0.5) ? ['进一步加强绩效目标管理，提高指标的可衡量性。'] : [],
     stated: { budget: p.money(main), executed: p.money(main) },
+    report: {
+      [p.kind === 'project' ? '项目实施及管理情况' : '部门预算管理情况']:
+        `${p.kind === 'project' ? '项目' : '部门预算'}资金按照财务管理制度使用，专款专用，审批程序完整；按月跟踪执行进度，年度任务按计划完成。`,
+    },
   };
 }

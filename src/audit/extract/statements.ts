@@ -160,6 +160,8 @@ function countSubject(tail: string, unit: string, prev: Subject | undefined, inB
     return undefined;
   }
   if (unit === '名' || unit === '人') {
+    // "参照公务员法管理事业编制39名" is 参公, not 事业 (it ends in 事业编制 too).
+    if (/参照公务员(?:法)?管理(?:的)?(?:事业)?编制(?:数)?$|参公编制(?:数)?$/.test(t)) return { concept: 'staffing.authorized', dims: { staffKind: '参公' } };
     const kind = /(行政|事业|工勤)编制(?:数)?$/.exec(t);
     if (kind) return { concept: 'staffing.authorized', dims: { staffKind: kind[1]! } };
     if (/(?:共有|核定)?编制(?:数)?$/.test(t) && !/专项编制$/.test(t)) return { concept: 'staffing.authorized' };
