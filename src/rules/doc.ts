@@ -1,4 +1,5 @@
 /** docs/rules.md, generated from the rule pack (never written by hand). */
+import { severityOf, TEXT_RULE_SEVERITIES } from './severity.js';
 import type { Rule, RulePack } from './types.js';
 
 const SEVERITY: Record<Rule['severity'], string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
@@ -20,6 +21,16 @@ export function rulesMarkdown(pack: RulePack): string {
     const when = r.when?.unitKind ? r.when.unitKind.join('、') + '单位' : '全部';
     lines.push(`| ${r.id} | ${SEVERITY[r.severity]} | ${r.scope} | ${r.kind} | ${cell(r.title)} | ${cell(r.why)} | ${when} |`);
   }
+  lines.push(
+    '',
+    '## Severities of the audit\'s text rules',
+    '',
+    'One severity per checked fact (`src/rules/severity.ts`): a text rule of `juesuan audit` that checks the same fact as a pack rule takes that rule\'s severity; the others have their own. An audit finding is 确定 only when this severity is error and the reading is certain, 疑似 otherwise.',
+    '',
+    '| text rule | severity | same fact as |',
+    '|---|---|---|',
+  );
+  for (const [id, t] of Object.entries(TEXT_RULE_SEVERITIES)) lines.push(`| ${id} | ${SEVERITY[severityOf(id)]} | ${t.sameAs ?? '—'} |`);
   lines.push('', '## Messages and fix hints', '');
   for (const r of pack.rules) lines.push(`- **${r.id}** — ${r.message}。*${r.hint}*`);
   return `${lines.join('\n')}\n`;
