@@ -29,8 +29,15 @@ export const TEXT_RULE_SEVERITIES: Readonly<Record<string, TextRuleSeverity>> = 
   'TX-template': { sameAs: 'ST2-todo' },
   'TX-copy': { sameAs: 'PE10' },
   'TX-project-name': { sameAs: 'PE10' },
+  // The form's own arithmetic: 执行率 = 执行数 ÷ 全年预算数 as printed.
+  'PF-rate': { severity: 'error' },
+  // The report's words against the form's figures (PE9 compares the same in a dataset).
   'PF-funds': { sameAs: 'PE9' },
-  'PF-score': { sameAs: 'PE8' },
+  // Printed scores against each other: the report's 自评得分 and the form's 总分, 总分 ≥ Σ 得分, 得分 ≤ 分值.
+  'PF-score': { severity: 'error' },
+  // A printed score against what juesuan's scoring rules give: a reviewer's matter, as in check.
+  'PF-score-rules': { sameAs: 'PE8' },
+  'PF-deviation': { sameAs: 'PE5' },
 };
 
 const PACK_SEVERITY = new Map(RULE_PACK.rules.map((r) => [r.id, r.severity]));

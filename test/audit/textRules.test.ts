@@ -88,9 +88,9 @@ describe('绩效自评 rules', () => {
     '', '产出指标', '数量指标', '指标1：', '培训人数', '≥100人', '120人', '50', score, '',
     '总分', '100', score,
   ].join('\n');
-  it('PF-funds: 执行率 against 执行数 / 全年预算数', () => {
-    expect(auditText(form('90%', '50')).findings.filter((f) => f.rule === 'PF-funds')).toEqual([]);
-    expect(auditText(form('95%', '50')).findings.filter((f) => f.rule === 'PF-funds').map((f) => f.severity)).toEqual(['error']);
+  it('PF-rate: 执行率 against 执行数 / 全年预算数', () => {
+    expect(auditText(form('90%', '50')).findings.filter((f) => f.rule === 'PF-rate')).toEqual([]);
+    expect(auditText(form('95%', '50')).findings.filter((f) => f.rule === 'PF-rate').map((f) => f.severity)).toEqual(['error']);
   });
   it('PF-score: an indicator scored above its weight', () => {
     expect(auditText(form('90%', '50')).findings.filter((f) => f.rule === 'PF-score')).toEqual([]);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/profiles/index.js';
 import { buildReport } from '../../src/report/build.js';
 import { inlineText, type Block, type TableBlock, type TableCell } from '../../src/report/tree.js';
-import { loadExample } from '../examples.js';
+import { COMPLETE_EXAMPLE, loadExample, type ExampleName } from '../examples.js';
 
 const zhaohua = loadExample('zhaohua-zfw-2022');
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table' && b.id.startsWith('evaluation-'));
@@ -56,44 +56,61 @@ describe('附件', () => {
 });
 
 describe('自评表 layouts', () => {
-  for (const [profile, width] of [['sichuan', 8], ['national', 9]] as const) {
-    it(`${profile}: every row spans exactly ${width} columns`, () => {
-      for (const name of ['zhaohua-zfw-2022', 'miyi-zfw-2021'] as const) {
-        for (const t of tables(buildReport(loadExample(name), PROFILES[profile]!).blocks)) {
-          expect(rowWidths(t), `${name} ${t.title}`).toEqual(t.body.map(() => width));
-        }
+  const complete = loadExample(COMPLETE_EXAMPLE);
+  // 四川: 6 columns, 8 when the unit's form states 分值/得分; national: 9 (its label column and 分值/得分 always).
+  for (const [profile, name, width] of [
+    ['sichuan', 'zhaohua-zfw-2022', 6], ['sichuan', 'miyi-zfw-2021', 6], ['sichuan', COMPLETE_EXAMPLE, 8],
+    ['national', 'zhaohua-zfw-2022', 9], ['national', 'miyi-zfw-2021', 9], ['national', COMPLETE_EXAMPLE, 9],
+  ] as const) {
+    it(`${profile}, ${name}: every row spans exactly ${width} columns`, () => {
+      for (const t of tables(buildReport(loadExample(name), PROFILES[profile]!).blocks)) {
+        expect(rowWidths(t), `${name} ${t.title}`).toEqual(t.body.map(() => width));
       }
     });
   }
-  it('national form: 分值 10 on 年度资金总额 and the 得分 of the execution rate', () => {
+  it('national form: 分值 10 on 年度资金总额, the 执行率, and no score of ours', () => {
     const t = tables(buildReport(zhaohua, PROFILES.national!).blocks)[2]!;
     const total = t.body.find((r) => r.some((c) => cellText(c) === '年度资金总额'))!.map(cellText);
-    expect(total).toEqual(['年度资金总额', '162.13', '162.13', '162.13', '10.00', '100.00%', '10.00']);
+    expect(total).toEqual(['年度资金总额', '162.13', '162.13', '162.13', '10', '100.00%', '']);
   });
-  it('prints the computed scores, the grade and the stated self-score', () => {
-    const [dept, xueliang, grid] = tables(buildReport(zhaohua, PROFILES.sichuan!).blocks).map((t) => t.body.map((r) => r.map(cellText)));
-    const row = (rows: string[][], first: string) => rows.find((r) => r[0] === first)!;
-    expect(row(grid!, '总分')).toEqual(['总分', '100.00', '100.00', '等级：优']);
-    expect(row(grid!, '自评得分')).toEqual(['自评得分', '98']);
-    expect(row(xueliang!, '总分')).toEqual(['总分', '100.00', '84.91', '等级：良（待评审1项，最高99.91分）']);
-    expect(row(dept!, '总分')).toEqual(['总分', '100.00', '78.29', '等级：中（待评审3项，最高99.73分）']);
-    // an unmet strict target keeps its points but is flagged, a far-exceeded one waits for the reviewer
-    expect(xueliang!.find((r) => r.includes('协助破案'))).toContain('待评审');
+  it("prints the unit's own 分值, 得分 and 自评得分, never a recomputed score, 待评审 or a scoring note", () => {
+    for (const [d, profile] of [[zhaohua, 'sichuan'], [zhaohua, 'national'], [loadExample('miyi-zfw-2021'), 'sichuan'], [complete, 'sichuan']] as const) {
+      for (const t of tables(buildReport(d, PROFILES[profile]!).blocks)) {
+        const all = t.body.flat().map(cellText).join('|');
+        expect(all).not.toMatch(/待评审|等级：|评审人|单位不一致|无法比较|设定偏低|按评分规则/);
+        expect(t.note).toBeUndefined();
+      }
+    }
+    const [, , grid] = tables(buildReport(zhaohua, PROFILES.sichuan!).blocks).map((t) => t.body.map((r) => r.map(cellText)));
+    expect(grid!.at(-1)).toEqual(['自评得分', '98']);
+    const [nationalGrid] = tables(buildReport(zhaohua, PROFILES.national!).blocks).slice(2).map((t) => t.body.map((r) => r.map(cellText)));
+    expect(nationalGrid!.at(-1)).toEqual(['总分', '100', '98', '']);
+    // The complete example's form states 分值 and 得分: they are printed as stated.
+    const ev = complete.evaluations[0]!;
+    const rows = tables(buildReport(complete, PROFILES.sichuan!).blocks)[0]!.body.map((r) => r.map(cellText));
+    const first = rows.find((r) => r.includes(ev.indicators[0]!.level3))!;
+    expect(first.slice(-3)).toEqual([ev.indicators[0]!.weight, ev.indicators[0]!.score, '']);
   });
 });
 
 describe('自评报告', () => {
-  const text = (name: 'zhaohua-zfw-2022' | 'miyi-zfw-2021') =>
-    buildReport(loadExample(name), PROFILES.sichuan!).blocks.map((b) => (b.kind === 'paragraph' && !b.stated ? inlineText(b.content) : '')).join('\n');
-  it('computes the funds and the score sentences from the 自评表', () => {
+  const text = (name: ExampleName) =>
+    buildReport(loadExample(name), PROFILES.sichuan!).blocks.map((b) => (b.kind === 'paragraph' ? inlineText(b.content) : '')).join('\n');
+  it('computes the funds from the 自评表 and states the unit\'s own score and reasons, never ours', () => {
     const t = text('zhaohua-zfw-2022');
     expect(t).toContain('2022年度年初预算数162.13万元，全年预算数162.13万元，与年初预算一致；全年执行数162.13万元，预算执行率100.00%。');
-    expect(t).toContain('按评分规则计算，预算执行率得分10.00分，合计得分100.00分，等级为“优”；自评得分为98分。');
-    expect(t).toContain('“平台及其设备维护完好率”指标值＞80%，完成值80%，未说明偏差原因。');
+    expect(t).toContain('“平安昭化建设、雪亮工程建设等运转类经费”指标值≤891.13万元，实际完成值926.25万元，偏差原因：增加司法救助资金。');
+    expect(t).not.toMatch(/按评分规则|合计得分|等级为|需评审人判断|未完全达成|未说明偏差原因/);
+    expect(t).toContain('自评得分为98分');
   });
-  it('says so when the 自评表 has no indicators or funds, and leaves the gaps visible', () => {
+  it('invents nothing: no 存在的问题 or 改进建议 the unit did not write', () => {
+    const d = loadExample('zhaohua-zfw-2022');
+    const bare = { ...d, evaluations: d.evaluations.map((e) => ({ ...e, problems: [], suggestions: [] })) };
+    const t = buildReport(bare, PROFILES.sichuan!).blocks.map((b) => (b.kind === 'paragraph' ? inlineText(b.content) : '')).join('\n');
+    expect(t).not.toMatch(/存在的问题：|改进建议：/);
+  });
+  it('leaves what the 自评表 lacks visible as gaps (a draft)', () => {
     const t = text('miyi-zfw-2021');
-    expect(t).toContain('自评表未列绩效指标，无法按评分规则计算得分；自评得分为95分（未能复核）。');
     expect(t).toContain('【待补充：自评表资金（年初预算数、全年预算数、全年执行数）】');
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/model/facts.js';
 import { runRules, RULE_PACK, type CheckInput, type Rule, type Term } from '../../src/rules/index.js';
 import type { ReportTree } from '../../src/report/tree.js';
+import { readBack } from '../../src/app/review.js';
 import { selfEvaluationFixtures } from './selfEvaluationFixtures.js';
 
 const Y = 2022;
@@ -74,6 +75,13 @@ function fixtures(rule: Rule): [CheckInput, CheckInput] {
       if (rule.check === 'emptyTableNote') {
         const table = { kind: 'table' as const, id: 'x', title: '空表', unitName: 'u', moneyUnit: '万元', header: [[{ content: ['项目'] }, { content: ['金额'] }]], body: [[{ content: ['合计'] }, { content: ['0.00'] }]] };
         return [base([], { tree: tree([{ ...table, note: ['本单位无此项收支，故本表为空表。'] }]) }), base([], { tree: tree([table]) })];
+      }
+      if (rule.check === 'readBack') {
+        // The real reader (the audit of the text rendering): a template leftover in the unit's own words is certain.
+        return [
+          base([], { tree: tree([{ kind: 'paragraph', content: ['本单位按时完成年度工作任务。'], stated: true }]), readBack }),
+          base([], { tree: tree([{ kind: 'paragraph', content: ['本单位（此处填写项目名称）按时完成年度工作任务。'], stated: true }]), readBack }),
+        ];
       }
       return [
         base([], { tree: tree([{ kind: 'paragraph', content: ['齐全。'] }]) }),

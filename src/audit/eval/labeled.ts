@@ -36,7 +36,7 @@ export const DETECTORS: Record<FaultKind, readonly string[]> = {
   duplicateParagraph: ['TX-copy', 'TX-project-name'],
   templateLeftover: ['TX-template'],
   missingSection: ['TX-sections', 'TX-numbering'],
-  scoreMismatch: ['PF-score', 'PF-funds'],
+  scoreMismatch: ['PF-score', 'PF-score-rules', 'PF-rate', 'PF-funds'],
 };
 
 /** A deterministic choice among candidates. */

@@ -26,7 +26,7 @@ export const evaluationFunds: TextRule = {
         if (!computed || !stated) continue;
         checked = true;
         if (gap(computed, stated) > 0n) {
-          findings.push(finding('PF-funds', 'error', `“${b.evaluation.name}”自评表执行率写作${r.value}%，按全年执行数÷全年预算数应为${formatPctMid(computed)}%`,
+          findings.push(finding('PF-rate', 'error', `“${b.evaluation.name}”自评表执行率写作${r.value}%，按全年执行数÷全年预算数应为${formatPctMid(computed)}%`,
             [r.span, ...[b.cells[`${source}.executed`], b.cells[`${source}.annual`]].filter((s) => s !== undefined)], { expected: formatPctMid(computed), stated: r.value, unit: '%' }));
         }
       }

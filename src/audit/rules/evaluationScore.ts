@@ -54,12 +54,12 @@ export const evaluationScore: TextRule = {
           const computed = parseDecimal(s.points);
           checked = true;
           if (stated && computed && compare(stated, computed) > 0) {
-            findings.push(finding('PF-score', s.status === 'met' ? 'error' : 'warning', `“${name}”指标“${ind.level3}”得分${ind.score}分，按指标值${ind.target}、完成值${ind.actual}最多应得${s.points}分`, [span], { expected: s.points, stated: ind.score, unit: '分' }));
+            findings.push(finding('PF-score-rules', s.status === 'met' ? 'error' : 'warning', `“${name}”指标“${ind.level3}”得分${ind.score}分，按指标值${ind.target}、完成值${ind.actual}最多应得${s.points}分`, [span], { expected: s.points, stated: ind.score, unit: '分' }));
           }
         }
         if ((s.status === 'not_met' || s.status === 'partly') && !ind.deviation) {
           checked = true;
-          findings.push(finding('PF-score', 'warning', `“${name}”指标“${ind.level3}”完成值${ind.actual}未达到指标值${ind.target}，但没有说明偏差原因`, [span], { expected: ind.target, stated: ind.actual }));
+          findings.push(finding('PF-deviation', 'warning', `“${name}”指标“${ind.level3}”完成值${ind.actual}未达到指标值${ind.target}，但没有说明偏差原因`, [span], { expected: ind.target, stated: ind.actual }));
         }
       });
     }
