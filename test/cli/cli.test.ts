@@ -13,7 +13,9 @@ function recording(): Effects & { outLines: string[]; errLines: string[] } {
   return { ...nodeEffects, out: (l) => outLines.push(l), err: (l) => errLines.push(l), outLines, errLines };
 }
 
-const example = join(examplesDir(), 'zhaohua-zfw-2022.yaml');
+/** The complete example renders final; the seed reconstructions are drafts (the seeds lack some figures). */
+const example = join(examplesDir(), 'qingjiang-cdc-2024.yaml');
+const seedExample = join(examplesDir(), 'zhaohua-zfw-2022.yaml');
 
 describe('juesuan command line', () => {
   it('--help lists the commands in Chinese', async () => {
@@ -25,25 +27,33 @@ describe('juesuan command line', () => {
     const out = mkdtempSync(join(tmpdir(), 'render-'));
     const fx = recording();
     expect(await run(['render', example, '-o', out, '--format', 'html,docx,txt'], fx)).toBe(0);
-    expect(fx.outLines).toEqual(['html', 'docx', 'txt'].map((e) => join(out, `zhaohua-zfw-2022.${e}`)));
-    expect(readFileSync(join(out, 'zhaohua-zfw-2022.txt'), 'utf8')).toContain('2022年度收、支总计1193.39万元');
-    expect(readFileSync(join(out, 'zhaohua-zfw-2022.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(fx.outLines).toEqual(['html', 'docx', 'txt'].map((e) => join(out, `qingjiang-cdc-2024.${e}`)));
+    const text = readFileSync(join(out, 'qingjiang-cdc-2024.txt'), 'utf8');
+    expect(text).toContain('2024年度收、支总计');
+    expect(text).not.toContain('草稿');
+    expect(text).not.toContain('【待补充');
+    expect(readFileSync(join(out, 'qingjiang-cdc-2024.docx')).subarray(0, 2).toString()).toBe('PK');
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
   });
   it('render --profile national names the file after the profile', async () => {
     const out = mkdtempSync(join(tmpdir(), 'render-'));
     const fx = recording();
     expect(await run(['render', example, '-o', out, '-f', 'txt', '-p', 'national'], fx)).toBe(0);
-    expect(readFileSync(join(out, 'zhaohua-zfw-2022.national.txt'), 'utf8')).toContain('十三、其他需要说明的情况');
+    expect(readFileSync(join(out, 'qingjiang-cdc-2024.national.txt'), 'utf8')).toContain('十三、其他需要说明的情况');
   });
-  it('demo renders every example into the chosen folder', async () => {
+  it('demo renders every example: the complete one final, the seed reconstructions as drafts with what they lack', async () => {
     const out = mkdtempSync(join(tmpdir(), 'demo-'));
     const fx = recording();
     expect(await run(['demo', '-o', out], fx)).toBe(0);
-    expect(fx.outLines.map((p) => p.slice(out.length + 1)).sort()).toEqual(
-      ['miyi-zfw-2021', 'zhaohua-zfw-2022'].flatMap((n) => DEMO_FORMATS.map((f) => `${n}.${f}`)).sort(),
-    );
+    const names = ['miyi-zfw-2021', 'qingjiang-cdc-2024', 'zhaohua-zfw-2022'];
+    expect(readdirSync(out).sort()).toEqual(names.flatMap((n) => DEMO_FORMATS.map((f) => `${n}.${f}`)).sort());
+    const said = fx.outLines.join('\n');
+    expect(said).toContain('qingjiang-cdc-2024.yaml：正式报告（通过审核）');
+    expect(said).toContain('zhaohua-zfw-2022.yaml：草稿（每页标注“草稿（未通过审核/待补充）”）');
+    expect(said).toMatch(/正式报告还需补齐或改正以下 \d+ 项：\n {4}\[ST2-todo\]/);
     expect(readFileSync(join(out, 'miyi-zfw-2021.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(out, 'qingjiang-cdc-2024.html'), 'utf8')).not.toContain('草稿（');
+    expect(readFileSync(join(out, 'zhaohua-zfw-2022.html'), 'utf8')).toContain('草稿（未通过审核/待补充）');
   });
   it('a missing file is a clear error with exit code 2, no stack trace', async () => {
     const fx = recording();
@@ -53,12 +63,12 @@ describe('juesuan command line', () => {
   it('a broken dataset names the file and field, and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bad-'));
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, readFileSync(example, 'utf8').replace('generalBudget: 1193.39', 'generalBudget: 12,34'));
+    writeFileSync(bad, readFileSync(example, 'utf8').replace('generalBudget: 2367.34', 'generalBudget: 23,67'));
     const out = join(dir, 'out');
     const fx = recording();
     expect(await run(['render', bad, '-o', out], fx)).toBe(2);
     expect(fx.errLines.join('\n')).toContain(`数据文件 ${bad} 有 1 处错误`);
-    expect(fx.errLines.join('\n')).toContain('income.generalBudget：无法识别金额“12,34”：千分位逗号位置不对');
+    expect(fx.errLines.join('\n')).toContain('income.generalBudget：无法识别金额“23,67”：千分位逗号位置不对');
     expect(existsSync(out)).toBe(false);
   });
   it('an unknown format or profile is refused before anything is written', async () => {
@@ -79,13 +89,13 @@ describe('juesuan check and the render gate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'broken-'));
     const file = join(dir, 'broken.yaml');
     // 人员经费 one 分 off: X3 fails
-    writeFileSync(file, readFileSync(example, 'utf8').replace('personnel: 251.74', 'personnel: 251.7401'));
+    writeFileSync(file, readFileSync(example, 'utf8').replace('personnel: 850.22', 'personnel: 850.2201'));
     return { dir, file };
   };
   it('a clean example: summary in Chinese, exit 0', async () => {
     const fx = recording();
     expect(await run(['check', example], fx)).toBe(0);
-    expect(fx.outLines[0]).toMatch(/^审核 .*zhaohua-zfw-2022\.yaml（规则包 [\d.]+，共 \d+ 条规则）$/);
+    expect(fx.outLines[0]).toMatch(/^审核 .*qingjiang-cdc-2024\.yaml（规则包 [\d.]+，共 \d+ 条规则）$/);
     expect(fx.outLines[1]).toMatch(/^通过 \d+，未通过 \d+，不适用 \d+，数据不足 \d+$/);
   });
   it('a broken copy: exit 1, points at the field with expected vs stated', async () => {
@@ -94,9 +104,9 @@ describe('juesuan check and the render gate', () => {
     expect(await run(['check', file], fx)).toBe(1);
     const text = fx.outLines.join('\n');
     expect(text).toContain('错误（1）：');
-    expect(text).toContain('[X3] 人员经费与公用经费合计613.3901万元，不等于一般公共预算财政拨款基本支出613.39万元，相差0.0001万元');
+    expect(text).toContain('[X3] 人员经费与公用经费合计1263.3401万元，不等于一般公共预算财政拨款基本支出1263.34万元，相差0.0001万元');
     expect(text).toContain('位置：basicExpense.personnel');
-    expect(text).toContain('应为：613.39万元　实际：613.3901万元　容差：0.00万元');
+    expect(text).toContain('应为：1263.34万元　实际：1263.3401万元　容差：0.00万元');
   });
   it('--json prints one object with the contract field names', async () => {
     const { file } = broken();
@@ -107,7 +117,7 @@ describe('juesuan check and the render gate', () => {
     expect(Object.keys(o)).toEqual(['dataset', 'rulesVersion', 'summary', 'findings']);
     expect(Object.keys(o.summary)).toEqual(['rules', 'pass', 'fail', 'notApplicable', 'insufficientData']);
     const x3 = o.findings.find((f: { rule: string }) => f.rule === 'X3');
-    expect(x3).toMatchObject({ severity: 'error', expected: '613.39', stated: '613.3901', difference: '0.0001', tolerance: '0.00', location: 'basicExpense.personnel' });
+    expect(x3).toMatchObject({ severity: 'error', expected: '1263.34', stated: '1263.3401', difference: '0.0001', tolerance: '0.00', location: 'basicExpense.personnel' });
   });
   it('unusable input exits 2', async () => {
     const fx = recording();
@@ -118,16 +128,39 @@ describe('juesuan check and the render gate', () => {
     const out = join(dir, 'out');
     const fx = recording();
     expect(await run(['render', file, '-o', out], fx)).toBe(1);
-    expect(fx.errLines.join('\n')).toContain('未通过审核，未生成报告');
+    expect(fx.errLines.join('\n')).toContain('不能生成正式报告：以下 1 项需要补齐或改正');
     expect(fx.errLines.join('\n')).toContain('[X3]');
     expect(existsSync(out)).toBe(false);
   });
-  it('render --force writes a draft marked on every page', async () => {
-    const { dir, file } = broken();
-    const out = join(dir, 'out');
+  it('render --draft (or --force) writes a draft marked on every page and says what is missing', async () => {
+    for (const flag of ['--draft', '--force']) {
+      const { dir, file } = broken();
+      const out = join(dir, 'out');
+      const fx = recording();
+      expect(await run(['render', file, '-o', out, '-f', 'html,txt', flag], fx)).toBe(0);
+      expect(readFileSync(join(out, 'broken.txt'), 'utf8').split('\n')[0]).toBe('草稿（未通过审核/待补充）');
+      expect(readFileSync(join(out, 'broken.html'), 'utf8')).toContain('草稿（未通过审核/待补充）');
+      expect(fx.errLines.join('\n')).toContain('正式报告还需补齐或改正以下 1 项：\n  [X3]');
+    }
+  });
+  it('a placeholder keeps a report from being final: the seed reconstruction is refused, then drafted', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'seed-'));
     const fx = recording();
-    expect(await run(['render', file, '-o', out, '-f', 'html,txt', '--force'], fx)).toBe(0);
-    expect(readFileSync(join(out, 'broken.txt'), 'utf8').split('\n')[0]).toBe('草稿（未通过审核/待补充）');
-    expect(readFileSync(join(out, 'broken.html'), 'utf8')).toContain('草稿（未通过审核/待补充）');
+    expect(await run(['check', seedExample], fx)).toBe(1);
+    expect(fx.outLines.join('\n')).toContain('[ST2-todo]');
+    expect(await run(['render', seedExample, '-o', out, '-f', 'txt'], fx)).toBe(1);
+    expect(readdirSync(out)).toEqual([]);
+    expect(await run(['render', seedExample, '-o', out, '-f', 'txt', '--draft'], fx)).toBe(0);
+    expect(readFileSync(join(out, 'zhaohua-zfw-2022.txt'), 'utf8')).toMatch(/^草稿（未通过审核\/待补充）\n[\s\S]*【待补充：/);
+  });
+  it('the report read back: a template leftover in the unit\'s own text blocks a final report (ST3-readback)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readback-'));
+    const file = join(dir, 'unit.yaml');
+    // The unit's 自评报告 text carries a template leftover the rule pack cannot see, but a reader can.
+    writeFileSync(file, readFileSync(example, 'utf8').replace(/(report:\n\s+\S+: )(.+)/u, '$1（此处填写项目名称）$2'));
+    const fx = recording();
+    expect(await run(['check', file], fx)).toBe(1);
+    expect(fx.outLines.join('\n')).toMatch(/\[ST3-readback\] 审读生成的报告：\[TX-template\] 报告中留有模板说明文字“（此处填写项目名称）”/);
+    expect(await run(['render', file, '-o', join(dir, 'out'), '-f', 'txt'], fx)).toBe(1);
   });
 });
