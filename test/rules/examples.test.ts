@@ -3,19 +3,25 @@ import type { Amount } from '../../src/money/index.js';
 import type { Dataset } from '../../src/model/index.js';
 import { PROFILES } from '../../src/profiles/index.js';
 import { checkDataset, RULE_PACK } from '../../src/rules/index.js';
-import { EXAMPLES, loadExample } from '../examples.js';
+import { COMPLETE_EXAMPLE, EXAMPLES, loadExample } from '../examples.js';
 
 const profileOf = (d: Dataset) => PROFILES[d.profile ?? 'sichuan']!;
 
-describe('the real examples are clean', () => {
+describe('the examples check as they should', () => {
   for (const name of EXAMPLES) {
-    it(`${name} has no error-level finding`, () => {
+    it(`${name}: its only errors are the gaps the seed report leaves (a draft until they are filled)`, () => {
       const d = loadExample(name);
       const r = checkDataset(d, profileOf(d));
-      expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(r.findings.filter((f) => f.severity === 'error' && f.rule !== 'ST2-todo')).toEqual([]);
       expect(r.summary.pass).toBeGreaterThan(15);
     });
   }
+  it(`${COMPLETE_EXAMPLE} has no error-level finding (it renders final)`, () => {
+    const d = loadExample(COMPLETE_EXAMPLE);
+    const r = checkDataset(d, profileOf(d));
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.summary.pass).toBeGreaterThan(15);
+  });
 });
 
 /** Every Amount in a dataset with its path (the paths facts use). */
@@ -42,6 +48,7 @@ describe('mutation: every figure that takes part in an identity is caught when c
       it(`${name}, each money figure ${label}`, () => {
         const d = loadExample(name);
         const clean = checkDataset(d, profileOf(d));
+        const before = new Set(clean.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}|${f.location}`));
         const inIdentity = new Set(
           clean.results.filter((r) => IDENTITY_KINDS.has(r.rule) && r.outcome === 'pass').flatMap((r) => r.paths ?? []),
         );
@@ -50,7 +57,8 @@ describe('mutation: every figure that takes part in an identity is caught when c
         const missed: string[] = [];
         for (const { path } of figures) {
           const r = checkDataset(mutate(d, path, delta), profileOf(d));
-          const errors = r.findings.filter((f) => f.severity === 'error');
+          // Errors the unchanged example already has (its gaps) do not count as catching the change.
+          const errors = r.findings.filter((f) => f.severity === 'error' && !before.has(`${f.rule}|${f.location}`));
           (errors.length > 0 ? caught : missed).push(path);
           if (errors.length > 0 && inIdentity.has(path)) {
             // the finding points at the changed field or names it among the related ones
