@@ -78,8 +78,8 @@ describe('juesuan check and the render gate', () => {
   const broken = () => {
     const dir = mkdtempSync(join(tmpdir(), 'broken-'));
     const file = join(dir, 'broken.yaml');
-    // 人员经费 one 分 off: X3 fails
-    writeFileSync(file, readFileSync(example, 'utf8').replace('personnel: 251.74', 'personnel: 251.7401'));
+    // 人员经费 1 元 off (251.7401 万元, written in 元: a 万元 figure has two decimals at most): X3 fails
+    writeFileSync(file, readFileSync(example, 'utf8').replace('personnel: 251.74', 'personnel: 2517401元'));
     return { dir, file };
   };
   it('a clean example: summary in Chinese, exit 0', async () => {
