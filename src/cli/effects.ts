@@ -36,7 +36,7 @@ export class ReadError extends Error {
   }
 }
 
-const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 /** Why a file-system call failed, in Chinese (the system's own message is English). */
 export function fsReason(e: unknown): string {
@@ -119,6 +119,7 @@ export function writeAtomically(path: string, data: Uint8Array | string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).syscall === undefined) throw e;
     throw new UserError(`无法创建输出文件夹 ${dir}：${fsReason(e)}`);
   }
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
@@ -131,6 +132,8 @@ export function writeAtomically(path: string, data: Uint8Array | string): void {
     } catch {
       // Nothing was written, or the folder forbids removing it too: the error below is what matters.
     }
+    // Only the file system's refusals are the user's to fix; anything else is a bug.
+    if ((e as NodeJS.ErrnoException).syscall === undefined) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const inFolder = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'EDQUOT';
     throw new UserError(inFolder ? `无法写入输出文件夹 ${dir}：${fsReason(e)}` : `无法写入 ${path}：${fsReason(e)}`);
