@@ -60,6 +60,42 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const zh = z.locales.zhCN();
 
+/** What a dataset value should be, in words (zod's names are English: string, object …). */
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字', number: '数字', object: '对象（键: 值）', array: '列表', boolean: '是/否',
+  undefined: '空', null: '空值', bigint: '数字', nan: '非数字',
+};
+const typeName = (t: string) => TYPE_NAMES[t] ?? '其他值';
+const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/** zod's Chinese messages, with the English parts (type names, “key”, origins) said in Chinese. */
+const datasetError: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return '缺少此项（必填）';
+      return `应为${typeName(issue.expected)}，实际为${typeName(kindOf(issue.input))}`;
+    case 'unrecognized_keys':
+      return `未知的键${issue.keys.map((k) => `“${k}”`).join('、')}（请检查拼写，或删去）`;
+    case 'invalid_key':
+      return '键不正确';
+    case 'invalid_element':
+      return '含有不正确的值';
+    case 'invalid_union':
+      if (issue.input === undefined) return '缺少此项（必填）';
+      return `应为文字或数字，实际为${typeName(kindOf(issue.input))}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `至少应有${issue.minimum.toString()}项`;
+      if (issue.origin === 'string') return issue.minimum.toString() === '1' ? '不能为空' : `至少应有${issue.minimum.toString()}个字符`;
+      return zh.localeError(issue);
+    case 'too_big':
+      if (issue.origin === 'array') return `最多${issue.maximum.toString()}项`;
+      if (issue.origin === 'string') return `最多${issue.maximum.toString()}个字符`;
+      return zh.localeError(issue);
+    default:
+      return zh.localeError(issue);
+  }
+};
+
 /**
  * One schema per money unit, made on first use: building the schema and zod's
  * first parse with it (which compiles a fast path) cost ~4 ms, five times
@@ -80,7 +116,7 @@ export function parseDataset(source: string, file = 'dataset.yaml'): Dataset {
   }
   const unitRaw = (raw as Record<string, unknown>).moneyUnit;
   const unit = unitRaw === '元' ? '元' : '万元';
-  const result = schemaFor(unit).safeParse(raw, { error: zh.localeError });
+  const result = schemaFor(unit).safeParse(raw, { error: datasetError });
   if (!result.success) {
     throw new DatasetError(
       file,

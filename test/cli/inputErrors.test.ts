@@ -23,9 +23,9 @@ const fresh = () => mkdtempSync(join(tmpdir(), 'input-errors-'));
 /** What may not reach a terminal: control characters (other than the line feeds between lines) and undecodable bytes. */
 // eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufffd\u202a-\u202e]/;
-/** English words in a message, once the file name and the names we use on purpose are taken out. */
+/** English words in a message, once the file name, the dataset paths, quotes of the file's own text (“…”) and the names we use on purpose are taken out. */
 function englishIn(text: string, file: string): string[] {
-  const rest = text.split(file).join('').replace(/YAML|JSON|UTF-8|UTF-16|GBK|GB18030|MB|Tab|U\+[0-9A-F]{4}|\\u[0-9A-F]{4}/g, '');
+  const rest = text.split(file).join('').replace(/“[^”]*”/g, '').replace(/^ {2}- [^：\n]*：/gm, '').replace(/juesuan-dataset\/1|YAML|JSON|UTF-8|UTF-16|GBK|GB18030|MB|Tab|U\+[0-9A-F]{4}|\\u[0-9A-F]{4}/g, '');
   return rest.match(/[A-Za-z]{3,}/g) ?? [];
 }
 
@@ -97,6 +97,8 @@ describe('dataset files that are not datasets', () => {
           fc.uint8Array({ maxLength: 400 }),
           // The example with bytes spliced in: mostly valid YAML with something wrong in it.
           fc.tuple(fc.nat({ max: text.length }), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([at, b]) => Buffer.concat([text.subarray(0, at), b, text.subarray(at + b.length)])),
+          // YAML-ish punctuation after a valid start: syntax errors and wrong shapes.
+          fc.string({ unit: fc.constantFrom(...'ab:- \n\t{}[]"\'&*!|>%@`#,?019.'), maxLength: 60 }).map((t) => Buffer.from(`format: juesuan-dataset/1\nyear: 2022\n${t}`)),
         ),
         fc.constantFrom('h.yaml', 'h.json'),
         async (bytes, name) => {
