@@ -10,6 +10,7 @@ import { parseCount, synthCommand } from './synth.js';
 import { batchCommand } from '../batch/command.js';
 import { DATASET, expandInputsWithEmpty, NothingFoundError, patternLabel, REPORT } from '../batch/inputs.js';
 import { auditTask } from '../batch/tasks/audit.js';
+import { XlsxLimitError } from '../render/xlsx/dataSheet.js';
 
 let exitCode = 0;
 
@@ -149,7 +150,7 @@ export async function run(argv: string[], fx: Effects = nodeEffects): Promise<nu
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UserError) {
+    if (e instanceof UserError || e instanceof XlsxLimitError) {
       fx.err(`错误：${e.message}`);
       return e.exitCode;
     }

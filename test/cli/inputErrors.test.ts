@@ -144,3 +144,14 @@ describe('a folder with nothing to process', () => {
     expect(fx.outLines).toHaveLength(1);
   });
 });
+
+describe('a dataset Excel cannot hold', () => {
+  it('a text over a cell’s 32767 characters: exit 2 naming the item, no xlsx written', async () => {
+    const dir = fresh();
+    const file = join(dir, 'long.yaml');
+    writeFileSync(file, `${readFileSync(example, 'utf8')}\notherMatters:\n  - ${'很长的说明'.repeat(7000)}\n`);
+    const fx = recording();
+    expect(await run(['render', file, '-o', join(dir, 'out'), '-f', 'xlsx', '--force'], fx)).toBe(2);
+    expect(fx.errLines[0]).toMatch(/^错误：数据项“otherMatters\[0\]”超过 Excel 单元格上限（32767 个字符），无法写入工作表“数据”/);
+  });
+});
