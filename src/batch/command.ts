@@ -3,7 +3,7 @@
  * output lines on standard output as the file finishes, then the summary.
  * Returns the exit code (the worst file's).
  */
-import type { Effects } from '../cli/effects.js';
+import { UserError, type Effects } from '../cli/effects.js';
 import { runBatch } from './pool.js';
 import { createProgress, type ProgressStream } from './progress.js';
 import { batchExitCode, summaryLines } from './summary.js';
@@ -20,6 +20,8 @@ export interface BatchCommandOptions {
 }
 
 export async function batchCommand(o: BatchCommandOptions, fx: Effects): Promise<number> {
+  // A batch of nothing is not a success: “共 0 个文件” and exit 0 would hide a wrong folder.
+  if (o.files.length === 0) throw new UserError('没有可处理的文件');
   const progress = createProgress(o.files.length, o.label, o.progress ?? process.stderr);
   let failed = 0;
   const b = await runBatch({

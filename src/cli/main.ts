@@ -8,8 +8,9 @@ import { nodeEffects, UserError, type Effects } from './effects.js';
 import { DRAFT_MARK, missingLines, parseFormats, RENDERERS, renderCommand } from './render.js';
 import { parseCount, synthCommand } from './synth.js';
 import { batchCommand } from '../batch/command.js';
-import { expandInputs, REPORT } from '../batch/inputs.js';
+import { DATASET, expandInputsWithEmpty, NothingFoundError, patternLabel, REPORT } from '../batch/inputs.js';
 import { auditTask } from '../batch/tasks/audit.js';
+import { XlsxLimitError } from '../render/xlsx/dataSheet.js';
 
 let exitCode = 0;
 
@@ -17,8 +18,16 @@ let exitCode = 0;
  * Batch mode when given several inputs, a folder, or --jobs: the files to do
  * and the thread count; undefined for the one-file form.
  */
-function batchFiles(inputs: string[], jobs: string | undefined, pattern?: RegExp): { files: string[]; jobs?: number } | undefined {
-  const files = expandInputs(inputs, pattern);
+function batchFiles(inputs: string[], jobs: string | undefined, fx: Effects, pattern: RegExp = DATASET): { files: string[]; jobs?: number } | undefined {
+  let expanded;
+  try {
+    expanded = expandInputsWithEmpty(inputs, pattern);
+  } catch (e) {
+    if (e instanceof NothingFoundError) throw new UserError(e.message);
+    throw e;
+  }
+  const { files, emptyFolders } = expanded;
+  for (const f of emptyFolders) fx.err(`提示：文件夹 ${f} 中没有找到${patternLabel(pattern)}`);
   if (jobs === undefined && inputs.length === 1 && files.length === 1 && files[0] === inputs[0]) return undefined;
   return { files, ...(jobs !== undefined ? { jobs: parseCount(jobs, '--jobs', 1) } : {}) };
 }
@@ -58,7 +67,7 @@ export function buildProgram(fx: Effects): Command {
     .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
     .action(async (datasets: string[], o: { out: string; format: string; profile?: string; draft?: boolean; force?: boolean; jobs?: string }) => {
       const options = { outDir: resolve(o.out), formats: parseFormats(o.format), ...(o.profile ? { profile: o.profile } : {}), ...(o.draft || o.force ? { draft: true } : {}) };
-      const batch = batchFiles(datasets, o.jobs);
+      const batch = batchFiles(datasets, o.jobs, fx);
       if (batch) {
         exitCode = await batchCommand({ label: '生成', task: 'render', options, ...batch }, fx);
         return;
@@ -86,7 +95,7 @@ export function buildProgram(fx: Effects): Command {
     .option('-p, --profile <id>', '模板（决定必需的章节和完成率口径）；默认取数据文件中的 profile')
     .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
     .action(async (datasets: string[], o: { json?: boolean; profile?: string; jobs?: string }) => {
-      const batch = batchFiles(datasets, o.jobs);
+      const batch = batchFiles(datasets, o.jobs, fx);
       const options = { ...(o.json ? { json: true } : {}), ...(o.profile ? { profile: o.profile } : {}) };
       exitCode = batch ? await batchCommand({ label: '审核', task: 'check', options, ...batch }, fx) : checkCommand(datasets[0]!, o, fx);
     });
@@ -94,7 +103,7 @@ export function buildProgram(fx: Effects): Command {
   /** audit and extract: one file in this thread, many through the batch; the per-file work is the batch task's either way. */
   const reports = async (files: string[], o: { json?: boolean; jobs?: string }, extract: boolean) => {
     const options = { ...(extract ? { extract: true } : {}), ...(o.json ? { json: true } : {}) };
-    const batch = batchFiles(files, o.jobs, REPORT);
+    const batch = batchFiles(files, o.jobs, fx, REPORT);
     if (batch) {
       exitCode = await batchCommand({ label: extract ? '读取报告' : '审核报告', task: 'audit', options, ...batch }, fx);
       return;
@@ -146,7 +155,7 @@ export async function run(argv: string[], fx: Effects = nodeEffects): Promise<nu
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UserError) {
+    if (e instanceof UserError || e instanceof XlsxLimitError) {
       fx.err(`错误：${e.message}`);
       return e.exitCode;
     }

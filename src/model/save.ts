@@ -28,7 +28,8 @@ function decimalsFor(precision: bigint, unit: MoneyUnit): number | undefined {
 /**
  * The authoring string of an amount, read back by `parseAmount(s, unit)` as the
  * same `{fen, precision}`:
- * - precision 1 分 in a 万元 dataset → 元 with two decimals and the 元 suffix ("4146701.19元");
+ * - precision finer than 0.01 万元 in a 万元 dataset → 元 with the 元 suffix ("4146701.19元",
+ *   "4146701元"): a dataset states 万元 to two decimals at most;
  * - otherwise in the dataset's unit with as many decimals as the precision implies
  *   (580 @ 1,000,000 → "580", 580.00 @ 10,000 → "580.00");
  * - a precision coarser than 1 元 in a 元 dataset → 万元 with the suffix ("580万元").
@@ -41,8 +42,8 @@ export function formatAmount(a: Amount, unit: MoneyUnit): string {
   }
   const candidates: { unit: MoneyUnit; suffix: string }[] =
     unit === '万元'
-      ? a.precision === 1n
-        ? [{ unit: '元', suffix: '元' }]
+      ? a.precision < 10_000n
+        ? [{ unit: '元', suffix: '元' }, { unit: '万元', suffix: '' }]
         : [{ unit: '万元', suffix: '' }, { unit: '元', suffix: '元' }]
       : [{ unit: '元', suffix: '' }, { unit: '万元', suffix: '万元' }];
   for (const c of candidates) {

@@ -7,7 +7,7 @@
  * 【待补充】 in the report rather than as a silent 0.
  */
 import { z } from 'zod';
-import { parseAmount, MoneyParseError, type Amount, type MoneyUnit } from '../money/index.js';
+import { fenPerUnit, formatYuan, maxDecimals, parseAmount, MoneyParseError, type Amount, type MoneyUnit } from '../money/index.js';
 import { concept, isConceptId } from './concepts.js';
 
 export const FUNDS = ['generalBudget', 'govFund', 'stateCapital', 'other'] as const;
@@ -65,18 +65,74 @@ const code = (digits: number[], what: string) =>
     return s;
   });
 
-export function makeDatasetSchema(defaultUnit: MoneyUnit) {
-  const money = z.union([z.string(), z.number()]).transform((v, ctx): Amount => {
-    try {
-      return parseAmount(String(v), defaultUnit);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: e instanceof MoneyParseError ? e.message : String(e) });
-      return z.NEVER;
+/** Decimals a 万元 amount may have in a dataset: the published precision (finer figures are written in 元). */
+export const MAX_WAN_DECIMALS = 2;
+
+/** Concepts whose 上年决算数 may be negative, like the dataset fields they mirror. */
+const SIGNED_CONCEPTS = new Set(['balance.distribution', 'balance.opening', 'balance.closing']);
+
+/** A figure that parses but that a dataset may not state (its message says why). */
+export class DatasetAmountError extends Error {
+  override name = 'DatasetAmountError';
+}
+
+/**
+ * A dataset amount: parseAmount, then two mistakes refused with their own message: a negative
+ * where the figure cannot be negative, and a 万元 figure with more than two decimals (reports
+ * publish 万元 to two decimals; an exact figure is written in 元, e.g. "268150.00元").
+ */
+export function checkDatasetAmount(input: string, defaultUnit: MoneyUnit, signed: boolean): Amount {
+  const a = parseAmount(input, defaultUnit);
+  if (!signed && a.fen < 0n) {
+    throw new DatasetAmountError(`金额“${input.trim()}”为负数，此项不能为负数（只有结余分配和非财政拨款的结转和结余可以为负数）`);
+  }
+  const s = input.trim();
+  const unit = /万元$/.test(s) ? '万元' : /元$/.test(s) ? '元' : defaultUnit;
+  if (unit === '万元' && a.precision < fenPerUnit('万元') / 10n ** BigInt(MAX_WAN_DECIMALS)) {
+    const decimals = maxDecimals('万元') - (a.precision.toString().length - 1);
+    throw new DatasetAmountError(
+      `金额“${s}”有${decimals}位小数：以万元为单位的金额最多${MAX_WAN_DECIMALS}位小数（公开报告保留两位）；如需精确到元或分，请以元为单位填写，如“${formatYuan(a.fen)}元”`,
+    );
+  }
+  return a;
+}
+
+type LineKey = { code: string; fund: Fund };
+/** One row per 功能分类 code × fund: a second row for the same pair would be merged silently downstream. */
+function noDuplicateLines(lines: readonly LineKey[], ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  lines.forEach((l, i) => {
+    const key = `${l.code}|${l.fund}`;
+    const j = first.get(key);
+    if (j === undefined) {
+      first.set(key, i);
+      return;
     }
+    ctx.addIssue({
+      code: 'custom',
+      path: [i, 'code'],
+      message: `功能分类科目 ${l.code}（${FUND_LABELS[l.fund]}）重复：expenditure[${j}] 与 expenditure[${i}] 是同一科目、同一资金来源，应合并为一行`,
+    });
   });
+}
+
+export function makeDatasetSchema(defaultUnit: MoneyUnit) {
+  /** An amount as the dataset states it: see checkDatasetAmount for what is refused (negatives unless `signed`). */
+  const amount = (signed: boolean) =>
+    z.union([z.string(), z.number()]).transform((v, ctx): Amount => {
+      try {
+        return checkDatasetAmount(String(v), defaultUnit, signed);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof MoneyParseError || e instanceof DatasetAmountError ? e.message : String(e) });
+        return z.NEVER;
+      }
+    });
+  const money = amount(false);
+  /** 结余分配 and non-fiscal 结转和结余 (an 经营 loss) may be negative. */
+  const signedMoney = amount(true);
 
   const byFund = z
-    .object({ generalBudget: money, govFund: money, stateCapital: money, nonFiscal: money })
+    .object({ generalBudget: money, govFund: money, stateCapital: money, nonFiscal: signedMoney })
     .partial()
     .strict();
 
@@ -218,8 +274,8 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
         .strict(),
       useOfNonFiscalBalance: money.optional(),
       openingBalance: byFund.default(() => ({})),
-      expenditure: z.array(expenditureLine),
-      balanceDistribution: money.optional(),
+      expenditure: z.array(expenditureLine).superRefine(noDuplicateLines),
+      balanceDistribution: signedMoney.optional(),
       closingBalance: byFund.default(() => ({})),
       basicExpense: z
         .object({
@@ -287,7 +343,7 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
           const out: Record<string, Amount | number> = {};
           for (const [key, raw] of Object.entries(rec)) {
             const kind = concept(key.split('@')[0]!)?.kind;
-            const parsed = (kind === 'money' ? money : count).safeParse(raw);
+            const parsed = (kind === 'money' ? (SIGNED_CONCEPTS.has(key.split('@')[0]!) ? signedMoney : money) : count).safeParse(raw);
             if (parsed.success) out[key] = parsed.data;
             else for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [key], message: issue.message });
           }

@@ -88,8 +88,8 @@ describe('juesuan check and the render gate', () => {
   const broken = () => {
     const dir = mkdtempSync(join(tmpdir(), 'broken-'));
     const file = join(dir, 'broken.yaml');
-    // 人员经费 one 分 off: X3 fails
-    writeFileSync(file, readFileSync(example, 'utf8').replace('personnel: 850.22', 'personnel: 850.2201'));
+    // 人员经费 1 元 off (850.2201 万元, written in 元: a 万元 figure has two decimals at most): X3 fails
+    writeFileSync(file, readFileSync(example, 'utf8').replace('personnel: 850.22', 'personnel: 8502201元'));
     return { dir, file };
   };
   it('a clean example: summary in Chinese, exit 0', async () => {

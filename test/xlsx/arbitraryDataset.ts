@@ -1,7 +1,7 @@
 /**
  * fast-check generator of valid datasets. It builds the authoring form (as a
  * person or another tool would write it: amounts in either unit, with any
- * number of decimals, odd but legal text) and reads it with parseDataset, so
+ * number of decimals a dataset allows, odd but legal text) and reads it with parseDataset, so
  * every generated value is a real parse result.
  */
 import fc from 'fast-check';
@@ -40,10 +40,14 @@ const amount = fc
   })
   .map(({ written, decimals, digits, thousands }) => ({ written, decimals, digits, thousands }));
 
-function spell(a: { written: string; decimals: number; digits: bigint; thousands: boolean }, unit: '元' | '万元'): string {
+/**
+ * The amount as written: 元 with up to 2 decimals, 万元 with up to 2 (finer 万元 figures are refused,
+ * exact ones are written in 元); negative only where a dataset allows it (`signed`).
+ */
+function spell(a: { written: string; decimals: number; digits: bigint; thousands: boolean }, unit: '元' | '万元', signed = false): string {
   const w = a.written === '' ? unit : a.written;
-  const dec = Math.min(a.decimals, w === '元' ? 2 : 6);
-  let s = formatScaled(a.digits, dec);
+  const dec = Math.min(a.decimals, 2);
+  let s = formatScaled(signed || a.digits >= 0n ? a.digits : -a.digits, dec);
   if (a.thousands && !s.startsWith('-')) {
     const [whole, frac] = s.split('.') as [string, string | undefined];
     s = whole.replace(/\B(?=(\d{3})+$)/g, ',') + (frac !== undefined ? `.${frac}` : '');
@@ -118,6 +122,8 @@ export const arbitraryRawDataset: fc.Arbitrary<Raw> = fc
     const unit: '元' | '万元' = g.unit ?? '万元';
     let ai = 0;
     const money = () => spell(g.a[ai++ % g.a.length]!, unit);
+    const signedMoney = () => spell(g.a[ai++ % g.a.length]!, unit, true);
+    const signedBalances = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, k === 'nonFiscal' ? signedMoney() : money()]));
     const pick = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, money()]));
     const c = (i: number) => g.counts[i];
     const raw: Raw = compact({
@@ -143,10 +149,13 @@ export const arbitraryRawDataset: fc.Arbitrary<Raw> = fc
       },
       income: pick(g.incomeKeys),
       useOfNonFiscalBalance: g.year % 3 === 0 ? money() : undefined,
-      openingBalance: g.fundKeys.length > 0 || g.year % 5 === 0 ? pick(g.fundKeys) : undefined,
-      expenditure: g.lines.map((l) => compact({ code: l.code, fund: l.fund, ...pick(l.fields), note: l.note })),
-      balanceDistribution: g.year % 4 === 0 ? money() : undefined,
-      closingBalance: pick(g.closingKeys),
+      openingBalance: g.fundKeys.length > 0 || g.year % 5 === 0 ? signedBalances(g.fundKeys) : undefined,
+      // One row per code × fund (a second one is refused).
+      expenditure: g.lines
+        .filter((l, i) => g.lines.findIndex((o) => o.code === l.code && (o.fund ?? 'generalBudget') === (l.fund ?? 'generalBudget')) === i)
+        .map((l) => compact({ code: l.code, fund: l.fund, ...pick(l.fields), note: l.note })),
+      balanceDistribution: g.year % 4 === 0 ? signedMoney() : undefined,
+      closingBalance: signedBalances(g.closingKeys),
       basicExpense: compact({
         personnel: g.year % 2 === 0 ? money() : undefined,
         public: g.year % 3 === 1 ? money() : undefined,
@@ -177,7 +186,7 @@ export const arbitraryRawDataset: fc.Arbitrary<Raw> = fc
         : undefined,
       otherMatters: g.otherMatters,
       prior: Object.fromEntries(
-        g.prior.map(([id, dim, n]) => [`${id}${dim}`, moneyConcepts.includes(id) ? money() : n]),
+        g.prior.map(([id, dim, n]) => [`${id}${dim}`, moneyConcepts.includes(id) ? (id.startsWith('balance.') && id !== 'balance.use_non_fiscal' ? signedMoney() : money()) : n]),
       ),
       reasons: {
         vsPrior: Object.fromEntries(g.reasons.filter(([b]) => b).map(([, id, dim, t]) => [`${id}${dim}`, t])),

@@ -12,7 +12,9 @@ describe('formatAmount keeps the exact value and the stated precision', () => {
     ['580.00', '万元', { fen: 580_000_000n, precision: 10_000n }, '580.00'],
     ['4146701.19元', '万元', { fen: 414_670_119n, precision: 1n }, '4146701.19元'],
     ['299000.00元', '万元', { fen: 29_900_000n, precision: 1n }, '299000.00元'],
-    ['12.34567', '万元', { fen: 12_345_670n, precision: 10n }, '12.34567'],
+    // Finer than 0.01 万元: written in 元 (a dataset states 万元 to two decimals at most).
+    ['12.34567', '万元', { fen: 12_345_670n, precision: 10n }, '123456.7元'],
+    ['414.6701', '万元', { fen: 414_670_100n, precision: 100n }, '4146701元'],
     ['-0.5', '万元', { fen: -500_000n, precision: 100_000n }, '-0.5'],
     ['4146701.19', '元', { fen: 414_670_119n, precision: 1n }, '4146701.19'],
     ['580万元', '元', { fen: 580_000_000n, precision: 1_000_000n }, '580万元'],

@@ -1,6 +1,16 @@
 // 增加/减少 X万元 recomputed from this year's and last year's stated levels; 增加 with a negative change; 持平 beside a change.
 import type { TextFinding } from '../types.js';
-import { claimInterval, formatWanMid, gap, sub } from '../quantity.js';
+import { claimInterval, formatWanMid, gap, sub, type Interval } from '../quantity.js';
+
+const MONEY = new Set(['元', '万元']);
+/** A count interval (10⁻⁶ units) at its midpoint, as few decimals as it needs. */
+function formatCountMid(i: Interval): string {
+  const mid = (i.lo + i.hi) / 2n;
+  const neg = mid < 0n;
+  const a = neg ? -mid : mid;
+  const frac = (a % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${a / 1_000_000n}${frac ? `.${frac}` : ''}`;
+}
 import type { Claim } from '../types.js';
 import { finding, levelOf, sameSubject, subjectName } from './helpers.js';
 import { result, type TextRule } from './types.js';
@@ -45,11 +55,15 @@ export const change: TextRule = {
       const g = gap(computed, signed);
       if (g === 0n) return;
       const wrongWay = (computed.hi < 0n && c.direction === 'up') || (computed.lo > 0n && c.direction === 'down');
+      // Money in 万元 (a change written in 元 converted); counts (辆, 人 …) in their own unit, 10⁻⁶ scale.
+      const money = MONEY.has(c.unit);
+      const show = (i: Interval) => (money ? formatWanMid(i) : formatCountMid(i));
+      const unit = money ? '万元' : c.unit;
       findings.push(finding('TX-change', g <= C.hi - C.lo && !wrongWay ? 'warning' : 'error',
         wrongWay
           ? `${subjectName(c)}由${prior.value}${prior.unit}变为${level.value}${level.unit}，应为${computed.hi < 0n ? '减少' : '增加'}，报告写作“${c.direction === 'up' ? '增加' : '减少'}”`
-          : `${subjectName(c)}由${prior.value}${prior.unit}变为${level.value}${level.unit}，变动额应为${formatWanMid(computed).replace('-', '')}万元，报告写作${c.value}${c.unit}`,
-        [c.span, level.span, prior.span], { expected: formatWanMid(computed), stated: `${c.direction === 'down' ? '-' : ''}${c.value}`, unit: '万元' }));
+          : `${subjectName(c)}由${prior.value}${prior.unit}变为${level.value}${level.unit}，变动额应为${show(computed).replace('-', '')}${unit}，报告写作${c.value}${c.unit}`,
+        [c.span, level.span, prior.span], { expected: show(computed), stated: c.unit === unit ? `${c.direction === 'down' ? '-' : ''}${c.value}` : show(signed), unit }));
     });
     return result(findings, checked);
   },

@@ -61,9 +61,20 @@ export const spanOf = (c: Claim): Span => c.span;
 /**
  * A text rule's finding. `severity` here is the reading's certainty ('error' = unambiguous);
  * auditExtraction caps it by the rule's severity in src/rules/severity.ts.
+ * `expected`, `stated` and `tolerance` are bare figures in `unit`, which readers append
+ * (“所述 2辆”): a figure that already ends with the unit would print it twice (“2辆辆”),
+ * so the unit written into one is dropped here, whichever rule built it.
  */
 export function finding(rule: string, severity: 'error' | 'warning', message: string, spans: Span[], extra: Partial<TextFinding> = {}): TextFinding {
-  return { rule, severity, message, spans, ...extra };
+  const f: TextFinding = { rule, severity, message, spans, ...extra };
+  const unit = f.unit;
+  if (unit) {
+    for (const k of ['expected', 'stated', 'tolerance'] as const) {
+      const v = f[k];
+      if (v !== undefined && v.endsWith(unit) && v.length > unit.length && /\d$/.test(v.slice(0, -unit.length))) f[k] = v.slice(0, -unit.length);
+    }
+  }
+  return f;
 }
 
 /** Decimals written in a value ("5.2" → 1). */

@@ -32,9 +32,12 @@ export const parts: TextRule = {
       if (!W) continue;
       checked = true;
       if (S.lo > W.hi) {
-        const sum = money ? `${formatWanMid(S)}万元` : `${(S.lo + S.hi) / 2n / 1_000_000n}${whole.unit}`;
-        findings.push(finding('TX-parts', 'error', `${subjectName(whole)}为${whole.value}${whole.unit}，其中所列各项合计${sum}，超过总数`,
-          [whole.span, ...comparable.map((p) => p.span)], { expected: `≤ ${whole.value}`, stated: sum, unit: whole.unit }));
+        // Figures bare, in the finding's unit (readers append it): money in 万元, counts in the whole's unit.
+        const sum = money ? formatWanMid(S) : `${(S.lo + S.hi) / 2n / 1_000_000n}`;
+        const unit = money ? '万元' : whole.unit;
+        const limit = money ? formatWanMid(W) : whole.value;
+        findings.push(finding('TX-parts', 'error', `${subjectName(whole)}为${whole.value}${whole.unit}，其中所列各项合计${sum}${unit}，超过总数`,
+          [whole.span, ...comparable.map((p) => p.span)], { expected: `≤ ${limit}`, stated: sum, unit }));
       }
       void gap;
     }

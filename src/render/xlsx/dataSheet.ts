@@ -7,6 +7,12 @@ import { ENTRY_TYPE_LABELS, jsonQuote, type FlatEntry } from '../../model/save.j
 import { SheetWriter, type SheetOptions } from './sheet.js';
 import { XF } from './styles.js';
 
+/** The dataset holds something Excel cannot (a text over a cell's limit): the input's to fix, exit code 2. */
+export class XlsxLimitError extends Error {
+  readonly exitCode = 2;
+  override name = 'XlsxLimitError';
+}
+
 export const DATA_SHEET_NAME = '数据';
 export const DATA_SHEET_NOTE =
   '本工作表由 juesuan 生成，保存全部数据的精确值，供程序读回（juesuan import）。请勿手工修改；如需修改数据，请修改数据文件（YAML）后重新导出。';
@@ -29,7 +35,7 @@ export function dataSheet(entries: readonly FlatEntry[]): { sheet: SheetWriter; 
     const escaped = e.type === 'text' && UNSAFE_TEXT.test(e.value);
     const value = escaped ? jsonQuote(e.value) : e.value;
     if (value.length > MAX_CELL_TEXT || e.key.length > MAX_CELL_TEXT) {
-      throw new RangeError(`数据项“${e.key.slice(0, 60)}”超过 Excel 单元格上限（${MAX_CELL_TEXT} 个字符），无法写入工作表“${DATA_SHEET_NAME}”`);
+      throw new XlsxLimitError(`数据项“${e.key.slice(0, 60)}”超过 Excel 单元格上限（${MAX_CELL_TEXT} 个字符），无法写入工作表“${DATA_SHEET_NAME}”；请缩短这段文字，或不生成 xlsx`);
     }
     ws.set(r, 1, e.key, XF.dataText);
     ws.set(r, 2, value, XF.dataTextWrapped);

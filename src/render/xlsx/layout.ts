@@ -58,18 +58,68 @@ function cut(s: string, max: number): string {
   return out;
 }
 
+/** Bracket pairs a title may hold ([] cannot appear in a sheet name). */
+const PAIRS: Record<string, string> = { '（': '）', '(': ')', '【': '】', '〔': '〕', '《': '》', '〈': '〉', '“': '”', '‘': '’', '「': '」', '『': '』', '{': '}' };
+const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+
+/** Where the last balanced bracketed group that ends `s` starts, or -1. */
+function trailingGroupStart(s: string): number {
+  const close = s[s.length - 1]!;
+  const open = CLOSERS.get(close);
+  if (open === undefined) return -1;
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (s[i] === close && open !== close) depth++;
+    else if (s[i] === open) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** `s` cut before its first bracket left open, so every pair it keeps is whole. */
+function closeCut(s: string): string {
+  const stack: { ch: string; at: number }[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (PAIRS[ch] !== undefined) stack.push({ ch, at: i });
+    else if (CLOSERS.has(ch) && stack.length > 0 && stack[stack.length - 1]!.ch === CLOSERS.get(ch)) stack.pop();
+  }
+  return stack.length > 0 ? s.slice(0, stack[0]!.at) : s;
+}
+
 /**
- * A sheet name Excel accepts: ≤ 31 characters, none of []:*?/\, not starting or
- * ending with an apostrophe, not "History", unique (case-insensitively) among `taken`,
- * which it joins.
+ * `s` in at most `max` characters without cutting inside a bracket pair: first the bracketed
+ * parts at the end are dropped (“…自评表（2021年度）” → “…自评表”), then the rest is cut and,
+ * if that leaves a bracket open, cut again before it. Brackets are left out only when nothing
+ * before them would remain.
+ */
+export function shorten(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let rest = s;
+  for (let at = trailingGroupStart(rest); rest.length > max && at > 0; at = trailingGroupStart(rest)) rest = rest.slice(0, at).trimEnd();
+  if (rest.length <= max && rest !== '') return rest;
+  const balanced = closeCut(cut(rest, max)).trim();
+  if (balanced !== '') return balanced;
+  // The text opens with a bracket that does not close within `max`: its brackets are dropped instead.
+  const bare = rest.replace(/[（）()【】〔〕《》〈〉“”‘’「」『』{}]/g, '').trim();
+  return cut(bare === '' ? rest : bare, max).trim();
+}
+
+/**
+ * A sheet name Excel accepts: ≤ 31 characters (shortened without cutting inside brackets),
+ * none of []:*?/\, not starting or ending with an apostrophe, not "History", unique
+ * (case-insensitively) among `taken`, which it joins.
  */
 export function sheetName(wanted: string, taken: Set<string>, fallback = '表'): string {
   let base = wanted.replace(FORBIDDEN, ' ').replace(/[\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
   if (base === '' || base.toLowerCase() === 'history') base = fallback;
-  let name = cut(base, MAX_SHEET_NAME).trim();
+  const clean = (n: string) => n.replace(/^'+|'+$/g, '').trim() || fallback;
+  let name = clean(shorten(base, MAX_SHEET_NAME));
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     const suffix = `(${n})`;
-    name = cut(base, MAX_SHEET_NAME - suffix.length).trim() + suffix;
+    name = clean(shorten(base, MAX_SHEET_NAME - suffix.length)) + suffix;
   }
   taken.add(name.toLowerCase());
   return name;
