@@ -181,6 +181,15 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
           level: z.enum(['部门', '单位'], { message: '应为“部门”或“单位”' }),
           kind: z.enum(['行政', '参公', '事业'], { message: '应为“行政”“参公”或“事业”' }),
           duties: z.array(text).min(1, { message: '至少列出一项职责' }),
+          /**
+           * 年度（重点）工作完成情况: the unit's own text, one paragraph each, printed as written
+           * (figures and honours stay the unit's words; nothing is generated from them).
+           * `title` defaults to “{year}年重点工作完成情况”.
+           */
+          keyWork: z
+            .object({ title: text.optional(), paragraphs: z.array(text).min(1, { message: '至少一段' }) })
+            .strict()
+            .optional(),
           organisation: z
             .object({
               internal: z.array(text).default(() => []),
@@ -230,6 +239,11 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
         .strict(),
       sangong: z
         .object({
+          /**
+           * The 财政拨款 fund the stated “三公”经费 (budget and actual) is paid from, all of it.
+           * Omitted: taken as 一般公共预算 only when the unit has no other 财政拨款 at all.
+           */
+          fund: z.enum(['generalBudget', 'govFund'], { message: '应为 generalBudget（一般公共预算）或 govFund（政府性基金预算）' }).optional(),
           budget: z.object({ ...sangongParts, reception: money.optional() }).strict(),
           actual: z.object({ ...sangongParts, receptionDomestic: money.optional(), receptionForeign: money.optional() }).strict(),
           abroad: z.object({ groups: count.optional(), people: count.optional() }).strict().default(() => ({})),
