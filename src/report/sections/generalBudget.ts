@@ -5,6 +5,7 @@ import type { ItemTotals } from '../../model/index.js';
 import { chart, deeper, listItems, para, priorComparison, reason, type SectionContext, type SectionWriter } from '../context.js';
 import { budgetGapRuns, changeRuns, completionRuns, joinRuns, pctFig, shareOf, todo, wan, wanFig } from '../phrases.js';
 import { includedCodes } from '../tables/common.js';
+import { priorComparisonStated } from './otherMatters.js';
 import type { Block, Inline } from '../tree.js';
 
 const CONCEPT = 'expense.general_budget';
@@ -27,7 +28,7 @@ function overall(ctx: SectionContext, total: Fen): Block[] {
   const share = percentOf(total, ctx.a.expense.total);
   if (share !== null) runs.push('，占本年支出合计的', pctFig(`share.${CONCEPT}`, share, ctx.fig), '%');
   runs.push('。');
-  runs.push(...priorComparison(ctx, CONCEPT, total, '一般公共预算财政拨款支出', (c, b) => changeRuns(CONCEPT, c, b, ctx.fig)));
+  runs.push(...priorComparisonStated(ctx, CONCEPT, total, '一般公共预算财政拨款支出'));
   return [para(...runs), ...chart(ctx, 'generalBudgetChange')];
 }
 
