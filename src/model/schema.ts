@@ -259,7 +259,20 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
           budget: z.object({ ...sangongParts, reception: money.optional() }).strict(),
           actual: z.object({ ...sangongParts, receptionDomestic: money.optional(), receptionForeign: money.optional() }).strict(),
           abroad: z.object({ groups: count.optional(), people: count.optional() }).strict().default(() => ({})),
-          vehicles: z.object({ purchased: count.optional(), held: count.optional() }).strict().default(() => ({})),
+          vehicles: z
+            .object({
+              purchased: count.optional(),
+              held: count.optional(),
+              /** 公务用车保有量 by body type, as the 四川 template lists it (轿车、越野车、载客汽车). */
+              heldByType: z.partialRecord(z.enum(['轿车', '越野车', '载客汽车']), count).optional(),
+            })
+            .strict()
+            .superRefine((v, ctx) => {
+              if (v.held === undefined || v.heldByType === undefined) return;
+              const parts = Object.values(v.heldByType).reduce<number>((s, n) => s + (n ?? 0), 0);
+              if (parts !== v.held) ctx.addIssue({ code: 'custom', path: ['heldByType'], message: `各车型合计${parts}辆，与公务用车保有量${v.held}辆不一致` });
+            })
+            .default(() => ({})),
           reception: z
             .object({
               domestic: z.object({ batches: count.optional(), people: count.optional() }).strict().default(() => ({})),
