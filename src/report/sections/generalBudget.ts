@@ -54,7 +54,8 @@ function structure(ctx: SectionContext, classes: { code: string; total: Fen }[])
 function covered(ctx: SectionContext, code: string): string[] {
   const inc = includedCodes(ctx.d, code);
   if (inc.length === 0) return [];
-  return [`该项金额含${inc.map((c) => `${lookupFunctional(c, ctx.year)?.name ?? c}（${c}）`).join('、')}，未分别列示。`];
+  // Names only: a wrapped line opening with “（2040250）” reads back from a PDF as a list label.
+  return [`该项金额含${inc.map((c) => lookupFunctional(c, ctx.year)?.name ?? c).join('、')}，未分别列示。`];
 }
 
 /** The budget a completion rate is measured against, per the profile. */

@@ -218,12 +218,13 @@ export function includedCodes(d: Dataset, code: string): string[] {
   return [...new Set((d.expenditureIncludes[code] ?? []).filter((c) => c !== code))].sort();
 }
 
-/** “行政运行（2040201）的金额含事业运行（2040250），单位未分别列示。” for each shown 项 that covers others. */
+/** “2040201行政运行的金额含2040250事业运行，本部门未分别列示。” for each shown 项 that covers others. */
 export function includesNote(d: Dataset, codes: Iterable<string>): string {
   return [...new Set(codes)].sort().flatMap((code) => {
     const inc = includedCodes(d, code);
     if (inc.length === 0) return [];
-    const name = (c: string) => `${functionalName(c, d.year)}（${c}）`;
+    // The seeds' “2040201行政运行”: a code in brackets opening a wrapped line would read back as a list label.
+    const name = (c: string) => `${c}${functionalName(c, d.year)}`;
     return [`${name(code)}的金额含${inc.map(name).join('、')}，${d.unit.level === '部门' ? '本部门' : '本单位'}未分别列示。`];
   }).join('');
 }
