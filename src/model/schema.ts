@@ -228,18 +228,6 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
       useOfNonFiscalBalance: money.optional(),
       openingBalance: byFund.default(() => ({})),
       expenditure: z.array(expenditureLine),
-      /**
-       * 项 the unit reports together under one expenditure line without splitting the amount:
-       * the line's code → the other 项 codes its amount also covers. They are named (tables'
-       * notes, the 具体情况 list) and explained (名词解释), never given an amount of their own.
-       */
-      expenditureIncludes: z.record(z.string(), z.array(code([7], '功能分类科目编码（项级）')))
-        .superRefine((rec, ctx) => {
-          for (const key of Object.keys(rec)) {
-            if (!/^\d{7}$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `功能分类科目编码（项级）应为7位数字，实际为“${key}”` });
-          }
-        })
-        .default(() => ({})),
       balanceDistribution: money.optional(),
       closingBalance: byFund.default(() => ({})),
       basicExpense: z
@@ -314,6 +302,18 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
           departmentEvaluation: bool.optional(),
         })
         .strict()
+        .default(() => ({})),
+      /**
+       * 项 the unit reports together under one expenditure line without splitting the amount:
+       * the line's code → the other 项 codes its amount also covers. They are named (tables'
+       * notes, the 具体情况 list) and explained (名词解释), never given an amount of their own.
+       */
+      expenditureIncludes: z.record(z.string(), z.array(code([7], '功能分类科目编码（项级）')))
+        .superRefine((rec, ctx) => {
+          for (const key of Object.keys(rec)) {
+            if (!/^\d{7}$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `功能分类科目编码（项级）应为7位数字，实际为“${key}”` });
+          }
+        })
         .default(() => ({})),
       /** 其他需要说明的情况 (one paragraph each). */
       otherMatters: z.array(text).optional(),
