@@ -237,6 +237,15 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
           level: z.enum(['部门', '单位'], { message: '应为“部门”或“单位”' }),
           kind: z.enum(['行政', '参公', '事业'], { message: '应为“行政”“参公”或“事业”' }),
           duties: z.array(text).min(1, { message: '至少列出一项职责' }),
+          /**
+           * 年度（重点）工作完成情况: the unit's own text, one paragraph each, printed as written
+           * (figures and honours stay the unit's words; nothing is generated from them).
+           * `title` defaults to “{year}年重点工作完成情况”.
+           */
+          keyWork: z
+            .object({ title: text.optional(), paragraphs: z.array(text).min(1, { message: '至少一段' }) })
+            .strict()
+            .optional(),
           organisation: z
             .object({
               internal: z.array(text).default(() => []),
@@ -286,10 +295,28 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
         .strict(),
       sangong: z
         .object({
+          /**
+           * The 财政拨款 fund the stated “三公”经费 (budget and actual) is paid from, all of it.
+           * Omitted: taken as 一般公共预算 only when the unit has no other 财政拨款 at all.
+           */
+          fund: z.enum(['generalBudget', 'govFund'], { message: '应为 generalBudget（一般公共预算）或 govFund（政府性基金预算）' }).optional(),
           budget: z.object({ ...sangongParts, reception: money.optional() }).strict(),
           actual: z.object({ ...sangongParts, receptionDomestic: money.optional(), receptionForeign: money.optional() }).strict(),
           abroad: z.object({ groups: count.optional(), people: count.optional() }).strict().default(() => ({})),
-          vehicles: z.object({ purchased: count.optional(), held: count.optional() }).strict().default(() => ({})),
+          vehicles: z
+            .object({
+              purchased: count.optional(),
+              held: count.optional(),
+              /** 公务用车保有量 by body type, as the 四川 template lists it (轿车、越野车、载客汽车). */
+              heldByType: z.partialRecord(z.enum(['轿车', '越野车', '载客汽车']), count).optional(),
+            })
+            .strict()
+            .superRefine((v, ctx) => {
+              if (v.held === undefined || v.heldByType === undefined) return;
+              const parts = Object.values(v.heldByType).reduce<number>((s, n) => s + (n ?? 0), 0);
+              if (parts !== v.held) ctx.addIssue({ code: 'custom', path: ['heldByType'], message: `各车型合计${parts}辆，与公务用车保有量${v.held}辆不一致` });
+            })
+            .default(() => ({})),
           reception: z
             .object({
               domestic: z.object({ batches: count.optional(), people: count.optional() }).strict().default(() => ({})),
@@ -331,6 +358,18 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit) {
           departmentEvaluation: bool.optional(),
         })
         .strict()
+        .default(() => ({})),
+      /**
+       * 项 the unit reports together under one expenditure line without splitting the amount:
+       * the line's code → the other 项 codes its amount also covers. They are named (tables'
+       * notes, the 具体情况 list) and explained (名词解释), never given an amount of their own.
+       */
+      expenditureIncludes: z.record(z.string(), z.array(code([7], '功能分类科目编码（项级）')))
+        .superRefine((rec, ctx) => {
+          for (const key of Object.keys(rec)) {
+            if (!/^\d{7}$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `功能分类科目编码（项级）应为7位数字，实际为“${key}”` });
+          }
+        })
         .default(() => ({})),
       /** 其他需要说明的情况 (one paragraph each). */
       otherMatters: z.array(text).optional(),

@@ -10,6 +10,8 @@ export const nationalProfile: Profile = {
   name: '全国通用部门决算公开模板',
   titleSuffix: '{year}年度{level}决算',
   evaluationForm: 'national',
+  // 附件: 部门整体 first, then the projects: the seeds' order (no national source on this was seen).
+  annexOrder: ['department', 'project'],
   completionBasis: 'initial',
   tables: { set: 'national-9', title: '{year}年度{level}决算表', position: 'afterOverview' },
   parts: [

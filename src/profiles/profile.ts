@@ -60,6 +60,11 @@ export interface Profile {
    * below 90 %) or the national form of 财预〔2020〕10号 (domain.md §4.3).
    */
   evaluationForm: 'sichuan' | 'national';
+  /**
+   * Order of the 附件 (绩效自评 reports with their 自评表) by kind; within a kind, the
+   * dataset's order. Both seeds put the 部门整体 evaluation before the projects'.
+   */
+  annexOrder: readonly ('department' | 'project')[];
   parts: Part[];
   /** The standard tables: which set (TABLE_SETS id; a dataset may choose another) and the part that holds them. */
   tables: { set: string; title: string; position: 'afterOverview' | 'last' };

@@ -10,6 +10,8 @@ export const sichuanProfile: Profile = {
   name: '四川省部门（单位）决算公开模板',
   titleSuffix: '{year}年度{level}决算',
   evaluationForm: 'sichuan',
+  // 附件: 部门整体 first, then the projects, as in both seeds (米易 2021, 昭化 2022).
+  annexOrder: ['department', 'project'],
   completionBasis: 'adjusted',
   // The tables come last in 四川 reports (domain.md §1.2 C); 米易 2021 uses the 15-table set.
   tables: { set: 'sichuan-13', title: '附表', position: 'last' },

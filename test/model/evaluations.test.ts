@@ -42,12 +42,13 @@ describe('绩效自评 of 昭化 2022', () => {
     }
   });
 
-  it('keeps the fund rows as printed, empty cells left out', () => {
+  it('keeps the fund rows as printed, empty cells left out (年初预算数: the consistent one)', () => {
     // 年度资金总额 is empty on the 部门整体 form: no total row, no zeros.
     expect(dept.funds.map((f) => f.source)).toEqual(['fiscal', 'generalBudget']);
+    // The form prints 年初预算数 1193.39; its report says 年初批复 1158.27 + 追加 35.12 (SEED comment).
     expect(fund(dept, 'fiscal')).toEqual({
       source: 'fiscal',
-      initial: { fen: 1_193_390_000n, precision: 10_000n },
+      initial: { fen: 1_158_270_000n, precision: 10_000n },
       annual: { fen: 1_193_390_000n, precision: 10_000n },
       executed: { fen: 1_193_390_000n, precision: 10_000n },
     });

@@ -4,6 +4,8 @@ import { percentOf, sharesOf, sum, type Fen } from '../../money/index.js';
 import type { ItemTotals } from '../../model/index.js';
 import { chart, deeper, listItems, para, priorComparison, reason, type SectionContext, type SectionWriter } from '../context.js';
 import { budgetGapRuns, changeRuns, completionRuns, joinRuns, pctFig, shareOf, todo, wan, wanFig } from '../phrases.js';
+import { includedCodes } from '../tables/common.js';
+import { priorComparisonStated } from './otherMatters.js';
 import type { Block, Inline } from '../tree.js';
 
 const CONCEPT = 'expense.general_budget';
@@ -26,7 +28,7 @@ function overall(ctx: SectionContext, total: Fen): Block[] {
   const share = percentOf(total, ctx.a.expense.total);
   if (share !== null) runs.push('，占本年支出合计的', pctFig(`share.${CONCEPT}`, share, ctx.fig), '%');
   runs.push('。');
-  runs.push(...priorComparison(ctx, CONCEPT, total, '一般公共预算财政拨款支出', (c, b) => changeRuns(CONCEPT, c, b, ctx.fig)));
+  runs.push(...priorComparisonStated(ctx, CONCEPT, total, '一般公共预算财政拨款支出'));
   return [para(...runs), ...chart(ctx, 'generalBudgetChange')];
 }
 
@@ -46,6 +48,14 @@ function structure(ctx: SectionContext, classes: { code: string; total: Fen }[])
     return [...className(ctx, c.code), ...wan(CONCEPT, c.total, o), '，', ...shareOf(CONCEPT, c.total, total, o, shares[i])];
   });
   return [para(`${ctx.year}年一般公共预算财政拨款支出`, ...wan(CONCEPT, total, ctx.fig), '，主要用于以下方面：', ...joinRuns(parts, '；'), '。'), ...chart(ctx, 'generalBudgetStructure')];
+}
+
+/** “该项金额含事业运行，未分别列示。” when the line's amount covers other 项 (expenditureIncludes). */
+function covered(ctx: SectionContext, code: string): string[] {
+  const inc = includedCodes(ctx.d, code);
+  if (inc.length === 0) return [];
+  // Names only: a wrapped line opening with “（2040250）” reads back from a PDF as a list label.
+  return [`该项金额含${inc.map((c) => lookupFunctional(c, ctx.year)?.name ?? c).join('、')}，未分别列示。`];
 }
 
 /** The budget a completion rate is measured against, per the profile. */
@@ -74,7 +84,7 @@ function detail(ctx: SectionContext, items: ItemTotals[], total: Fen): Block[] {
     if (budget !== undefined && budget !== 0n) runs.push('预算数为', wanFig(CONCEPT, budget, { ...o, scenario }), '万元，');
     runs.push(...completionRuns(CONCEPT, item.total, budget, o, `expenditure（${item.code}）.adjustedBudget`));
     if (budget !== undefined && budget !== 0n) runs.push('，', ...budgetGapRuns(item.total, budget, reason(ctx, 'vsBudget', `${CONCEPT}@${item.code}`)));
-    runs.push('。');
+    runs.push('。', ...covered(ctx, item.code));
     return runs;
   });
   return [para(...head), ...listItems(ctx, lines)];

@@ -1,7 +1,9 @@
 // 名词解释: generated from the concepts and classification codes this report actually uses.
-import { functionalPhrase, lookupFunctional } from '../../classification/index.js';
+import { ancestry, functionalPhrase, lookupFunctional, type ClassificationEntry } from '../../classification/index.js';
+import type { Dataset } from '../../model/index.js';
 import { listItems, type SectionContext, type SectionWriter } from '../context.js';
 import { todo } from '../phrases.js';
+import { includedCodes } from '../tables/common.js';
 import type { Inline } from '../tree.js';
 
 interface Term {
@@ -48,19 +50,36 @@ const EXPENSE_TERMS: Term[] = [
   },
 ];
 
+/**
+ * The 功能分类 项 the report uses: every expenditure line's code and the 项 a line
+ * covers without a split (expenditureIncludes), in code order. Their 类 and 款 are
+ * named in each entry, so every code a table lists is explained here.
+ */
+export function glossaryCodes(d: Dataset): string[] {
+  const used = [...new Set(d.expenditure.map((l) => l.code))];
+  return [...new Set([...used, ...used.flatMap((c) => includedCodes(d, c))])].sort();
+}
+
+/** The official explanation, or — when the classification data holds none — the code's place in the classification. */
+function codeExplanation(entry: ClassificationEntry, year: number): string {
+  if (entry.description) return entry.description;
+  const chain = ancestry('functional', entry.code, year) ?? [entry];
+  const parents = chain.slice(0, -1).map((e) => `${e.name}（${e.level}）`).join('');
+  return `支出功能分类${parents ? `${parents}下` : '中'}的${entry.level}级科目。`;
+}
+
 export const glossarySection: SectionWriter = (ctx) => {
   const entries: Inline[][] = [];
   const add = (term: string, ...text: Inline[]) => entries.push([{ kind: 'strong', text: term }, '：', ...text]);
   for (const t of INCOME_TERMS) if (t.applies(ctx)) add(t.term, t.text);
-  const codes = [...new Set(ctx.d.expenditure.map((l) => l.code))].sort();
-  for (const code of codes) {
+  for (const code of glossaryCodes(ctx.d)) {
     const phrase = functionalPhrase(code, ctx.year);
     const entry = lookupFunctional(code, ctx.year);
     if (!phrase || !entry) {
       add(code, todo('科目名称和说明', `expenditure（${code}）`));
       continue;
     }
-    add(phrase, entry.description ?? todo('科目说明', `classification（${code}）`));
+    add(phrase, codeExplanation(entry, ctx.year));
   }
   for (const t of EXPENSE_TERMS) if (t.applies(ctx)) add(t.term, t.text);
   // Glossary entries are a flat list numbered 1. 2. … as published reports do.

@@ -1,9 +1,22 @@
 // 其他重要事项: 机关运行经费, 政府采购, 国有资产占有使用, 其他需要说明的情况.
-import { percentOf } from '../../money/index.js';
+import { percentOf, type Fen } from '../../money/index.js';
 import { VEHICLE_TYPES } from '../../model/index.js';
-import { para, priorComparison, type SectionWriter } from '../context.js';
+import { para, priorComparison, priorMoney, reason, type SectionContext, type SectionWriter } from '../context.js';
 import { changeRuns, countFig, joinRuns, pctFig, todo, wan } from '../phrases.js';
 import type { Inline } from '../tree.js';
+
+/**
+ * “与2020年30.63万元相比，机关运行经费减少…” — the prior-year figure stated, as the seeds
+ * write it, so every figure the dataset holds is printed; a missing one is a visible gap.
+ */
+export function priorComparisonStated(ctx: SectionContext, key: string, current: Fen, subject: string): Inline[] {
+  const base = priorMoney(ctx, key);
+  const change = (c: Fen, b: Fen) => changeRuns(key, c, b, ctx.fig);
+  if (base === undefined) return priorComparison(ctx, key, current, subject, change);
+  const runs: Inline[] = [`与${ctx.priorYear}年`, ...wan(key, base, { year: ctx.priorYear }), `相比，${subject}`, ...change(current, base), '。'];
+  if (current !== base) runs.push('主要变动原因是', reason(ctx, 'vsPrior', key), '。');
+  return runs;
+}
 
 export const operatingCostSection: SectionWriter = (ctx) => {
   const { d, year } = ctx;
@@ -16,7 +29,7 @@ export const operatingCostSection: SectionWriter = (ctx) => {
   return {
     blocks: [
       para(`${year}年，${short}机关运行经费支出`, ...wan('operating_cost', v, ctx.fig), '。',
-        ...priorComparison(ctx, 'operating_cost', v, '机关运行经费', (c, b) => changeRuns('operating_cost', c, b, ctx.fig))),
+        ...priorComparisonStated(ctx, 'operating_cost', v, '机关运行经费')),
     ],
   };
 };

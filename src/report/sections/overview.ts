@@ -1,12 +1,26 @@
 // 第一部分 概况: 主要职责, 机构设置, 人员情况.
 import { STAFF_KINDS } from '../../model/index.js';
-import { listItems, para, type SectionWriter } from '../context.js';
+import { deeper, listItems, para, type SectionWriter } from '../context.js';
 import { countFig, listNames, todo, trimEnd } from '../phrases.js';
-import type { Inline } from '../tree.js';
+import type { Inline, ParagraphBlock } from '../tree.js';
 
-export const dutiesSection: SectionWriter = (ctx) => ({
-  blocks: listItems(ctx, ctx.d.unit.duties.map((t) => [t])),
-});
+/**
+ * 主要职责; when the dataset carries the unit's 重点工作 text, as the 米易 seed
+ * does under 一、基本职能及主要工作: （一）主要职能 and （二）{year}年重点工作完成情况,
+ * the latter the unit's own paragraphs as written (stated, nothing generated).
+ */
+export const dutiesSection: SectionWriter = (ctx) => {
+  const keyWork = ctx.d.unit.keyWork;
+  if (!keyWork) return { blocks: listItems(ctx, ctx.d.unit.duties.map((t) => [t])) };
+  const stated: ParagraphBlock[] = keyWork.paragraphs.map((t) => ({ kind: 'paragraph', content: [t], stated: true }));
+  return {
+    blocks: [],
+    subsections: [
+      { title: '主要职能', blocks: listItems(deeper(ctx), ctx.d.unit.duties.map((t) => [t])) },
+      { title: keyWork.title ?? `${ctx.year}年重点工作完成情况`, blocks: stated },
+    ],
+  };
+};
 
 export const organisationSection: SectionWriter = (ctx) => {
   const { unit } = ctx.d;

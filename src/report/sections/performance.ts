@@ -1,6 +1,7 @@
 // 预算绩效管理情况: 事前绩效评估, 绩效目标, 绩效监控, 绩效自评 and the projects named.
 import { para, type SectionContext, type SectionWriter } from '../context.js';
 import { countFig, todo } from '../phrases.js';
+import { annexItems, annexPartNumber } from './annex.js';
 import type { Inline } from '../tree.js';
 
 type Step = 'preAssessment' | 'targets' | 'monitoring' | 'selfEvaluation';
@@ -39,5 +40,11 @@ export const performanceSection: SectionWriter = (ctx) => {
   ];
   const dept = ctx.d.performance.departmentEvaluation;
   if (dept === true) runs.push(`同时，${ctx.self}对${ctx.year}年度${ctx.d.unit.level}整体支出开展了绩效自评。`);
+  // Where the 自评报告 and 自评表 are: the 附件 by their printed numbers and titles.
+  const annex = annexItems(ctx.d, ctx.profile);
+  const part = annexPartNumber(ctx.d, ctx.profile);
+  if (annex.length > 0 && part) {
+    runs.push(`绩效自评报告及自评表见${part}附件：${annex.map((x) => `${x.number}《${x.title}》`).join('；')}。`);
+  }
   return { blocks: [para(...runs)] };
 };

@@ -12,6 +12,9 @@ export const sangongSection: SectionWriter = (ctx) => ({
   ],
 });
 
+/** 公务用车 body types in the 四川 template's order. */
+const VEHICLE_BODIES = ['轿车', '越野车', '载客汽车'] as const;
+
 const budgetScenario = { scenario: 'budget' as const };
 
 /** Completion, the gap reason and the prior-year change for one 三公 figure. */
@@ -69,7 +72,12 @@ function detail(ctx: SectionContext): Block[] {
     '，全年按规定更新购置公务用车', count('vehicles.purchased', d.vehicles.purchased, '辆', 'sangong.vehicles.purchased'), '辆；',
     '公务用车运行维护费支出', ...money('sangong.vehicle_operation', actual.vehicleOperation, 'sangong.actual.vehicleOperation'));
   if (d.notes.vehicleOperation) vehicle.push(`，${trimEnd(d.notes.vehicleOperation)}`);
-  vehicle.push(`。截至${y}年12月31日，${ctx.self}共有公务用车`, count('vehicles.held', d.vehicles.held, '辆', 'sangong.vehicles.held'), '辆。');
+  vehicle.push(`。截至${y}年12月31日，${ctx.self}共有公务用车`, count('vehicles.held', d.vehicles.held, '辆', 'sangong.vehicles.held'), '辆');
+  const byType = VEHICLE_BODIES.filter((t) => d.vehicles.heldByType?.[t] !== undefined);
+  if (byType.length > 0) {
+    vehicle.push('，其中：', ...joinRuns(byType.map((t) => [t, countFig('vehicles.held', d.vehicles.heldByType![t]!, '辆', { ...ctx.fig, dims: { vehicleBody: t } }), '辆']), '、'));
+  }
+  vehicle.push('。');
   if (d.notes.vehicle) vehicle.push(`${trimEnd(d.notes.vehicle)}。`);
 
   const reception: Inline[] = ['公务接待费支出', ...money('sangong.reception', actual.reception, 'sangong.actual'), '，'];

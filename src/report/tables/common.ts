@@ -207,6 +207,28 @@ export function functionalRows(ctx: TableContext, cols: readonly Col[], rows: re
   return rows.map((r) => [...functionalCells(r.code, ctx.year), ...moneyCells(ctx, cols, r.values, { functional: r.code })]);
 }
 
+// ---------------------------------------------------------------- 项 reported together
+
+/**
+ * The other 项 a line's amount also covers (dataset `expenditureIncludes`), for a
+ * code the dataset's expenditure uses; [] otherwise. Never carries an amount.
+ */
+export function includedCodes(d: Dataset, code: string): string[] {
+  if (!d.expenditure.some((l) => l.code === code)) return [];
+  return [...new Set((d.expenditureIncludes[code] ?? []).filter((c) => c !== code))].sort();
+}
+
+/** “2040201行政运行的金额含2040250事业运行，本部门未分别列示。” for each shown 项 that covers others. */
+export function includesNote(d: Dataset, codes: Iterable<string>): string {
+  return [...new Set(codes)].sort().flatMap((code) => {
+    const inc = includedCodes(d, code);
+    if (inc.length === 0) return [];
+    // The seeds' “2040201行政运行”: a code in brackets opening a wrapped line would read back as a list label.
+    const name = (c: string) => `${c}${functionalName(c, d.year)}`;
+    return [`${name(code)}的金额含${inc.map(name).join('、')}，${d.unit.level === '部门' ? '本部门' : '本单位'}未分别列示。`];
+  }).join('');
+}
+
 // ---------------------------------------------------------------- the frame
 
 /** Number of grid columns each row occupies, counting cells carried down by rowSpan from rows above. */
@@ -242,7 +264,9 @@ export interface Frame {
 }
 
 export function frame(ctx: TableContext, f: Frame): TableBlock {
-  const notes = (f.notes ?? []).filter((n): n is string => typeof n === 'string' && n !== '');
+  // 项 rows whose amount covers other 项 say so, whatever the table.
+  const shown = f.body.flatMap((row) => row.flatMap((c) => c.content.flatMap((r) => (typeof r === 'object' && r.kind === 'figure' && r.dims?.functional ? [r.dims.functional] : []))));
+  const notes = [...(f.notes ?? []), includesNote(ctx.d, shown)].filter((n): n is string => typeof n === 'string' && n !== '');
   const width = Math.max(0, ...rowWidths(f.header), ...rowWidths(f.body));
   const note: Inline[] = notes.length > 0 ? [notes.join('')] : [];
   return {

@@ -3,13 +3,14 @@
  * 决算数 panel, each 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 |
  * 公务用车购置费 | 公务用车运行费) | 公务接待费, one body row.
  *
- * The dataset states “三公”经费 for 财政拨款 as a whole, not per fund. The
- * 一般公共预算 table equals it exactly when the unit has no 政府性基金 and no
- * 国有资本经营 预算财政拨款 at all (no income, spending or balance: nothing
- * else can have paid or funded a budget); the 政府性基金 table is all zeros
- * exactly when that fund is untouched, and every table is zero when 财政拨款
- * “三公” is stated as zero. Otherwise the split is unknown and the
- * cells print as —, with a note.
+ * The dataset states “三公”经费 for 财政拨款 as a whole and, in `sangong.fund`,
+ * the fund it is paid from. That fund's table carries every figure; the other
+ * fund's table is empty (and says so). Without `sangong.fund` the 一般公共预算
+ * table equals the whole exactly when the unit has no 政府性基金 and no 国有资本经营
+ * 预算财政拨款 at all (nothing else can have paid or funded a budget), and the
+ * 政府性基金 table is empty exactly when that fund is untouched; every table is
+ * empty when 财政拨款 “三公” is stated as zero. Otherwise the split is unknown:
+ * the cells print as — and the note names the field to fill in. Never a guessed split.
  */
 import type { SangongView } from '../../model/index.js';
 import type { TableBlock, TableCell } from '../tree.js';
@@ -29,6 +30,15 @@ function values(s: SangongView['budget'] | SangongView['actual']): Val[] {
   return [s.total, s.abroad, s.vehicle, s.vehiclePurchase, s.vehicleOperation, s.reception];
 }
 
+/** Whether the 财政拨款 “三公” is paid from the scope's fund: yes, no, or not known from the dataset. */
+function paidFrom(ctx: TableContext, scope: 'generalBudget' | 'govFund'): boolean | undefined {
+  const { a } = ctx;
+  const stated = a.dataset.sangong.fund;
+  if (stated) return stated === scope;
+  if (scope === 'generalBudget') return fundIdle(a, 'govFund') && fundIdle(a, 'stateCapital') ? true : undefined;
+  return fundIdle(a, 'govFund') ? false : undefined;
+}
+
 export function buildSangongTable(ctx: TableContext, scope: SangongScope): TableBlock {
   const { a } = ctx;
   const { name, dims } = SCOPE[scope];
@@ -37,24 +47,20 @@ export function buildSangongTable(ctx: TableContext, scope: SangongScope): Table
   let budget = values(a.sangong.budget);
   let actual = values(a.sangong.actual);
   const notes: string[] = [];
-  const split = '数据集未按资金来源（一般公共预算、政府性基金预算）区分“三公”经费';
   // No 财政拨款 “三公” at all (stated zeros): every fund's share is zero too.
   const noneAtAll = [...budget, ...actual].every((v) => v === 0n);
   if (noneAtAll) {
     budget = zero;
     actual = zero;
-  } else if (scope === 'generalBudget' && !(fundIdle(a, 'govFund') && fundIdle(a, 'stateCapital'))) {
-    budget = unknown;
-    actual = unknown;
-    notes.push(`${split}，${ctx.self}另有政府性基金或国有资本经营预算财政拨款收支，故本表数据无法由数据集得出，以“—”表示。`);
-  } else if (scope === 'govFund') {
-    if (fundIdle(a, 'govFund')) {
+  } else if (scope !== 'fiscal') {
+    const paid = paidFrom(ctx, scope);
+    if (paid === false) {
       budget = zero;
       actual = zero;
-    } else {
+    } else if (paid === undefined) {
       budget = unknown;
       actual = unknown;
-      notes.push(`${split}，故本表数据无法由数据集得出，以“—”表示。`);
+      notes.push(`数据集未说明“三公”经费由哪类财政拨款安排（sangong.fund），${ctx.self}另有政府性基金或国有资本经营预算财政拨款收支，故本表数据无法由数据集得出，以“—”表示。`);
     }
   }
   if (notes.length === 0) {

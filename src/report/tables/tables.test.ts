@@ -382,12 +382,13 @@ describe('figures of the two seed units', () => {
     const gf = new View(find(tables, 'gov-fund'));
     expect(gf.text(3, 3)).toBe('征地和拆迁补偿支出');
     expect(gf.n(3, 5)!.run.text).toBe('1037.88');
-    // 三公 is stated for 财政拨款 as a whole; with 政府性基金 spending the split is unknown.
-    for (const kind of ['general-budget-sangong', 'gov-fund-sangong'] as const) {
-      const t = find(tables, kind);
-      expect(t.body[0]!.every((c) => inlineText(c.content) === '—')).toBe(true);
-      expect(note(t)).toContain('未按资金来源');
-    }
+    // 三公 is paid from 一般公共预算 (sangong.fund): table 10 carries it all, table 12 is an empty table.
+    const gbs = new View(find(tables, 'general-budget-sangong'));
+    expect([...Array(12).keys()].map((c) => gbs.text(0, c))).toEqual(
+      ['6.51', '0.00', '5.31', '0.00', '5.31', '1.20', '4.17', '0.00', '3.13', '0.00', '3.13', '1.04'],
+    );
+    expect(note(find(tables, 'general-budget-sangong'))).toBe('');
+    expect(note(find(tables, 'gov-fund-sangong'))).toBe('本部门2021年度无政府性基金预算财政拨款“三公”经费支出，故本表为空表。');
     const info = new View(find(tables, 'operating-assets-procurement'));
     expect(info.n(0, 2)!.run.text).toBe('29.90');
     expect(info.text(info.find(0, '　车辆合计'), 2)).toBe('1');
@@ -521,10 +522,30 @@ describe('a synthetic unit with 政府性基金 and carry-over balances', () => 
     expect([2, 3, 4].map((c) => v.text(1, c))).toEqual(['—', '140.00', '—']);
     expect(note(t)).toBe('数据集未提供项目支出按支出经济分类科目的金额，相应单元格以“—”表示。');
   });
-  it('三公 tables: 财政拨款 known, the per-fund split not', () => {
+  it('三公 tables: 财政拨款 known, the per-fund split not (sangong.fund not stated)', () => {
     const all = buildTables(SICHUAN_13, d, a);
     expect(new View(find(all, 'sangong')).text(0, 6)).toBe('8.00');
-    expect(inlineText(find(tables, 'general-budget-sangong').body[0]![0]!.content)).toBe('—');
+    for (const kind of ['general-budget-sangong', 'gov-fund-sangong'] as const) {
+      const t = find(tables, kind);
+      expect(t.body[0]!.every((c) => inlineText(c.content) === '—')).toBe(true);
+      expect(note(t)).toContain('sangong.fund');
+    }
+  });
+  it('三公 tables: the stated fund carries the figures, the other fund is an empty table', () => {
+    for (const [fund, full, empty] of [
+      ['generalBudget', 'general-budget-sangong', 'gov-fund-sangong'],
+      ['govFund', 'gov-fund-sangong', 'general-budget-sangong'],
+    ] as const) {
+      const stated = parseDataset(withFundsAndBalances.replace('sangong:\n', `sangong:\n  fund: ${fund}\n`), 'funds.yaml');
+      expect(stated.sangong.fund).toBe(fund);
+      const ts = buildTables(SICHUAN_15, stated, computeAccounts(stated));
+      const v = new View(find(ts, full));
+      expect([0, 6, 11].map((c) => v.text(0, c))).toEqual(['10.00', '8.00', '3.00']);
+      expect(note(find(ts, full))).toBe('');
+      const e = new View(find(ts, empty));
+      expect([...Array(12).keys()].every((c) => e.text(0, c) === '0.00')).toBe(true);
+      expect(note(find(ts, empty))).toMatch(/^本部门2023年度无.*“三公”经费支出，故本表为空表。$/);
+    }
   });
 });
 
