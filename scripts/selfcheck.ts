@@ -51,16 +51,20 @@ try {
     if (!produced) {
       // The draft of a refused dataset: marked, and its audit says it is not publishable.
       tally.drafts++;
-      const r = await renderCommand(file, { outDir: out, formats: ['txt'], draft: true }, quiet, session);
-      const a = auditDocument(await readReport(r.written[0]!));
-      if (a.summary.errors === 0) problems.push(`${name}：草稿的审读没有确定问题`);
+      const r = await renderCommand(file, { outDir: out, formats, draft: true }, quiet, session);
       // A draft that only lacks data (【待补充】) is otherwise right: its audit finds nothing but the gaps and
       // the draft mark, and its figures read back as the dataset's.
-      if (r.missing.every((m) => m.rule === 'ST2-todo')) {
-        for (const x of a.findings.filter((x) => x.severity === 'error' && x.rule !== 'TX-template')) problems.push(`${name}（草稿）：确定 [${x.rule}] ${x.message}`);
+      const onlyGaps = r.missing.every((m) => m.rule === 'ST2-todo');
+      for (const path of r.written) {
+        const a = auditDocument(await readReport(path));
+        tally.audited++;
+        const where = `${name}（草稿 ${path.split('.').pop()}）`;
+        if (a.summary.errors === 0) problems.push(`${where}：审读没有确定问题`);
+        if (!onlyGaps) continue;
+        for (const x of a.findings.filter((x) => x.severity === 'error' && x.rule !== 'TX-template')) problems.push(`${where}：确定 [${x.rule}] ${x.message}`);
         const c = compareWithDataset(loadDataset(file, quiet), a.facts);
         tally.compared += c.compared;
-        for (const m of c.mismatches) problems.push(`${name}（草稿）：读回的数字与数据不符：${m}`);
+        for (const m of c.mismatches) problems.push(`${where}：读回的数字与数据不符：${m}`);
       }
       continue;
     }

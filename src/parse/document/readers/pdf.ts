@@ -38,6 +38,9 @@ function toItem(it: PdfjsItem): PdfTextItem | undefined {
   if (typeof it.str !== 'string' || !it.transform) return undefined;
   const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = it.transform;
   const size = Math.max(Math.hypot(c, d), Math.hypot(a, b), it.height ?? 0);
+  // Text set at a slant (a watermark across the page: 草稿, 样本, 仅供公开) is not part of the lines it
+  // crosses; read into them, it splits sentences glyph by glyph. Horizontal and vertical text is kept.
+  if (Math.abs(a) > 0.05 * size && Math.abs(b) > 0.05 * size) return undefined;
   return { str: it.str, x, y, width: it.width ?? 0, size };
 }
 
