@@ -5,6 +5,14 @@ import { cleanText, inlineRuns, textRun } from './inline.js';
 import { paragraph } from './props.js';
 import { HEADING_STYLE, STYLE } from './styles.js';
 import { renderTable } from './tables.js';
+import { bookmarked, type TocEntry } from './toc.js';
+
+export interface BlockOptions {
+  /** The 目录 entry of each listed heading (its bookmark goes around the heading's text). */
+  toc?: ReadonlyMap<Block, TocEntry>;
+  /** The first block starts a new page (the body after the 目录). */
+  breakFirst?: boolean;
+}
 import { ptTwips, SIZE } from './units.js';
 
 /** The title lines (tree.title) in 方正小标宋简体 二号, centred, followed by one empty line. */
@@ -19,25 +27,31 @@ export function renderTitle(lines: readonly string[]): string[] {
  * with an empty line; a trailing page break would only print a blank page, so
  * it is dropped. Chart blocks take their part references from `charts`.
  */
-export function renderBlocks(blocks: readonly Block[], charts: ReadonlyMap<ChartBlock, ChartRef> = new Map()): string[] {
+export function renderBlocks(blocks: readonly Block[], charts: ReadonlyMap<ChartBlock, ChartRef> = new Map(), o: BlockOptions = {}): string[] {
   const out: string[] = [];
-  let breakPending = false;
+  let breakPending = o.breakFirst ?? false;
   for (const block of blocks) {
     if (block.kind === 'pageBreak') {
-      if (breakPending) out.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>');
+      // Two breaks in a row leave a page empty on purpose; the break after the 目录 and one at the body's start are one.
+      if (breakPending && !(o.breakFirst === true && out.length === 0)) out.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>');
       breakPending = true;
       continue;
     }
-    out.push(renderBlock(block, breakPending, charts));
+    out.push(renderBlock(block, breakPending, charts, o.toc?.get(block)));
     breakPending = false;
   }
   return out;
 }
 
-function renderBlock(block: Exclude<Block, { kind: 'pageBreak' }>, pageBreakBefore: boolean, charts: ReadonlyMap<ChartBlock, ChartRef>): string {
+function renderBlock(
+  block: Exclude<Block, { kind: 'pageBreak' }>,
+  pageBreakBefore: boolean,
+  charts: ReadonlyMap<ChartBlock, ChartRef>,
+  toc: TocEntry | undefined,
+): string {
   switch (block.kind) {
     case 'heading':
-      return renderHeading(block, pageBreakBefore);
+      return renderHeading(block, pageBreakBefore, toc);
     case 'paragraph':
       return renderParagraph(block, pageBreakBefore);
     case 'note':
@@ -58,7 +72,7 @@ function renderBlock(block: Exclude<Block, { kind: 'pageBreak' }>, pageBreakBefo
  * the numbering's last character, so the printed text stays exactly
  * numbering + text (as in the navigation pane and text extraction).
  */
-function renderHeading(block: HeadingBlock, pageBreakBefore: boolean): string {
+function renderHeading(block: HeadingBlock, pageBreakBefore: boolean, toc: TocEntry | undefined): string {
   let runs = '';
   const numbering = cleanText(block.numbering).replace(/\n/g, ' ');
   if (numbering !== '') {
@@ -72,7 +86,7 @@ function renderHeading(block: HeadingBlock, pageBreakBefore: boolean): string {
     }
   }
   if (block.text !== '') runs += textRun(block.text);
-  return paragraph({ style: HEADING_STYLE[block.level], pageBreakBefore }, runs);
+  return paragraph({ style: HEADING_STYLE[block.level], pageBreakBefore }, bookmarked(toc, runs));
 }
 
 /** Body paragraph: label printed before the content; 2-character indent unless centred or right-aligned. */
