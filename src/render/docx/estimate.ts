@@ -52,7 +52,8 @@ function blockHeight(b: Block, width: number): number {
 const ROW_LINE = ptTwips(10.5 * 1.45);
 const ROW_PAD = 60 + 20;
 
-function tableHeight(t: TableBlock, width: number): number {
+/** A table's estimated height in twips (caption, unit line, rows, note) on a page `width` twips wide. */
+export function tableHeight(t: TableBlock, width: number): number {
   // Caption (小二 with 12 + 6 pt around it), number and unit lines (小四).
   let h = ptTwips(18 * 1.3 + 18) + (t.number ? ptTwips(12 * 1.3) : 0) + ptTwips(12 * 1.3 + 3);
   const grid = layoutGrid(t.header, t.body);
@@ -139,4 +140,4 @@ export function frontMatterHeight(titleLines: number, tocLines: readonly string[
   return h;
 }
 
-export { PORTRAIT_HEIGHT };
+export { LANDSCAPE_HEIGHT, PORTRAIT_HEIGHT };
