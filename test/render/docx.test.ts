@@ -285,7 +285,10 @@ describe('docx renderer', () => {
 
   it('turns a page break into "page break before" on the next block', () => {
     expect(documentXml).toMatch(/<w:pStyle w:val="Heading4"\/><w:pageBreakBefore\/>/);
-    expect(count(documentXml, '<w:pageBreakBefore/>')).toBe(1);
+    // The other one starts the body on a new page after the 目录.
+    expect(count(documentXml, '<w:pageBreakBefore/>')).toBe(2);
+    const afterToc = documentXml.slice(documentXml.indexOf('w:fldCharType="end"/></w:r></w:p>'));
+    expect(afterToc).toMatch(/^[^]*?<\/w:p><w:p><w:pPr><w:pStyle w:val="Heading1"\/><w:pageBreakBefore\/>/);
   });
 
   it('highlights gaps and prints strong text in bold', () => {
@@ -503,8 +506,8 @@ describe('docx preview', () => {
     await writeFile(docx, await renderDocx(sampleTree, { draftMark: DRAFT }));
     const { pdf, pngs } = await docxToPdfAndPng(docx, path.join(scratch, 'out'));
     expect(statSync(pdf).size).toBeGreaterThan(1000);
-    // The chart does not fit under the first page's text, and the page break starts a third page.
-    expect(pngs).toHaveLength(3);
+    // Title and 目录 on the first page; the chart does not fit under the second page's text, and the page break starts a fourth page.
+    expect(pngs).toHaveLength(4);
     for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(1000);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     for (const wanted of [
@@ -518,6 +521,7 @@ describe('docx preview', () => {
       '—1—',
       '—2—',
       '—3—',
+      '—4—',
     ]) {
       expect(text).toContain(wanted);
     }

@@ -96,6 +96,35 @@ const DOCS: Doc[] = [
   synthTree(11, 3),
 ];
 
+/** A paragraph taking most of the first page, then a 20-row table that fits a page but not the room left under it. */
+const FITS_ROW = (i: number): TableCell[] => [{ content: [`行${i}项目`] }, { content: [`${i}.00`], align: 'right' }, { content: [`${i * 2}.00`], align: 'right' }];
+const FITS_TREE: ReportTree = {
+  title: ['表格分页测试'],
+  meta: { unitName: '测试单位', year: 2022, profile: 'sichuan' },
+  blocks: [
+    { kind: 'paragraph', content: ['本单位严格执行预算，规范资金使用，按照规定公开决算信息。'.repeat(12)] },
+    {
+      kind: 'table',
+      id: 'fits',
+      title: '一页可容纳的表',
+      unitName: '测试单位',
+      moneyUnit: '万元',
+      header: [[{ content: ['项目'] }, { content: ['金额一'] }, { content: ['金额二'] }]],
+      body: Array.from({ length: 20 }, (_, i) => FITS_ROW(i + 1)),
+    },
+  ],
+};
+
+/** The table of FITS_TREE is on one page, not the paragraph's, with its title. */
+function expectTableOnOnePage(pages: readonly string[]): void {
+  const first = pages.findIndex((p) => p.includes('行1项目'));
+  const last = pages.findIndex((p) => p.includes('行20项目'));
+  expect(first).toBeGreaterThanOrEqual(0);
+  expect(last).toBe(first);
+  expect(pages.findIndex((p) => p.includes('按照规定公开决算信息'))).toBeLessThan(first);
+  expect(pages[first]).toContain('一页可容纳的表');
+}
+
 let dir = '';
 let renderer: PdfRenderer | undefined;
 const pdfPages = new Map<string, string[]>();
@@ -140,32 +169,7 @@ describe.skipIf(!haveChromium)('PDF layout', () => {
   }
 
   it('keeps a table that fits a page on one page, moving it whole to the next page', async () => {
-    const long = '本单位严格执行预算，规范资金使用，按照规定公开决算信息。'.repeat(12);
-    const row = (i: number): TableCell[] => [{ content: [`行${i}项目`] }, { content: [`${i}.00`], align: 'right' }, { content: [`${i * 2}.00`], align: 'right' }];
-    const tree: ReportTree = {
-      title: ['表格分页测试'],
-      meta: { unitName: '测试单位', year: 2022, profile: 'sichuan' },
-      blocks: [
-        { kind: 'paragraph', content: [long] },
-        {
-          kind: 'table',
-          id: 'fits',
-          title: '一页可容纳的表',
-          unitName: '测试单位',
-          moneyUnit: '万元',
-          header: [[{ content: ['项目'] }, { content: ['金额一'] }, { content: ['金额二'] }]],
-          body: Array.from({ length: 20 }, (_, i) => row(i + 1)),
-        },
-      ],
-    };
-    const pages = await printed({ name: 'table-fits', tree });
-    const first = pages.findIndex((p) => p.includes('行1项目'));
-    const last = pages.findIndex((p) => p.includes('行20项目'));
-    expect(first).toBeGreaterThanOrEqual(0);
-    expect(last).toBe(first);
-    // It did not fit under the paragraph: the paragraph's page ends without it.
-    expect(pages.findIndex((p) => p.includes('按照规定公开决算信息'))).toBeLessThan(first);
-    expect(pages[first]).toContain('一页可容纳的表');
+    expectTableOnOnePage(await printed({ name: 'table-fits', tree: FITS_TREE }));
   });
 });
 
@@ -201,4 +205,11 @@ describe.skipIf(!haveLibreOffice || !haveChromium)('DOCX layout through LibreOff
       expect(Math.abs(pages.length - chromium)).toBeLessThanOrEqual(Math.ceil(chromium * PAGE_COUNT_TOLERANCE));
     });
   }
+
+  it('keeps a table that fits a page on one page, moving it whole to the next page', async () => {
+    const file = path.join(dir, 'table-fits.docx');
+    await writeFile(file, await renderDocx(FITS_TREE));
+    const { pdf } = await docxToPdfAndPng(file, path.join(dir, 'lo-table-fits'));
+    expectTableOnOnePage(pagesOf(pdf));
+  });
 });
