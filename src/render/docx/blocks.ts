@@ -25,13 +25,17 @@ export function renderTitle(lines: readonly string[]): string[] {
  * All blocks in order, one XML string per block. A page break is carried over
  * to the next block as "page break before", so the new page does not start
  * with an empty line; a trailing page break would only print a blank page, so
- * it is dropped. Chart blocks take their part references from `charts`.
+ * it is dropped, and so is one right after a heading (it would leave a part
+ * title alone on a page). Chart blocks take their part references from `charts`.
  */
 export function renderBlocks(blocks: readonly Block[], charts: ReadonlyMap<ChartBlock, ChartRef> = new Map(), o: BlockOptions = {}): string[] {
   const out: string[] = [];
   let breakPending = o.breakFirst ?? false;
+  let prev: Block | undefined;
   for (const block of blocks) {
     if (block.kind === 'pageBreak') {
+      // A break right after a heading is dropped: the heading belongs to what follows it.
+      if (prev?.kind === 'heading') continue;
       // Two breaks in a row leave a page empty on purpose; the break after the 目录 and one at the body's start are one.
       if (breakPending && !(o.breakFirst === true && out.length === 0)) out.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>');
       breakPending = true;
@@ -39,6 +43,7 @@ export function renderBlocks(blocks: readonly Block[], charts: ReadonlyMap<Chart
     }
     out.push(renderBlock(block, breakPending, charts, o.toc?.get(block)));
     breakPending = false;
+    prev = block;
   }
   return out;
 }

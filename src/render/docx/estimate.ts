@@ -96,11 +96,14 @@ export function estimatePages(
       used = 0;
     }
     let breakPending = false;
+    let prev: Block | undefined;
     for (const b of s.blocks) {
       if (b.kind === 'pageBreak') {
-        breakPending = true;
+        // As blocks.ts writes it: no break right after a heading.
+        if (prev?.kind !== 'heading') breakPending = true;
         continue;
       }
+      prev = b;
       if (breakPending && used > 0) {
         page++;
         used = 0;
