@@ -291,7 +291,7 @@ export async function printWithTocPages(
   options: RenderOptions,
   printOnce: (html: string) => Promise<Uint8Array>,
 ): Promise<Uint8Array> {
-  const toc = tocTargets(tree);
+  const toc = tocTargets(tree, options);
   if (toc.length === 0) return printOnce(printHtml(tree, options));
   const placeholders = new Map(toc.map((t) => [t.blockId, '00']));
   let numbers = await tocPageNumbers(await printOnce(printHtml(tree, options, placeholders, true)), toc);
@@ -324,9 +324,9 @@ export interface TocTarget {
 }
 
 /** The headings the 目录 lists (levels 1–2), with their ids as renderHtml plans them and as printHtml renames them. */
-export function tocTargets(tree: ReportTree): TocTarget[] {
+export function tocTargets(tree: ReportTree, options: RenderOptions = {}): TocTarget[] {
   const blockIds = planBlockIds(tree.blocks, new IdRegistry(SKELETON_IDS));
-  const { ids } = asciiIds(renderHtml(tree, { fonts: PDF_FONT_STACKS }));
+  const { ids } = asciiIds(renderHtml(tree, { ...options, fonts: PDF_FONT_STACKS }));
   return tree.blocks.flatMap((b, i) => {
     if (b.kind !== 'heading' || b.level > 2) return [];
     const blockId = blockIds[i]!;
