@@ -471,6 +471,16 @@ describe('HTML renderer: body', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('gives the 目录 dot leaders and page numbers only when given the numbers (print)', () => {
+    expect(html).not.toContain('class="toc-page"');
+    const headings = sampleTree.blocks.filter((b) => b.kind === 'heading' && b.level <= 2);
+    const ids = [...html.matchAll(/<li><a(?: class="[^"]*")? href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(headings.length);
+    const paged = renderHtml(sampleTree, { tocPages: new Map(ids.map((id, i) => [id, String(i + 3)])) });
+    const pages = [...paged.matchAll(/<a class="(?:toc-part )?toc-paged" href="#([^"]+)">.*?<span class="toc-leader" aria-hidden="true"><\/span><span class="toc-page">(\d+)<\/span><\/a>/g)];
+    expect(pages.map((m) => [m[1], m[2]])).toEqual(ids.map((id, i) => [id, String(i + 3)]));
+  });
+
   it('writes notes, page breaks, labels, alignment and emphasis', () => {
     expect(textOf(one(main, hasClass('note')))).toBe('本单位2022年度无政府性基金预算财政拨款收支，本表为空表。');
     expect(html).toContain('<div class="page-break"></div>');
