@@ -285,7 +285,59 @@ describe('docx renderer', () => {
 
   it('turns a page break into "page break before" on the next block', () => {
     expect(documentXml).toMatch(/<w:pStyle w:val="Heading4"\/><w:pageBreakBefore\/>/);
-    expect(count(documentXml, '<w:pageBreakBefore/>')).toBe(1);
+    // The other one starts the body on a new page after the 目录.
+    expect(count(documentXml, '<w:pageBreakBefore/>')).toBe(2);
+    const afterToc = documentXml.slice(documentXml.indexOf('w:fldCharType="end"/></w:r></w:p>'));
+    expect(afterToc).toMatch(/^[^]*?<\/w:p><w:p><w:pPr><w:pStyle w:val="Heading1"\/><w:pageBreakBefore\/>/);
+  });
+
+  it('writes the 目录 as a filled TOC field: an entry per part and section, each a hyperlink to a bookmark on its heading with a PAGEREF page number', () => {
+    const begin = documentXml.indexOf('<w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText>');
+    expect(begin).toBeGreaterThan(0);
+    const end = documentXml.indexOf('<w:fldChar w:fldCharType="end"/></w:r></w:p>', begin);
+    const field = documentXml.slice(begin, end);
+    expect(field).toContain('<w:fldChar w:fldCharType="separate"/>');
+    const listed = sampleTree.blocks.filter((b) => b.kind === 'heading' && b.level <= 2);
+    const anchors = [...field.matchAll(/<w:hyperlink w:anchor="([^"]+)" w:history="1">/g)].map((m) => m[1]!);
+    expect(anchors).toHaveLength(listed.length);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    // Each entry shows its heading's text and a cached page number inside a PAGEREF to the same bookmark.
+    const entries = field.split('<w:hyperlink ').slice(1);
+    entries.forEach((entry, i) => {
+      const h = listed[i] as Extract<Block, { kind: 'heading' }>;
+      expect(entry).toContain(h.text);
+      expect(entry).toContain(`<w:instrText xml:space="preserve"> PAGEREF ${anchors[i]} \\h </w:instrText>`);
+      expect(entry).toMatch(/<w:fldChar w:fldCharType="separate"\/><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t xml:space="preserve">\d+<\/w:t>/);
+    });
+    // The bookmarks sit on the headings (Heading1/Heading2 paragraphs), after the 目录.
+    const body = documentXml.slice(end);
+    for (const a of anchors) {
+      expect(body).toMatch(new RegExp(`<w:pStyle w:val="Heading[12]"/>(<w:pageBreakBefore/>)?</w:pPr><w:bookmarkStart w:id="\\d+" w:name="${a}"/>`));
+    }
+    // The entry styles set the dot leader to the right edge of the 版心.
+    expect(stylesXml).toContain(`<w:name w:val="toc 1"/>`);
+    expect(stylesXml).toContain(`<w:tab w:val="right" w:leader="dot" w:pos="${TEXT_WIDTH}"/>`);
+  });
+
+  it('keeps the rows of a table that fits a page together, and lets a long one break between rows under a repeated header', async () => {
+    const table = (rows: number): Block => ({
+      kind: 'table',
+      id: `t${rows}`,
+      title: `表${rows}`,
+      unitName: 'u',
+      moneyUnit: '万元',
+      header: [[{ content: ['项目'] }, { content: ['金额'] }]],
+      body: Array.from({ length: rows }, (_, i) => [{ content: [`行${i}`] }, { content: ['1.00'] }]),
+    });
+    const xmlOf = async (rows: number) => part(unzip(await renderDocx({ ...sampleTree, blocks: [table(rows)] })), 'word/document.xml');
+    const rowsOf = (xml: string) => xml.slice(xml.indexOf('<w:tbl>')).split('<w:tr>').slice(1);
+    const short = rowsOf(await xmlOf(10));
+    expect(short.slice(0, -1).every((r) => r.includes('<w:keepNext/>'))).toBe(true);
+    expect(short[short.length - 1]).not.toContain('<w:keepNext/>');
+    const long = rowsOf(await xmlOf(80));
+    expect(long[0]).toContain('<w:tblHeader/>');
+    expect(long.every((r) => r.includes('<w:cantSplit/>'))).toBe(true);
+    expect(long.slice(1).some((r) => r.includes('<w:keepNext/>'))).toBe(false);
   });
 
   it('highlights gaps and prints strong text in bold', () => {
@@ -503,8 +555,8 @@ describe('docx preview', () => {
     await writeFile(docx, await renderDocx(sampleTree, { draftMark: DRAFT }));
     const { pdf, pngs } = await docxToPdfAndPng(docx, path.join(scratch, 'out'));
     expect(statSync(pdf).size).toBeGreaterThan(1000);
-    // The chart does not fit under the first page's text, and the page break starts a third page.
-    expect(pngs).toHaveLength(3);
+    // Title and 目录 on the first page; the chart does not fit under the second page's text, and the page break starts a fourth page.
+    expect(pngs).toHaveLength(4);
     for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(1000);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     for (const wanted of [
@@ -518,6 +570,7 @@ describe('docx preview', () => {
       '—1—',
       '—2—',
       '—3—',
+      '—4—',
     ]) {
       expect(text).toContain(wanted);
     }

@@ -236,7 +236,11 @@ describe('HTML renderer: page skeleton', () => {
     const css = textOf(one(doc, byTag('style')));
     expect(css).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
     expect(css).toMatch(/thead \{ display: table-header-group; \}/);
-    expect(css).toMatch(/\.page-break \{ break-after: page;/);
+    // The marker itself makes no box (a box of its own would take a page of its own after a landscape table);
+    // the block after it starts the new page.
+    expect(css).toContain('.page-break { display: none; }');
+    expect(css).toMatch(/\.page-break \+ \* \{ break-before: page;/);
+    expect(css).toMatch(/figure\.table \{[^}]*break-inside: avoid/);
     expect(css).toMatch(/h2, h3, h4, h5, h6 \{[^}]*break-after: avoid/);
     expect(css).toContain("font-family: '仿宋_GB2312', '仿宋', FangSong");
     expect(css).toContain("font-family: '黑体', SimHei");
@@ -465,6 +469,16 @@ describe('HTML renderer: body', () => {
     expect(labels.some((l) => l.includes('25.09%'))).toBe(true);
     const ids = all(d, (el) => el.attrs.id !== undefined).map((el) => el.attrs.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives the 目录 dot leaders and page numbers only when given the numbers (print)', () => {
+    expect(html).not.toContain('class="toc-page"');
+    const headings = sampleTree.blocks.filter((b) => b.kind === 'heading' && b.level <= 2);
+    const ids = [...html.matchAll(/<li><a(?: class="[^"]*")? href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(headings.length);
+    const paged = renderHtml(sampleTree, { tocPages: new Map(ids.map((id, i) => [id, String(i + 3)])) });
+    const pages = [...paged.matchAll(/<a class="(?:toc-part )?toc-paged" href="#([^"]+)">.*?<span class="toc-leader" aria-hidden="true"><\/span><span class="toc-page">(\d+)<\/span><\/a>/g)];
+    expect(pages.map((m) => [m[1], m[2]])).toEqual(ids.map((id, i) => [id, String(i + 3)]));
   });
 
   it('writes notes, page breaks, labels, alignment and emphasis', () => {

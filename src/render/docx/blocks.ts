@@ -5,6 +5,14 @@ import { cleanText, inlineRuns, textRun } from './inline.js';
 import { paragraph } from './props.js';
 import { HEADING_STYLE, STYLE } from './styles.js';
 import { renderTable } from './tables.js';
+import { bookmarked, type TocEntry } from './toc.js';
+
+export interface BlockOptions {
+  /** The 目录 entry of each listed heading (its bookmark goes around the heading's text). */
+  toc?: ReadonlyMap<Block, TocEntry>;
+  /** The first block starts a new page (the body after the 目录). */
+  breakFirst?: boolean;
+}
 import { ptTwips, SIZE } from './units.js';
 
 /** The title lines (tree.title) in 方正小标宋简体 二号, centred, followed by one empty line. */
@@ -17,27 +25,38 @@ export function renderTitle(lines: readonly string[]): string[] {
  * All blocks in order, one XML string per block. A page break is carried over
  * to the next block as "page break before", so the new page does not start
  * with an empty line; a trailing page break would only print a blank page, so
- * it is dropped. Chart blocks take their part references from `charts`.
+ * it is dropped, and so is one right after a heading (it would leave a part
+ * title alone on a page). Chart blocks take their part references from `charts`.
  */
-export function renderBlocks(blocks: readonly Block[], charts: ReadonlyMap<ChartBlock, ChartRef> = new Map()): string[] {
+export function renderBlocks(blocks: readonly Block[], charts: ReadonlyMap<ChartBlock, ChartRef> = new Map(), o: BlockOptions = {}): string[] {
   const out: string[] = [];
-  let breakPending = false;
+  let breakPending = o.breakFirst ?? false;
+  let prev: Block | undefined;
   for (const block of blocks) {
     if (block.kind === 'pageBreak') {
-      if (breakPending) out.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>');
+      // A break right after a heading is dropped: the heading belongs to what follows it.
+      if (prev?.kind === 'heading') continue;
+      // Two breaks in a row leave a page empty on purpose; the break after the 目录 and one at the body's start are one.
+      if (breakPending && !(o.breakFirst === true && out.length === 0)) out.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>');
       breakPending = true;
       continue;
     }
-    out.push(renderBlock(block, breakPending, charts));
+    out.push(renderBlock(block, breakPending, charts, o.toc?.get(block)));
     breakPending = false;
+    prev = block;
   }
   return out;
 }
 
-function renderBlock(block: Exclude<Block, { kind: 'pageBreak' }>, pageBreakBefore: boolean, charts: ReadonlyMap<ChartBlock, ChartRef>): string {
+function renderBlock(
+  block: Exclude<Block, { kind: 'pageBreak' }>,
+  pageBreakBefore: boolean,
+  charts: ReadonlyMap<ChartBlock, ChartRef>,
+  toc: TocEntry | undefined,
+): string {
   switch (block.kind) {
     case 'heading':
-      return renderHeading(block, pageBreakBefore);
+      return renderHeading(block, pageBreakBefore, toc);
     case 'paragraph':
       return renderParagraph(block, pageBreakBefore);
     case 'note':
@@ -58,7 +77,7 @@ function renderBlock(block: Exclude<Block, { kind: 'pageBreak' }>, pageBreakBefo
  * the numbering's last character, so the printed text stays exactly
  * numbering + text (as in the navigation pane and text extraction).
  */
-function renderHeading(block: HeadingBlock, pageBreakBefore: boolean): string {
+function renderHeading(block: HeadingBlock, pageBreakBefore: boolean, toc: TocEntry | undefined): string {
   let runs = '';
   const numbering = cleanText(block.numbering).replace(/\n/g, ' ');
   if (numbering !== '') {
@@ -72,7 +91,7 @@ function renderHeading(block: HeadingBlock, pageBreakBefore: boolean): string {
     }
   }
   if (block.text !== '') runs += textRun(block.text);
-  return paragraph({ style: HEADING_STYLE[block.level], pageBreakBefore }, runs);
+  return paragraph({ style: HEADING_STYLE[block.level], pageBreakBefore }, bookmarked(toc, runs));
 }
 
 /** Body paragraph: label printed before the content; 2-character indent unless centred or right-aligned. */

@@ -16,7 +16,9 @@ import type { ChartRef } from './chart.js';
 import { chartPartXml, chartTable } from './chartPart.js';
 import { APP_XML, contentTypesXml, coreXml, PACKAGE_RELS, relationshipsXml, SETTINGS_XML, type Relationship } from './package.js';
 import { pageFurniture } from './pageFurniture.js';
+import { estimatePages, frontMatterHeight, PORTRAIT_HEIGHT } from './estimate.js';
 import { STYLES_XML } from './styles.js';
+import { renderToc, tocEntries } from './toc.js';
 import { MARGIN, PAGE } from './units.js';
 import { NS, REL, XML_DECLARATION } from './xml.js';
 
@@ -44,9 +46,19 @@ export async function renderDocx(tree: ReportTree, options: RenderOptions = {}):
   // Landscape tables get a landscape section each; everything else flows in portrait sections.
   // The first section names the headers and footers; the later ones inherit them.
   const sections = splitByOrientation(tree.blocks);
+  // The 目录 follows the title on the first page; the body starts on a new page after it.
+  const entries = tocEntries(tree.blocks);
+  const entryOf = new Map(entries.map((e) => [tree.blocks[e.index]!, e]));
+  const title = renderTitle(tree.title);
+  const front = frontMatterHeight(title.length > 0 ? tree.title.length : 0, entries.map((e) => e.text), entries.map((e) => e.level > 1));
+  const estimated = estimatePages(sections, entries.length > 0 ? { page: Math.ceil(front / PORTRAIT_HEIGHT) + 1, used: 0 } : { page: 1, used: front });
+  const toc = renderToc(entries, new Map(entries.map((e) => [e.bookmark, estimated.get(tree.blocks[e.index]!) ?? 1])));
   let body = '';
   sections.forEach((run, i) => {
-    const elements = [...(i === 0 ? renderTitle(tree.title) : []), ...renderBlocks(run.blocks, chartRefs)];
+    const elements = [
+      ...(i === 0 ? [...title, ...(toc === '' ? [] : [toc])] : []),
+      ...renderBlocks(run.blocks, chartRefs, { toc: entryOf, breakFirst: i === 0 && toc !== '' }),
+    ];
     const section = sectPr(run.landscape, i === 0 ? furnitureRefs : '');
     body += i === sections.length - 1 ? elements.join('') + section : endSection(elements, section);
   });

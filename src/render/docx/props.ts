@@ -36,7 +36,7 @@ export interface ParagraphProps {
   keepLines?: boolean;
   pageBreakBefore?: boolean;
   /** Tab stops (position in twips). */
-  tabs?: { type: 'left' | 'right' | 'center'; position: number }[];
+  tabs?: { type: 'left' | 'right' | 'center'; position: number; leader?: 'dot' }[];
   spacing?: { before?: number; after?: number; line?: number; lineRule?: 'exact' | 'auto' };
   indent?: { left?: number; right?: number; firstLine?: number; firstLineChars?: number };
   align?: Align;
@@ -78,7 +78,7 @@ export function paragraphPropsXml(p: ParagraphProps): string {
   x += p.keepNext ? '<w:keepNext/>' : '';
   x += p.keepLines ? '<w:keepLines/>' : '';
   x += p.pageBreakBefore ? '<w:pageBreakBefore/>' : '';
-  if (p.tabs && p.tabs.length > 0) x += `<w:tabs>${p.tabs.map((t) => `<w:tab w:val="${t.type}" w:pos="${t.position}"/>`).join('')}</w:tabs>`;
+  if (p.tabs && p.tabs.length > 0) x += `<w:tabs>${p.tabs.map((t) => `<w:tab w:val="${t.type}"${t.leader ? ` w:leader="${t.leader}"` : ''} w:pos="${t.position}"/>`).join('')}</w:tabs>`;
   if (p.spacing) {
     const s = p.spacing;
     x += `<w:spacing${attrs([['before', s.before], ['after', s.after], ['line', s.line], ['lineRule', s.lineRule]])}/>`;

@@ -21,7 +21,11 @@ export const STYLE = {
   tableNote: 'JsTableNote',
   header: 'Header',
   footer: 'Footer',
+  tocTitle: 'JsTocTitle',
 } as const;
+
+/** The 目录's entry styles by heading level (built-in "toc 1", "toc 2", the styles Word's TOC field applies). */
+export const TOC_STYLE = { 1: 'TOC1', 2: 'TOC2' } as const;
 
 /** Heading 1–5 style ids (built-in names, so Word's navigation pane and outline see them). */
 export const HEADING_STYLE = { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3', 4: 'Heading4', 5: 'Heading5' } as const;
@@ -162,6 +166,30 @@ const STYLES: readonly StyleSpec[] = [
     run: { ...font(FONT.fangSong), size: halfPoints(SIZE.xiaoSi) },
     paragraph: { spacing: { ...single, before: ptTwips(3), after: ptTwips(6) }, align: 'left' },
   },
+  {
+    id: STYLE.tocTitle,
+    name: '目录标题',
+    basedOn: STYLE.normal,
+    next: TOC_STYLE[1],
+    quickFormat: true,
+    // Set like a part title but no heading: the 目录 does not list itself.
+    run: { fonts: runFont(FONT.heiTi), eastAsiaHint: true, size: halfPoints(SIZE.san) },
+    paragraph: { keepNext: true, spacing: { ...exact(BODY_LINE), before: BODY_LINE, after: Math.round(BODY_LINE / 2) }, align: 'center' },
+  },
+  ...([1, 2] as const).map(
+    (level): StyleSpec => ({
+      id: TOC_STYLE[level],
+      name: `toc ${level}`,
+      basedOn: STYLE.normal,
+      next: STYLE.normal,
+      // Page numbers at the right edge of the 版心 after a dot leader; 一、 entries indented two characters.
+      paragraph: {
+        tabs: [{ type: 'right', leader: 'dot', position: TEXT_WIDTH }],
+        indent: { left: level === 1 ? 0 : ptTwips(2 * SIZE.san), firstLine: 0, firstLineChars: 0 },
+        align: 'left',
+      },
+    }),
+  ),
   {
     id: STYLE.header,
     name: 'header',

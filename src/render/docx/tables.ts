@@ -4,6 +4,7 @@
  * width) and the note below it.
  */
 import type { TableBlock } from '../../report/tree.js';
+import { LANDSCAPE_HEIGHT, PORTRAIT_HEIGHT, tableHeight } from './estimate.js';
 import { columnWidths, layoutGrid, type PlacedCell } from './grid.js';
 import { inlineRuns, TAB_RUN, textRun } from './inline.js';
 import { paragraph, pPr } from './props.js';
@@ -24,13 +25,21 @@ export function renderTable(block: TableBlock, pageBreakBefore: boolean): string
     { style: STYLE.tableInfo, ...(landscape ? { tabs: [{ type: 'right' as const, position: LANDSCAPE_TEXT_WIDTH }] } : {}) },
     textRun(`编制单位：${block.unitName}`) + TAB_RUN + textRun(`金额单位：${block.moneyUnit}`),
   );
-  x += wordTable(block, landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH);
+  const width = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+  // A table that fits on a page is kept on one page, with its caption; a longer one repeats its header rows.
+  const keepTogether = tableHeight(block, width) <= (landscape ? LANDSCAPE_HEIGHT : PORTRAIT_HEIGHT);
+  x += wordTable(block, width, keepTogether);
   if (block.note && block.note.length > 0) x += paragraph({ style: STYLE.tableNote }, inlineRuns(block.note));
   return x;
 }
 
-/** The table proper ('' when it has no cells); a landscape table sits in a landscape section of its own (index.ts). */
-function wordTable(block: TableBlock, tableWidth: number): string {
+/**
+ * The table proper ('' when it has no cells); a landscape table sits in a
+ * landscape section of its own (index.ts). Rows never split across pages;
+ * with `keepTogether` every row but the last keeps with the next, so the
+ * whole table moves to the next page rather than leave a few rows behind.
+ */
+function wordTable(block: TableBlock, tableWidth: number, keepTogether: boolean): string {
   const grid = layoutGrid(block.header, block.body);
   if (grid.rows.length === 0 || grid.columns === 0) return '';
   const headerRows = block.header.length;
@@ -57,13 +66,14 @@ function wordTable(block: TableBlock, tableWidth: number): string {
     const cells = [...placedRow.map((p) => ({ p, continued: false })), ...(continues.get(r) ?? []).map((p) => ({ p, continued: true }))];
     cells.sort((a, b) => a.p.col - b.p.col);
     x += `<w:tr><w:trPr><w:cantSplit/>${isHeader ? '<w:tblHeader/>' : ''}</w:trPr>`;
-    for (const { p, continued } of cells) x += wordCell(p, widths, isHeader, continued);
+    const keepNext = keepTogether && r < grid.rows.length - 1;
+    for (const { p, continued } of cells) x += wordCell(p, widths, isHeader, continued, keepNext);
     x += '</w:tr>';
   });
   return `${x}</w:tbl>`;
 }
 
-function wordCell(placed: PlacedCell, widths: readonly number[], isHeader: boolean, continued: boolean): string {
+function wordCell(placed: PlacedCell, widths: readonly number[], isHeader: boolean, continued: boolean, keepNext: boolean): string {
   let width = 0;
   for (let c = placed.col; c < placed.col + placed.colSpan; c++) width += widths[c]!;
   const merge = placed.rowSpan > 1 ? `<w:vMerge w:val="${continued ? 'continue' : 'restart'}"/>` : '';
@@ -75,5 +85,5 @@ function wordCell(placed: PlacedCell, widths: readonly number[], isHeader: boole
   const align = placed.cell.align;
   // A continued cell holds an empty paragraph (every cell must hold one).
   const content = continued ? '' : inlineRuns(placed.cell.content);
-  return `<w:tc>${tcPr}<w:p>${pPr({ style, ...(align && !continued ? { align } : {}) })}${content}</w:p></w:tc>`;
+  return `<w:tc>${tcPr}<w:p>${pPr({ style, ...(keepNext ? { keepNext } : {}), ...(align && !continued ? { align } : {}) })}${content}</w:p></w:tc>`;
 }

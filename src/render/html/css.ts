@@ -4,6 +4,11 @@
  * phones; the fontconfig aliases in stack.md map the government names too.
  * Layout follows GB/T 9704-2012 for print (A4, 版心 156 × 225 mm, 3号 body,
  * 22 lines of 28 characters) and a fluid single column on screen.
+ * A page break in the tree (a "page-break" marker) makes no box of its own:
+ * the block after it starts the new page, so a break next to a change of
+ * page orientation gives one new page, not a blank one; a break right after
+ * a heading is dropped (the heading belongs to what follows it), and a table
+ * short enough for one page is not split.
  * The stylesheet avoids "<", ">" and double quotes, so the page holds no
  * angle bracket outside a tag (the tests rely on that to check the markup).
  */
@@ -72,7 +77,10 @@ mark.todo { background: #fff176; color: #c00000; font-weight: bold; padding: 0 0
 .toc a { color: inherit; text-decoration: none; }
 .toc a:hover, .toc a:focus { text-decoration: underline; }
 .toc-part .heading-number { margin-right: 0.5em; }
-figure.table { margin: 1em 0 1.25em; }
+.toc a.toc-paged { display: flex; align-items: last baseline; }
+.toc-leader { flex: 1 1 auto; min-width: 1.5em; margin: 0 0.3em; border-bottom: 0.12em dotted currentColor; }
+.toc-page { flex: none; min-width: 1.5em; text-align: right; }
+figure.table { margin: 1em 0 1.25em; break-inside: avoid; page-break-inside: avoid; }
 .table-caption { break-after: avoid; page-break-after: avoid; }
 .table-number { text-align: right; }
 .table-title { font-family: ${f.heading}; text-align: center; }
@@ -89,7 +97,9 @@ tbody th { text-align: left; font-weight: normal; min-width: 8em; }
 .center { text-align: center; }
 .left { text-align: left; }
 .table-note { font-size: 0.875em; margin-top: 0.25em; }
-.page-break { break-after: page; page-break-after: always; height: 0; }
+.page-break { display: none; }
+.page-break + * { break-before: page; page-break-before: always; }
+:is(h2, h3, h4, h5, h6) + .page-break + * { break-before: auto; page-break-before: auto; }
 .draft-banner { margin: 0; padding: 0.5em 1rem; text-align: center; font-family: ${f.heading}; color: #fff; background: #c00000; }
 .draft-mark { position: fixed; top: 50%; left: 50%; transform: translate(-50%, -50%) rotate(-30deg); font-family: ${f.heading}; font-size: 3rem; color: rgba(192, 0, 0, 0.14); white-space: nowrap; pointer-events: none; user-select: none; z-index: 10; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }

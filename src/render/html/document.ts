@@ -9,6 +9,12 @@ import { renderToc } from './toc.js';
 export interface HtmlRenderOptions extends RenderOptions {
   /** Override font stacks, e.g. glyf-TTF faces first when printing to PDF with Chromium (stack.md pitfall 13). */
   fonts?: Partial<FontStacks>;
+  /**
+   * Page numbers for the 目录, by heading block id (as planned by planBlockIds):
+   * the PDF renderer fills them in from a first printing. Without them the
+   * 目录 is links only (a web page has no pages).
+   */
+  tocPages?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -21,7 +27,7 @@ export function renderHtml(tree: ReportTree, options: HtmlRenderOptions = {}): s
   const draftMark = options.draftMark ?? tree.meta.draftMark;
   const ids = new IdRegistry(SKELETON_IDS);
   const blockIds = planBlockIds(tree.blocks, ids);
-  const toc = renderToc(tree.blocks, blockIds);
+  const toc = renderToc(tree.blocks, blockIds, options.tocPages);
 
   const mainAttrs = [
     'class="report"',

@@ -9,15 +9,25 @@ const TOC_MAX_LEVEL = 2;
  * The table of contents as a nested list of links. Level-2 headings nest
  * under the level-1 heading before them; any before the first level-1
  * heading sit at the top level. Empty string when there is nothing to list.
+ *
+ * `pages` (block id → printed page number, for print) adds a dot leader and
+ * the page number to each entry; an entry whose id it lacks gets neither.
  */
-export function renderToc(blocks: readonly Block[], blockIds: readonly string[]): string {
+export function renderToc(blocks: readonly Block[], blockIds: readonly string[], pages?: ReadonlyMap<string, string>): string {
   const items: string[] = [];
   let openChildren = false; // an <ol> of level-2 items is open inside the last level-1 <li>
   let openParent = false; // a level-1 <li> is open
   blocks.forEach((block, i) => {
     if (block.kind !== 'heading' || block.level > TOC_MAX_LEVEL) return;
-    const cls = block.level === 1 ? ' class="toc-part"' : '';
-    const link = `<a${cls} href="#${escapeHtml(blockIds[i] ?? '')}">${headingContent(block)}</a>`;
+    const id = blockIds[i] ?? '';
+    const page = pages?.get(id);
+    const content =
+      page === undefined
+        ? headingContent(block)
+        : `<span class="toc-label">${headingContent(block)}</span><span class="toc-leader" aria-hidden="true"></span><span class="toc-page">${escapeHtml(page)}</span>`;
+    const classes = [...(block.level === 1 ? ['toc-part'] : []), ...(page === undefined ? [] : ['toc-paged'])];
+    const cls = classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
+    const link = `<a${cls} href="#${escapeHtml(id)}">${content}</a>`;
     if (block.level === 1) {
       if (openChildren) items.push('</ol>');
       if (openParent) items.push('</li>');

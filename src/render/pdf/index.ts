@@ -6,7 +6,8 @@
  *
  * Layout: A4 with the GB/T 9704-2012 margins (top 37, right 26, bottom 35,
  * left 28 mm, the @page rule of the HTML stylesheet) and "— n —" page
- * numbers centred in the bottom margin (PAGE_NUMBER_CSS).
+ * numbers centred in the bottom margin (PAGE_NUMBER_CSS). The 目录 carries
+ * each heading's page number, read from a first printing (printWithTocPages).
  *
  * Fonts: glyf-outline TrueType faces come first (stack.md pitfall 13).
  * Chromium embeds them as CID TrueType, so text extracts cleanly; the Noto
@@ -29,6 +30,7 @@ import { renderHtml, type FontStacks } from '../html/index.js';
 import { escapeHtml } from '../html/escape.js';
 import { IdRegistry, SKELETON_IDS, planBlockIds } from '../html/ids.js';
 import type { Renderer, RenderOptions } from '../renderer.js';
+import { destinationPages } from './destinations.js';
 
 /** Where Debian's `chromium` package puts the browser. */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -207,23 +209,15 @@ export async function createPdfRenderer(o: PdfRendererOptions = {}): Promise<Pdf
       throw e;
     }
   };
-  const print = async (html: string): Promise<Uint8Array> => {
+  const print = async (tree: ReportTree, options: RenderOptions): Promise<Uint8Array> => {
     await take();
     try {
       if (closed) throw closedError();
       const p = idle.pop() ?? (await openPage());
       try {
-        await p.setContent(html, { waitUntil: 'load' });
-        // A string, so the DOM lib need not be in this file's types.
-        await p.evaluate('document.fonts.ready.then(() => true)');
-        const pdf = await p.pdf({
-          format: 'A4',
-          printBackground: true,
-          preferCSSPageSize: true,
-          margin: { ...PDF_MARGINS },
-        });
+        const pdf = await printWithTocPages(tree, options, (html) => printPage(p, html));
         idle.push(p);
-        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+        return pdf;
       } catch (e) {
         await p.context().close().catch(() => undefined);
         throw e;
@@ -240,7 +234,7 @@ export async function createPdfRenderer(o: PdfRendererOptions = {}): Promise<Pdf
     openPages: () => (closed ? 0 : browser.contexts().length),
     async render(tree, options = {}) {
       if (closed) throw closedError();
-      return print(printHtml(tree, options));
+      return print(tree, options);
     },
     async close() {
       if (closed) return;
@@ -262,14 +256,113 @@ export async function renderPdf(tree: ReportTree, options: RenderOptions & PdfRe
   }
 }
 
+/** One printing of a page of HTML on a page of the pool. */
+async function printPage(p: Page, html: string): Promise<Uint8Array> {
+  await p.setContent(html, { waitUntil: 'load' });
+  // A string, so the DOM lib need not be in this file's types.
+  await p.evaluate('document.fonts.ready.then(() => true)');
+  const pdf = await p.pdf({
+    format: 'A4',
+    printBackground: true,
+    preferCSSPageSize: true,
+    margin: { ...PDF_MARGINS },
+  });
+  return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+}
+
+/** Printings at most: the measuring one, the full one, and up to two more should the numbers move a heading. */
+export const MAX_TOC_PASSES = 4;
+
+/**
+ * Prints the report with page numbers in its 目录. Chromium has no
+ * target-counter(), so the page of each heading is read from a printing:
+ * first a measuring printing (MEASURE_CSS: the same layout with only the
+ * headings painted, so it costs a fraction of a full one) whose 目录 holds a
+ * two-digit placeholder in every number's place (the room the numbers will
+ * take); the PDF's named destinations (one per 目录 link) give each
+ * heading's page; then the report is printed with those numbers. The
+ * numbers are read back from that printing too: should they have moved a
+ * heading (a 目录 line that wraps differently), it is printed again with
+ * the new ones, up to MAX_TOC_PASSES printings in all. A report without a
+ * 目录 prints once.
+ */
+export async function printWithTocPages(
+  tree: ReportTree,
+  options: RenderOptions,
+  printOnce: (html: string) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const toc = tocTargets(tree, options);
+  if (toc.length === 0) return printOnce(printHtml(tree, options));
+  const placeholders = new Map(toc.map((t) => [t.blockId, '00']));
+  let numbers = await tocPageNumbers(await printOnce(printHtml(tree, options, placeholders, true)), toc);
+  let pdf = await printOnce(printHtml(tree, options, numbers));
+  for (let pass = 2; pass < MAX_TOC_PASSES; pass++) {
+    const found = await tocPageNumbers(pdf, toc);
+    if (sameNumbers(found, numbers)) break;
+    numbers = found;
+    pdf = await printOnce(printHtml(tree, options, numbers));
+  }
+  return pdf;
+}
+
+/**
+ * A measuring printing: nothing is painted but the headings the 目录 links
+ * to (whose named destinations are wanted), and no page numbers. Visibility
+ * does not change the layout, so every heading lands where it will in the
+ * full printing.
+ */
+export const MEASURE_CSS = `
+body * { visibility: hidden !important; }
+h2, h3 { visibility: visible !important; }
+@page { @bottom-center { content: none; } }
+`.trimStart();
+
+/** A 目录 entry: its heading's block id and the id it has in the printed page. */
+export interface TocTarget {
+  blockId: string;
+  printedId: string;
+}
+
+/** The headings the 目录 lists (levels 1–2), with their ids as renderHtml plans them and as printHtml renames them. */
+export function tocTargets(tree: ReportTree, options: RenderOptions = {}): TocTarget[] {
+  const blockIds = planBlockIds(tree.blocks, new IdRegistry(SKELETON_IDS));
+  const { ids } = asciiIds(renderHtml(tree, { ...options, fonts: PDF_FONT_STACKS }));
+  return tree.blocks.flatMap((b, i) => {
+    if (b.kind !== 'heading' || b.level > 2) return [];
+    const blockId = blockIds[i]!;
+    return [{ blockId, printedId: ids.get(escapeHtml(blockId)) ?? blockId }];
+  });
+}
+
+/** Each 目录 entry's page in a printed PDF (block id → number as text); an entry Chromium gave no destination is left out. */
+export async function tocPageNumbers(pdf: Uint8Array, toc: readonly TocTarget[]): Promise<Map<string, string>> {
+  const pages = await destinationPages(pdf);
+  const out = new Map<string, string>();
+  for (const t of toc) {
+    const page = pages.get(t.printedId);
+    if (page !== undefined) out.set(t.blockId, String(page));
+  }
+  return out;
+}
+
+function sameNumbers(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
 /**
  * The HTML page as printed: print fonts (PRINT_FONT_RULES, PDF_FONT_STACKS),
- * PRINT_FIXES, ASCII element ids (see asciiIds), and a landscape named page
+ * PRINT_FIXES, ASCII element ids (see asciiIds), the 目录's page numbers when
+ * given (`tocPages`, by heading block id; `measure` for a measuring printing,
+ * see printWithTocPages), and a landscape named page
  * for tables marked `orientation: 'landscape'`, which the HTML stylesheet
  * does not provide yet. Table ids are planned exactly as renderHtml plans them.
  */
-export function printHtml(tree: ReportTree, options: RenderOptions = {}): string {
-  const { html, ids: idMap } = asciiIds(renderHtml(tree, { ...options, fonts: PDF_FONT_STACKS }));
+export function printHtml(tree: ReportTree, options: RenderOptions = {}, tocPages?: ReadonlyMap<string, string>, measure = false): string {
+  const { html, ids: idMap } = asciiIds(
+    renderHtml(tree, { ...options, fonts: PDF_FONT_STACKS, ...(tocPages === undefined ? {} : { tocPages }) }),
+  );
   let css = PRINT_FONT_RULES + PRINT_FIXES + PAGE_NUMBER_CSS;
   const blockIds = planBlockIds(tree.blocks, new IdRegistry(SKELETON_IDS));
   const landscape = tree.blocks.flatMap((b, i) => {
@@ -282,6 +375,7 @@ export function printHtml(tree: ReportTree, options: RenderOptions = {}): string
     css += '@page landscape { size: A4 landscape; }\n';
     css += `${landscape.map((id) => `[id='${cssString(id)}']`).join(', ')} { page: landscape; }\n`;
   }
+  if (measure) css += MEASURE_CSS;
   const at = html.indexOf('</head>');
   return `${html.slice(0, at)}<style>\n${css}</style>\n${html.slice(at)}`;
 }
