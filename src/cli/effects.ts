@@ -68,6 +68,8 @@ export function readTextFile(path: string, maxBytes = MAX_DATASET_BYTES): string
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw new ReadError('这是一个文件夹，不是数据文件', 'EISDIR');
+    // A device or a pipe has no size to check and may never end (/dev/zero).
+    if (!st.isFile()) throw new ReadError('不是普通文件（设备或管道），无法作为数据文件读取');
     size = st.size;
   } catch (e) {
     if (e instanceof ReadError) throw e;

@@ -5,7 +5,8 @@
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
-import { makeDatasetSchema, type Dataset } from './schema.js';
+import { makeDatasetSchema, MAX_WAN_DECIMALS, type Dataset } from './schema.js';
+import { maxDecimals } from '../money/index.js';
 
 export interface DatasetIssue {
   /** Dataset path such as "expenditure[3].code" ("" for the whole file). */
@@ -101,10 +102,11 @@ const datasetError: z.core.$ZodErrorMap = (issue) => {
  * first parse with it (which compiles a fast path) cost ~4 ms, five times
  * the parse itself, on every dataset of a batch.
  */
-const schemas = new Map<'元' | '万元', ReturnType<typeof makeDatasetSchema>>();
-function schemaFor(unit: '元' | '万元'): ReturnType<typeof makeDatasetSchema> {
-  let s = schemas.get(unit);
-  if (!s) schemas.set(unit, (s = makeDatasetSchema(unit)));
+const schemas = new Map<string, ReturnType<typeof makeDatasetSchema>>();
+function schemaFor(unit: '元' | '万元', authored: boolean): ReturnType<typeof makeDatasetSchema> {
+  const key = `${unit}|${authored}`;
+  let s = schemas.get(key);
+  if (!s) schemas.set(key, (s = makeDatasetSchema(unit, authored ? MAX_WAN_DECIMALS : maxDecimals('万元'))));
   return s;
 }
 
@@ -116,7 +118,9 @@ export function parseDataset(source: string, file = 'dataset.yaml'): Dataset {
   }
   const unitRaw = (raw as Record<string, unknown>).moneyUnit;
   const unit = unitRaw === '元' ? '元' : '万元';
-  const result = schemaFor(unit).safeParse(raw, { error: datasetError });
+  // YAML is what people type: 万元 to two decimals, as published. JSON is machine-written (the open-data
+  // export, the workbook import) and may state exact 万元 with up to six decimals.
+  const result = schemaFor(unit, !/\.json$/i.test(file)).safeParse(raw, { error: datasetError });
   if (!result.success) {
     throw new DatasetError(
       file,
@@ -181,10 +185,11 @@ function readRaw(source: string, file: string): unknown {
   }
   const trimmed = source.replace(/^\uFEFF/, '');
   if (trimmed.trim() === '') throw new DatasetError(file, [{ path: '', message: '文件为空' }]);
-  const bad = BINARY.exec(trimmed) ?? /\uFFFD/.exec(trimmed);
+  // (Bytes that are not UTF-8 are refused by the reader, which sees the bytes: src/cli/effects.ts.)
+  const bad = BINARY.exec(trimmed);
   if (bad) {
     const { line, col } = lineCol(trimmed, bad.index);
-    const what = bad[0] === '\uFFFD' ? '无法识别的字符（文件不是 UTF-8 编码）' : `控制字符 U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+    const what = `控制字符 U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
     throw new DatasetError(file, [{ path: '', message: `文件含有${what}，第${line}行第${col}列：不是 YAML/JSON 文本文件（可能选错了文件，或文件已损坏）` }]);
   }
   if (/\.json$/i.test(file)) {

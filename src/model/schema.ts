@@ -78,20 +78,22 @@ export class DatasetAmountError extends Error {
 
 /**
  * A dataset amount: parseAmount, then two mistakes refused with their own message: a negative
- * where the figure cannot be negative, and a 万元 figure with more than two decimals (reports
- * publish 万元 to two decimals; an exact figure is written in 元, e.g. "268150.00元").
+ * where the figure cannot be negative, and a 万元 figure with more than `wanDecimals` decimals
+ * (reports publish 万元 to two decimals; an exact figure is written in 元, e.g. "268150.00元").
+ * `wanDecimals` 6: any exact 万元 figure (machine-written JSON: the open-data export states
+ * exact 万元 with up to six decimals).
  */
-export function checkDatasetAmount(input: string, defaultUnit: MoneyUnit, signed: boolean): Amount {
+export function checkDatasetAmount(input: string, defaultUnit: MoneyUnit, signed: boolean, wanDecimals = MAX_WAN_DECIMALS): Amount {
   const a = parseAmount(input, defaultUnit);
   if (!signed && a.fen < 0n) {
     throw new DatasetAmountError(`金额“${input.trim()}”为负数，此项不能为负数（只有结余分配和非财政拨款的结转和结余可以为负数）`);
   }
   const s = input.trim();
   const unit = /万元$/.test(s) ? '万元' : /元$/.test(s) ? '元' : defaultUnit;
-  if (unit === '万元' && a.precision < fenPerUnit('万元') / 10n ** BigInt(MAX_WAN_DECIMALS)) {
+  if (unit === '万元' && a.precision < fenPerUnit('万元') / 10n ** BigInt(wanDecimals)) {
     const decimals = maxDecimals('万元') - (a.precision.toString().length - 1);
     throw new DatasetAmountError(
-      `金额“${s}”有${decimals}位小数：以万元为单位的金额最多${MAX_WAN_DECIMALS}位小数（公开报告保留两位）；如需精确到元或分，请以元为单位填写，如“${formatYuan(a.fen)}元”`,
+      `金额“${s}”有${decimals}位小数：以万元为单位的金额最多${wanDecimals}位小数（公开报告保留两位）；如需精确到元或分，请以元为单位填写，如“${formatYuan(a.fen)}元”`,
     );
   }
   return a;
@@ -116,12 +118,13 @@ function noDuplicateLines(lines: readonly LineKey[], ctx: z.RefinementCtx): void
   });
 }
 
-export function makeDatasetSchema(defaultUnit: MoneyUnit) {
+/** `wanDecimals`: most decimals a 万元 amount may have (the authoring form: 2; exact machine-written data: 6). */
+export function makeDatasetSchema(defaultUnit: MoneyUnit, wanDecimals = MAX_WAN_DECIMALS) {
   /** An amount as the dataset states it: see checkDatasetAmount for what is refused (negatives unless `signed`). */
   const amount = (signed: boolean) =>
     z.union([z.string(), z.number()]).transform((v, ctx): Amount => {
       try {
-        return checkDatasetAmount(String(v), defaultUnit, signed);
+        return checkDatasetAmount(String(v), defaultUnit, signed, wanDecimals);
       } catch (e) {
         ctx.addIssue({ code: 'custom', message: e instanceof MoneyParseError || e instanceof DatasetAmountError ? e.message : String(e) });
         return z.NEVER;

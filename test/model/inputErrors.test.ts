@@ -1,4 +1,4 @@
-/** Input mistakes that used to pass silently: duplicate 功能分类 rows, negative amounts, 万元 with too many decimals. */
+/** Input mistakes that used to pass silently: duplicate 功能分类 rows, negative amounts, 万元 with too many decimals (in YAML). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -89,11 +89,16 @@ describe('万元 amounts with more than two decimals', () => {
   });
   it('count the decimals written, zeros included, and 万元 written in a 元 dataset too', () => {
     expect(issuesOf(zhaohua.replace('generalBudget: 1193.39', 'generalBudget: 1193.390000'))[0]!.message).toMatch(/^金额“1193\.390000”有6位小数/);
-    const yuan = edited((raw) => {
-      raw.moneyUnit = '元';
-      raw.income.generalBudget = '1.234万元';
+    const yuan = zhaohua.replace(/^moneyUnit: 万元$/m, 'moneyUnit: 元').replace('generalBudget: 1193.39', 'generalBudget: 1.234万元');
+    expect(issuesOf(yuan).find((i) => i.path === 'income.generalBudget')!.message).toMatch(/^金额“1\.234万元”有3位小数/);
+  });
+  it('JSON, the machine-written form (our open-data export), may state exact 万元 with up to six decimals', () => {
+    const text = edited((raw) => {
+      raw.income.generalBudget = '1193.390001';
     });
-    expect(issuesOf(yuan, 'bad.json').find((i) => i.path === 'income.generalBudget')!.message).toMatch(/^金额“1\.234万元”有3位小数/);
+    expect(parseDataset(text, 'export.json').income.generalBudget).toEqual({ fen: 1_193_390_001n, precision: 1n });
+    // The same figure typed into YAML is refused.
+    expect(issuesOf(zhaohua.replace('generalBudget: 1193.39', 'generalBudget: 1193.390001'))[0]!.message).toMatch(/^金额“1193\.390001”有6位小数/);
   });
   it('元 figures keep two decimals, and 万元 two are fine', () => {
     const d = parseDataset(zhaohua.replace('generalBudget: 1193.39', 'generalBudget: 11933900.01元'), 'ok.yaml');
