@@ -44,12 +44,14 @@ describe('昭化 2022 (zhaohua-zfw-2022)', () => {
     { rule: 'TX-template', severity: 'error', quote: '（项目名称）' },
     { rule: 'TX-duplicate', severity: 'error', quote: '267.14万元', says: '机关运行经费' },
     { rule: 'X5', severity: 'warning', quote: '555.67万元' },
-    { rule: 'PF-funds', severity: 'error', quote: '1158.27万元', says: '年初预算' },
+    // The report's words against the form: PE9's fact, a warning in check, so 疑似 here (one severity table).
+    { rule: 'PF-funds', severity: 'warning', quote: '1158.27万元', says: '年初预算' },
     { rule: 'PM5', severity: 'warning', quote: '560' },
-    { rule: 'TX-project-name', severity: 'error', quote: '网格化管理经费' },
-    { rule: 'TX-copy', severity: 'error', quote: '切实解决了专兼职网格员补助' },
+    // Copied 自评 text is PE10's fact (a warning in check): 疑似.
+    { rule: 'TX-project-name', severity: 'warning', quote: '网格化管理经费' },
+    { rule: 'TX-copy', severity: 'warning', quote: '切实解决了专兼职网格员补助' },
     { rule: 'TX-numbering', severity: 'error', quote: '5、 问题及建议' },
-    { rule: 'PF-score', severity: 'warning', quote: '平台及其设备维护完好率' },
+    { rule: 'PF-deviation', severity: 'warning', quote: '平台及其设备维护完好率' },
     { rule: 'PE4', severity: 'warning', quote: '雪亮工程建设费用', says: '450.00万元' },
     { rule: 'PE14', severity: 'warning', quote: '侦破各类案件53件', says: '协助破案' },
   ]);

@@ -138,14 +138,13 @@ const PLANTERS: Record<FaultKind, Planter> = {
     return { text: text.slice(0, start) + text.slice(stop), fault: { kind: 'missingSection', span: { start, end: start }, description: `删除“${m[1]}”一节` } };
   },
   scoreMismatch(text, seed) {
-    // An indicator scored above its weight on a "|"-table 自评表.
-    // Rows between a "分值 | 得分" header and the form's 总分.
-    const forms = [...text.matchAll(/\| 分值 \| 得分 \|[\s\S]*?\| 总分/g)];
-    const cands = forms.flatMap((f) => [...f[0].matchAll(/\| (\d+\.\d{2}) \| (\d+\.\d{2}) \|/g)].filter((m) => m[1] === m[2] && Number(m[1]) > 0).map((m) => ({ ...m, index: f.index + m.index, 0: m[0], 1: m[1], 2: m[2] })));
+    // The 自评报告 states a 自评得分 other than its 自评表's (the form prints the unit's own score).
+    const cands = [...text.matchAll(/自评得分为?(\d+(?:\.\d+)?)分/g)];
     const m = choose(cands, seed);
     if (!m) return undefined;
-    const at = m.index + m[0].lastIndexOf(m[2]!);
-    return replaceAt(text, at, at + m[2]!.length, addHundredths(m[2]!, 200), 'scoreMismatch', `指标得分 ${m[2]} 改为高于分值`);
+    const at = m.index + m[0].indexOf(m[1]!, 4);
+    const changed = String(Number(m[1]!.split('.')[0]) - 3);
+    return replaceAt(text, at, at + m[1]!.length, changed, 'scoreMismatch', `自评报告的自评得分 ${m[1]} 改为 ${changed}`);
   },
 };
 

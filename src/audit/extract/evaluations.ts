@@ -238,7 +238,8 @@ function readForm(title: string, lines: Segment[]): FormRead {
         k++;
         continue;
       }
-      if (/^总分|^合计/.test(t)) {
+      // 总分 (national form) or the 四川 form's closing 自评得分 row: the form's own total.
+      if (/^总分|^合计|^自评得分$/.test(t)) {
         const vals = cells.slice(k + 1, k + 4).filter((x) => !x.blank && /^\d+(?:\.\d+)?$/.test(x.norm));
         const last = vals[vals.length - 1];
         if (last && /^\d+(?:\.\d+)?$/.test(last.norm)) form.total = { value: last.norm, span: { start: last.start, end: last.end } };
