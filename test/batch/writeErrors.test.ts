@@ -32,7 +32,8 @@ const { nodeEffects, UserError, writeAtomically } = await import('../../src/cli/
 const { run } = await import('../../src/cli/main.js');
 const { examplesDir } = await import('../../src/cli/demo.js');
 
-const example = join(examplesDir(), 'zhaohua-zfw-2022.yaml');
+// The complete example: it renders final, so only the output folder can stop it.
+const example = join(examplesDir(), 'qingjiang-cdc-2024.yaml');
 const fresh = () => mkdtempSync(join(tmpdir(), 'write-errors-'));
 function recording() {
   const errLines: string[] = [];

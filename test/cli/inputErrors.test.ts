@@ -17,7 +17,7 @@ function recording(): Effects & { outLines: string[]; errLines: string[] } {
   const errLines: string[] = [];
   return { ...nodeEffects, out: (l) => outLines.push(l), err: (l) => errLines.push(l), outLines, errLines };
 }
-const example = join(examplesDir(), 'zhaohua-zfw-2022.yaml');
+const example = join(examplesDir(), 'qingjiang-cdc-2024.yaml');
 const fresh = () => mkdtempSync(join(tmpdir(), 'input-errors-'));
 
 /** What may not reach a terminal: control characters (other than the line feeds between lines) and undecodable bytes. */
