@@ -13,7 +13,6 @@
 import type { Evaluation, EvaluationFundSource } from '../../model/schema.js';
 import { percentOf } from '../../money/index.js';
 import { parseDecimal } from '../../performance/decimal.js';
-import { todo } from '../phrases.js';
 import { blank, head, text } from '../tables/common.js';
 import type { Inline, TableBlock, TableCell } from '../tree.js';
 import { fundFig, pointsFig, projectTitle, rateFig, type FundField } from './figures.js';
@@ -93,7 +92,7 @@ function indicatorRows(ev: Evaluation, year: number, points: boolean): TableCell
  * The 四川 form carries 分值/得分 columns only when the unit's form states them;
  * the national form always has them (财预〔2020〕10号).
  */
-export function evaluationTable(ev: Evaluation, year: number, form: EvaluationForm, unitName: string, path: string): TableBlock {
+export function evaluationTable(ev: Evaluation, year: number, form: EvaluationForm, unitName: string): TableBlock {
   // The evaluated name in the title tells the tables (and the XLSX sheets) apart.
   const title = `${ev.kind === 'department' ? `${ev.name}部门整体支出` : `${projectTitle(ev)}支出`}绩效自评表（${ev.year ?? year}年度）`;
   const national = form === 'national';
@@ -139,7 +138,8 @@ export function evaluationTable(ev: Evaluation, year: number, form: EvaluationFo
   else body.push(...indicatorRows(ev, year, points));
 
   // 总分: the unit's 自评得分 (national: against the form's 100 points).
-  const score: TableCell = ev.selfScore?.trim() ? statedPoints(ev, year, ev.selfScore, 'evaluation.score') : cell([todo('自评得分', `${path}.selfScore`)], 'center');
+  // A missing 自评得分 is one gap, said once: in the 自评报告's 绩效情况 (a placeholder in a narrow cell wraps into its row).
+  const score: TableCell = statedPoints(ev, year, ev.selfScore, 'evaluation.score');
   if (points) {
     body.push([head(national ? '总分' : '自评得分', { colSpan: 5 + lead }), national ? cell([pointsFig(ev, year, '100', 'evaluation.weight')]) : blank(), score, blank()]);
   } else {

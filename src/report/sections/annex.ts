@@ -57,7 +57,7 @@ export const annexSection: SectionWriter = (ctx) => {
       blocks.push({ kind: 'heading', level: 3, numbering: numberLabel(2, k + 1), text: sec.title });
       blocks.push(...sec.blocks);
     });
-    blocks.push({ kind: 'pageBreak' }, evaluationTable(ev, year, ctx.profile.evaluationForm, ctx.d.unit.name, path));
+    blocks.push({ kind: 'pageBreak' }, evaluationTable(ev, year, ctx.profile.evaluationForm, ctx.d.unit.name));
   });
   return { blocks };
 };
