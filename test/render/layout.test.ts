@@ -189,7 +189,7 @@ describe.skipIf(!haveLibreOffice || !haveChromium)('DOCX layout through LibreOff
     // LibreOffice than render/docx/estimate.ts estimates, so its 附件2, 附件3 and 附表 entries are 2–4 pages
     // early (LibreOffice shows the cached numbers; Word recomputes them on 更新域). Not yet fixed.
     const knownGap = doc.name === 'zhaohua-zfw-2022';
-    (knownGap ? it.skip : it)(`${doc.name}: a filled 目录 within ${DOCX_TOC_TOLERANCE} page of each heading, no furniture-only page, about the PDF's page count`, async () => {
+    it(`${doc.name}: a filled 目录${knownGap ? ' (page numbers: known gap)' : ` within ${DOCX_TOC_TOLERANCE} page of each heading`}, no furniture-only page, about the PDF's page count`, async () => {
       const file = path.join(dir, `${doc.name}.docx`);
       await writeFile(file, await renderDocx(doc.tree));
       const { pdf } = await docxToPdfAndPng(file, path.join(dir, `lo-${doc.name}`));
@@ -202,8 +202,12 @@ describe.skipIf(!haveLibreOffice || !haveChromium)('DOCX layout through LibreOff
       const numbers = tocNumbers(pages, headings);
       const actual = headingPages(pages, headings, tocPageCount(pages, headings));
       const off = numbers.map((n, i) => Math.abs(n - actual[i]!));
-      expect(Math.max(...off)).toBeLessThanOrEqual(DOCX_TOC_TOLERANCE);
-      expect(off.filter((d) => d === 0).length).toBeGreaterThanOrEqual(Math.ceil(headings.length * 0.75));
+      // Every entry is listed with a number, known gap or not.
+      expect(numbers.every((n) => Number.isInteger(n) && n > 0)).toBe(true);
+      if (!knownGap) {
+        expect(Math.max(...off)).toBeLessThanOrEqual(DOCX_TOC_TOLERANCE);
+        expect(off.filter((d) => d === 0).length).toBeGreaterThanOrEqual(Math.ceil(headings.length * 0.75));
+      }
 
       const chromium = (await printed(doc)).length;
       expect(Math.abs(pages.length - chromium)).toBeLessThanOrEqual(Math.ceil(chromium * PAGE_COUNT_TOLERANCE));
