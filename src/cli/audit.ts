@@ -6,6 +6,7 @@
  */
 import { auditText, type AuditResult, type Claim, type Span, type TextFinding } from '../audit/index.js';
 import { DocumentError, readDocument, type ReadDocument } from '../parse/document/index.js';
+import type { ReadFigure } from '../app/verify.js';
 import { UserError } from './effects.js';
 
 export interface Quote {
@@ -16,14 +17,8 @@ export interface Quote {
   page?: number;
 }
 
-export interface AuditedFact {
-  concept: string;
-  value: string;
-  unit: string;
-  year?: number;
-  scenario: string;
-  measure: string;
-  dims?: Record<string, string>;
+/** A figure read from a report (app/verify's ReadFigure) with where it was read. */
+export interface AuditedFact extends ReadFigure {
   quote: string;
   page?: number;
 }
