@@ -21,9 +21,12 @@ const LANDSCAPE_HEIGHT = PAGE.width - MARGIN.top - MARGIN.bottom;
 /** The body pitch (28.95 pt) and characters per line at a font size on a given width. */
 const LINE = 579;
 const perLine = (width: number, sizePt: number) => Math.max(1, Math.floor(width / ptTwips(sizePt)));
-/** Full-width punctuation, set narrower by the document's compressPunctuation setting (package.ts). */
-const PUNCTUATION = /[，。、；：？！（）“”‘’《》【】]/gu;
-const bodyWidth = (text: string) => textWidth(text) - 0.3 * (text.match(PUNCTUATION)?.length ?? 0);
+/**
+ * Body text is measured at full width, punctuation included: LibreOffice does not narrow full-width
+ * punctuation for the document's compressPunctuation setting (package.ts), and with the 0.3 em it was
+ * given here 昭化's 附件 ran two pages past the estimate. Word, which does, may end a paragraph a line sooner.
+ */
+const bodyWidth = (text: string) => textWidth(text);
 const lines = (text: string, width: number, sizePt: number, indentChars = 0) =>
   Math.max(1, Math.ceil((bodyWidth(text) + indentChars) / perLine(width, sizePt)));
 
@@ -52,10 +55,15 @@ function blockHeight(b: Block, width: number): number {
 const ROW_LINE = ptTwips(10.5 * 1.45);
 const ROW_PAD = 60 + 20;
 
-/** A table's estimated height in twips (caption, unit line, rows, note) on a page `width` twips wide. */
-export function tableHeight(t: TableBlock, width: number): number {
+/**
+ * A table's estimated layout in twips on a page `width` twips wide: what stands above the rows
+ * (caption, number and unit lines), each row's height, the header rows Word repeats on each page
+ * (their total), and the note below.
+ */
+export function tableLayout(t: TableBlock, width: number): { top: number; rows: number[]; repeat: number; bottom: number } {
   // Caption (小二 with 12 + 6 pt around it), number and unit lines (小四).
-  let h = ptTwips(18 * 1.3 + 18) + (t.number ? ptTwips(12 * 1.3) : 0) + ptTwips(12 * 1.3 + 3);
+  const top = ptTwips(18 * 1.3 + 18) + (t.number ? ptTwips(12 * 1.3) : 0) + ptTwips(12 * 1.3 + 3);
+  const rows: number[] = [];
   const grid = layoutGrid(t.header, t.body);
   if (grid.columns > 0) {
     const widths = columnWidths(grid, width, t.header.length);
@@ -68,11 +76,18 @@ export function tableHeight(t: TableBlock, width: number): number {
         const chars = Math.max(1, Math.floor((w - 160) / ptTwips(SIZE.wu)));
         most = Math.max(most, Math.ceil(textWidth(inlineText(p.cell.content)) / chars));
       }
-      h += most * ROW_LINE + ROW_PAD;
+      rows.push(most * ROW_LINE + ROW_PAD);
     }
   }
-  if (t.note && t.note.length > 0) h += lines(inlineText(t.note), width, 12) * ptTwips(12 * 1.3) + ptTwips(9);
-  return h;
+  const repeat = rows.slice(0, t.header.length).reduce((a, b) => a + b, 0);
+  const bottom = t.note && t.note.length > 0 ? lines(inlineText(t.note), width, 12) * ptTwips(12 * 1.3) + ptTwips(9) : 0;
+  return { top, rows, repeat, bottom };
+}
+
+/** A table's estimated height in twips (caption, unit line, rows, note) on a page `width` twips wide. */
+export function tableHeight(t: TableBlock, width: number): number {
+  const l = tableLayout(t, width);
+  return l.top + l.rows.reduce((a, b) => a + b, 0) + l.bottom;
 }
 
 /**
@@ -120,6 +135,30 @@ export function estimatePages(
       if ((b.kind === 'table' || b.kind === 'chart') && h <= height && used + h > height && used > 0) {
         page++;
         used = 0;
+      }
+      // A table that runs over pages breaks between rows, never inside one (rows cannot split:
+      // tables.ts), and repeats its header rows on each new page.
+      if (b.kind === 'table' && used + h > height) {
+        const l = tableLayout(b, width);
+        if (used > 0 && used + l.top + (l.rows[0] ?? 0) > height) {
+          page++;
+          used = 0;
+        }
+        out.set(b, page);
+        used += l.top;
+        for (const r of l.rows) {
+          if (used + r > height && used > l.repeat) {
+            page++;
+            used = l.repeat;
+          }
+          used += r;
+        }
+        used += l.bottom;
+        while (used > height) {
+          page++;
+          used -= height;
+        }
+        continue;
       }
       out.set(b, page);
       used += h;
