@@ -5,23 +5,11 @@
  * says on which page each heading was set. Read with pdf.js (pdfjs-dist,
  * the legacy build that runs on Node 20), no text extraction needed.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-
-const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+import { openPdf } from '../../parse/document/pdfjs.js';
 
 /** Destination name → page number (1-based). Names whose target page cannot be resolved are left out. */
 export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({
-    // pdf.js takes over (detaches) the buffer it is given: pass a copy.
-    data: new Uint8Array(pdf),
-    verbosity: 0,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
-  });
+  const task = await openPdf(pdf);
   try {
     const doc = await task.promise;
     const dests = (await doc.getDestinations()) as Record<string, unknown[] | null>;

@@ -10,14 +10,11 @@
  * checked between pages, after which the pdf.js task is destroyed. One page
  * is not interrupted; its work is bounded by the size of the file.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { ReadText } from '../document.js';
+import { openPdf } from '../pdfjs.js';
 import { DocumentError } from '../errors.js';
 import type { DocumentLimits } from '../limits.js';
 import { itemsToLines, layoutPages, type PdfLine, type PdfTextItem } from './pdfLines.js';
-
-const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 /** "%%EOF" within the last 2 KB: the end of a complete file (later bytes are tolerated padding). */
 function hasEofMarker(bytes: Uint8Array): boolean {
@@ -46,18 +43,7 @@ function toItem(it: PdfjsItem): PdfTextItem | undefined {
 
 export async function readPdf(bytes: Uint8Array, limits: DocumentLimits, refuse: (reason: string) => never): Promise<ReadText> {
   if (!hasEofMarker(bytes)) refuse('PDF 文件不完整（末尾缺少 %%EOF 结束标记），可能在下载或复制时被截断。请重新获取完整的文件。');
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({
-    // pdf.js takes over the buffer it is given.
-    data: new Uint8Array(bytes),
-    verbosity: 0,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
-    cMapPacked: true,
-    standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
-  });
+  const task = await openPdf(bytes);
   // pdf.js in Node runs its worker in this thread on promise callbacks, so a
   // timer alone may never get its turn: the page loop also checks the clock
   // and yields between pages. The timer covers waits that never end.
