@@ -6,18 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { examplesDir } from '../../src/cli/demo.js';
 import { computeAccounts, DatasetError, parseDataset } from '../../src/model/index.js';
 import { formatWan } from '../../src/money/index.js';
+import { issuesOf } from './issues.js';
 
 const zhaohua = readFileSync(join(examplesDir(), 'zhaohua-zfw-2022.yaml'), 'utf8');
 
-function issuesOf(source: string, file = 'bad.yaml') {
-  try {
-    parseDataset(source, file);
-  } catch (e) {
-    if (e instanceof DatasetError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a DatasetError');
-}
 
 describe('reading a dataset', () => {
   it('keeps amounts exactly as typed, with their precision', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { examplesDir } from '../../src/cli/demo.js';
-import { computeAccounts, DatasetError, parseDataset } from '../../src/model/index.js';
+import { computeAccounts, parseDataset } from '../../src/model/index.js';
+import { issuesOf } from './issues.js';
 
 const zhaohua = readFileSync(join(examplesDir(), 'zhaohua-zfw-2022.yaml'), 'utf8');
 const LINE = '  - { code: "2101101", fund: generalBudget, basic: 10.04, adjustedBudget: 10.04 }';
@@ -16,15 +17,6 @@ function edited(edit: (raw: Record<string, any>) => void): string {
   return JSON.stringify(raw);
 }
 
-function issuesOf(source: string, file = 'bad.yaml') {
-  try {
-    parseDataset(source, file);
-  } catch (e) {
-    if (e instanceof DatasetError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a DatasetError');
-}
 
 describe('one expenditure row per 功能分类 code × fund', () => {
   it('the same code and fund twice is an error naming both rows', () => {
