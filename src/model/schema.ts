@@ -29,6 +29,21 @@ export const EVALUATION_FUND_SOURCES = [
   'total', 'fiscal', 'generalBudget', 'govFund', 'stateCapital', 'socialFund', 'carryover', 'other',
 ] as const;
 export type EvaluationFundSource = (typeof EVALUATION_FUND_SOURCES)[number];
+export const FUND_SOURCE_LABELS: Record<EvaluationFundSource, string> = {
+  total: '年度资金总额',
+  fiscal: '财政拨款',
+  generalBudget: '一般公共预算',
+  govFund: '政府性基金预算',
+  stateCapital: '国有资本经营预算',
+  socialFund: '社保基金',
+  carryover: '上年结转资金',
+  other: '其他资金',
+};
+
+/** "应为以下之一：“a”（甲）、“b”（乙）": the keys a user types, quoted, each with its meaning. */
+function oneOf<K extends string>(keys: readonly K[], labels: Record<K, string>): string {
+  return `应为以下之一：${keys.map((k) => `“${k}”（${labels[k]}）`).join('、')}`;
+}
 
 export const STAFF_KINDS = ['行政', '参公', '事业', '工勤', '其他'] as const;
 export const VEHICLE_TYPES = [
@@ -142,7 +157,7 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit, wanDecimals = MAX_WAN_
   const expenditureLine = z
     .object({
       code: code([7], '功能分类科目编码（项级）'),
-      fund: z.enum(FUNDS, { message: `资金来源应为 ${FUNDS.join(' / ')} 之一` }).default('generalBudget'),
+      fund: z.enum(FUNDS, { message: `资金来源${oneOf(FUNDS, FUND_LABELS)}` }).default('generalBudget'),
       basic: money.optional(),
       project: money.optional(),
       remit: money.optional(),
@@ -167,7 +182,7 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit, wanDecimals = MAX_WAN_
   // src/performance parses them, and what it cannot parse becomes a finding, never a guess.
   const fundRow = z
     .object({
-      source: z.enum(EVALUATION_FUND_SOURCES, { message: `资金来源应为 ${EVALUATION_FUND_SOURCES.join(' / ')} 之一` }),
+      source: z.enum(EVALUATION_FUND_SOURCES, { message: `资金来源${oneOf(EVALUATION_FUND_SOURCES, FUND_SOURCE_LABELS)}` }),
       initial: money.optional(),
       annual: money.optional(),
       executed: money.optional(),
@@ -189,7 +204,7 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit, wanDecimals = MAX_WAN_
     .strict();
   const evaluation = z
     .object({
-      kind: z.enum(['department', 'project'], { message: '应为 department（部门整体）或 project（项目）' }),
+      kind: z.enum(['department', 'project'], { message: '应为“department”（部门整体）或“project”（项目）' }),
       name: text,
       code: z.string().optional(),
       department: text,
@@ -302,7 +317,7 @@ export function makeDatasetSchema(defaultUnit: MoneyUnit, wanDecimals = MAX_WAN_
            * The 财政拨款 fund the stated “三公”经费 (budget and actual) is paid from, all of it.
            * Omitted: taken as 一般公共预算 only when the unit has no other 财政拨款 at all.
            */
-          fund: z.enum(['generalBudget', 'govFund'], { message: '应为 generalBudget（一般公共预算）或 govFund（政府性基金预算）' }).optional(),
+          fund: z.enum(['generalBudget', 'govFund'], { message: '应为“generalBudget”（一般公共预算）或“govFund”（政府性基金预算）' }).optional(),
           budget: z.object({ ...sangongParts, reception: money.optional() }).strict(),
           actual: z.object({ ...sangongParts, receptionDomestic: money.optional(), receptionForeign: money.optional() }).strict(),
           abroad: z.object({ groups: count.optional(), people: count.optional() }).strict().default(() => ({})),

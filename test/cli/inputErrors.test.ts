@@ -88,6 +88,15 @@ describe('dataset files that are not datasets', () => {
     expect(await run(['render', join(dir, 'x.yaml'), '-o', dir], fx)).toBe(2);
     expect(fx.errLines).toEqual([`错误：无法读取数据文件 ${join(dir, 'x.yaml')}：文件不存在`]);
   });
+  it('a key outside its list is named with every allowed key and its meaning, in Chinese', async () => {
+    const file = join(fresh(), 'source.yaml');
+    writeFileSync(file, readFileSync(example, 'utf8').replace('{ source: govFund,', '{ source: 基金,'));
+    const fx = recording();
+    expect(await run(['check', file], fx)).toBe(2);
+    const err = fx.errLines.join('\n');
+    expect(err).toContain('资金来源应为以下之一：“total”（年度资金总额）、“fiscal”（财政拨款）、“generalBudget”（一般公共预算）');
+    expect(englishIn(err, file)).toEqual([]);
+  });
   it('hostile bytes (property): exit 2, one Chinese message naming the file, nothing unprintable, no stack', async () => {
     const dir = fresh();
     const text = readFileSync(example);
@@ -116,7 +125,7 @@ describe('dataset files that are not datasets', () => {
           expect(englishIn(err, file)).toEqual([]);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.FC_RUNS ?? 150) },
     );
   });
 });
