@@ -1,0 +1,286 @@
+/**
+ * The HTTP API's contract: the JSON the server sends and accepts under /api,
+ * shared by the server (src/server), the browser app (web/) and the tests.
+ * Pure data and types: no Node, no browser, no store imports.
+ *
+ * Conventions
+ * - JSON in and out; every error is `ApiError` with a Chinese `message`
+ *   (and `fields` naming form fields when the input was wrong).
+ * - Status codes: 400 bad input, 401 not logged in, 403 not allowed (this role
+ *   or this record), 404 no such record (or not visible to this user),
+ *   409 conflict (stale version, wrong workflow state), 413 upload too large,
+ *   415 wrong upload type, 422 the dataset does not pass (submit with errors),
+ *   429 too many login attempts.
+ * - Session: an httpOnly, SameSite=Strict cookie `juesuan_session`. Every
+ *   state-changing call (POST/PUT/PATCH/DELETE) must send header
+ *   `x-csrf-token` equal to `Me.csrfToken` (from POST /api/login or GET /api/me),
+ *   else 403 with message “CSRF 校验失败，请刷新页面后重试”.
+ * - Money inside `DatasetJson` is exactly the dataset file format (what
+ *   `datasetToRaw` writes and `parseDataset` reads): amounts as strings in the
+ *   dataset's `moneyUnit` (万元 by default, 2 decimals as typed).
+ */
+
+/** 填报人, 单位审核人, 财政审核人, 管理员. */
+export const ROLES = ['filler', 'unit_reviewer', 'finance_reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  filler: '填报人',
+  unit_reviewer: '单位审核人',
+  finance_reviewer: '财政审核人',
+  admin: '管理员',
+};
+
+/** A dataset's workflow state. `returned` is editable by its 填报人 like `draft`. */
+export const STATUSES = ['draft', 'submitted', 'unit_approved', 'returned', 'finance_approved', 'published'] as const;
+export type Status = (typeof STATUSES)[number];
+export const STATUS_LABELS: Record<Status, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  unit_approved: '单位审核通过',
+  returned: '退回',
+  finance_approved: '财政审核通过',
+  published: '已公开',
+};
+
+/** Workflow actions (POST /api/datasets/:id/actions/:action). */
+export const ACTIONS = ['submit', 'unit_approve', 'unit_return', 'finance_approve', 'finance_return', 'publish', 'reopen'] as const;
+export type Action = (typeof ACTIONS)[number];
+export const ACTION_LABELS: Record<Action, string> = {
+  submit: '提交',
+  unit_approve: '单位审核通过',
+  unit_return: '退回（单位）',
+  finance_approve: '财政审核通过',
+  finance_return: '退回（财政）',
+  publish: '公开',
+  reopen: '发起更正',
+};
+
+/** Who may take each action, from which state, to which state. */
+export const TRANSITIONS: Record<Action, { from: readonly Status[]; to: Status; role: Role }> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', role: 'filler' },
+  unit_approve: { from: ['submitted'], to: 'unit_approved', role: 'unit_reviewer' },
+  unit_return: { from: ['submitted'], to: 'returned', role: 'unit_reviewer' },
+  finance_approve: { from: ['unit_approved'], to: 'finance_approved', role: 'finance_reviewer' },
+  finance_return: { from: ['unit_approved'], to: 'returned', role: 'finance_reviewer' },
+  publish: { from: ['finance_approved'], to: 'published', role: 'finance_reviewer' },
+  /** A published report to be corrected: back to draft; the next publication needs a 更正说明. */
+  reopen: { from: ['published'], to: 'draft', role: 'finance_reviewer' },
+};
+
+/** States in which the unit's 填报人 may save new versions. */
+export const EDITABLE: readonly Status[] = ['draft', 'returned'];
+
+export type RegionLevel = '省' | '市' | '县';
+export type DatasetJson = Record<string, unknown>;
+
+export interface ApiError {
+  error: string; // machine code: 'bad_request' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unsupported_type' | 'not_passing' | 'rate_limited' | 'internal'
+  message: string; // Chinese, shown to the user as is
+  /** Form fields (dataset paths such as `income.total` or form names such as `username`) → Chinese message. */
+  fields?: Record<string, string>;
+}
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** 填报人 and 单位审核人: their unit. */
+  orgId: number | null;
+  /** 财政审核人: the region whose units they review. */
+  regionId: number | null;
+  csrfToken: string;
+}
+
+export interface Region {
+  id: number;
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentId: number | null;
+}
+
+export interface Organisation {
+  id: number;
+  code: string;
+  name: string;
+  /** 主管部门 (a department) or 单位 (a unit under one). */
+  kind: '部门' | '单位';
+  parentId: number | null;
+  regionId: number;
+}
+
+export interface UserSummary {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: number | null;
+  regionId: number | null;
+  disabled: boolean;
+}
+
+/** One rule finding as stored for a version (same fields as the rule pack's Finding). */
+export interface StoredFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  location: string;
+  hint: string;
+  expected?: string;
+  stated?: string;
+  difference?: string;
+  unit?: string;
+  related?: string[];
+}
+
+export interface DatasetSummary {
+  id: number;
+  orgId: number;
+  orgName: string;
+  regionId: number;
+  year: number;
+  status: Status;
+  version: number;
+  updatedAt: string; // ISO 8601
+  errors: number;
+  warnings: number;
+  /** Latest publication, if any. */
+  publishedBundleId: number | null;
+}
+
+export interface DatasetDetail extends DatasetSummary {
+  data: DatasetJson;
+  findings: StoredFinding[];
+  /** The written explanations of warnings, keyed by `${rule}@${location}`. */
+  explanations: Record<string, string>;
+  /** Actions this user may take now. */
+  allowedActions: Action[];
+  /** Whether this user may save a new version now. */
+  editable: boolean;
+}
+
+export interface VersionSummary {
+  version: number;
+  savedAt: string;
+  savedBy: string; // display name
+  note: string | null;
+  errors: number;
+  warnings: number;
+}
+
+export interface VersionDetail extends VersionSummary {
+  data: DatasetJson;
+  findings: StoredFinding[];
+}
+
+export interface WorkflowEvent {
+  id: number;
+  at: string;
+  actor: string; // display name
+  action: Action | 'create' | 'import';
+  from: Status | null;
+  to: Status;
+  version: number;
+  comment: string | null;
+}
+
+export interface Comment {
+  id: number;
+  /** The dataset path the comment is about (`income.total`), or '' for the whole dataset. */
+  path: string;
+  body: string;
+  author: string;
+  at: string;
+  version: number;
+  resolved: boolean;
+}
+
+export interface BundleFile {
+  name: string; // e.g. 2024年度部门决算公开.pdf
+  mediaType: string;
+  bytes: number;
+  sha256: string; // lowercase hex
+}
+
+export interface Bundle {
+  id: number;
+  datasetId: number;
+  orgName: string;
+  year: number;
+  /** 1 for the first publication, 2 for its first correction … */
+  edition: number;
+  datasetVersion: number;
+  publishedAt: string;
+  publishedBy: string;
+  /** 更正说明: required from edition 2 on. */
+  correctionNote: string | null;
+  /** The later edition that replaced this one, if any (still visible, marked 已更正). */
+  supersededBy: number | null;
+  files: BundleFile[];
+}
+
+export type JobKind = 'render' | 'publish';
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+export interface Job {
+  id: number;
+  kind: JobKind;
+  status: JobStatus;
+  /** 0–100 */
+  progress: number;
+  /** Chinese, for the UI: 排队中 / 正在生成 PDF … */
+  stage: string;
+  error: string | null;
+  /** When done: where to download (render) or the bundle (publish). */
+  result: { files?: BundleFile[]; downloadBase?: string; bundleId?: number } | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/**
+ * Routes (all under /api; `auth` = any logged-in user unless a role is named;
+ * “visible” = the user's own unit for filler/unit_reviewer, the units of the
+ * region (and its sub-regions) for finance_reviewer, everything for admin):
+ *
+ * POST   /login                 {username,password} → Me (sets cookie). 401 “用户名或密码错误”; 429 after 5 failures/min per IP+username.
+ * POST   /logout                → 204
+ * GET    /me                    → Me
+ * GET    /regions               → Region[]
+ * GET    /organisations         → Organisation[] (visible ones; admin: all)
+ * POST   /organisations         admin; {code,name,kind,parentId,regionId} → Organisation
+ * GET    /users                 admin → UserSummary[]
+ * POST   /users                 admin; {username,displayName,password,role,orgId,regionId} → UserSummary
+ * PATCH  /users/:id             admin; {displayName?,password?,role?,orgId?,regionId?,disabled?} → UserSummary
+ * GET    /datasets              ?year&status → DatasetSummary[] (visible)
+ * POST   /datasets              filler; {year, from?: 'empty'|'previous'} → DatasetDetail (own unit; 409 if the unit-year exists;
+ *                                 'previous' carries last year's dataset: its current figures become 上年数 (prior))
+ * GET    /datasets/:id          → DatasetDetail
+ * PUT    /datasets/:id          filler, own unit, editable; {baseVersion, data, note?} → DatasetDetail
+ *                                 409 {error:'conflict', current: VersionDetail} when baseVersion is not the latest;
+ *                                 400 with `fields` when data is not a valid dataset (nothing saved)
+ * POST   /datasets/:id/check    any who can view; {data} → {findings: StoredFinding[], valid: boolean, fields?} (no save; the server's verdict)
+ * GET    /datasets/:id/versions → VersionSummary[]
+ * GET    /datasets/:id/versions/:v → VersionDetail
+ * GET    /datasets/:id/diff?from&to → {changes: {path, before, after}[]}
+ * GET    /datasets/:id/events   → WorkflowEvent[]
+ * GET    /datasets/:id/comments → Comment[]
+ * POST   /datasets/:id/comments unit_reviewer/finance_reviewer (who can view); {path, body} → Comment
+ * POST   /datasets/:id/actions/:action {comment?, explanations?: Record<string,string>, correctionNote?} → DatasetDetail
+ *                                 submit: 422 when errors remain or a warning lacks an explanation (fields name them);
+ *                                 returns need a comment; publish enqueues a publish job and returns 202 {job: Job}
+ * GET    /datasets/:id/preview  → text/html (the report as HTML, draft-marked when not final)
+ * POST   /datasets/:id/render   {format: 'pdf'|'docx'|'xlsx'|'html'} → 202 {job: Job}
+ * POST   /import                filler; multipart file (.xlsx ≤ 10 MB) + field year → {data: DatasetJson, read: string[], missing: string[], problems: string[]} (preview, nothing saved)
+ * GET    /jobs/:id              → Job (the requester's, or admin)
+ * GET    /jobs/:id/files/:name  → the file (render results)
+ * GET    /bundles               ?datasetId → Bundle[] (visible; published ones are public in the portal later)
+ * GET    /bundles/:id/files/:name → the file, with header x-sha256
+ * GET    /docs                  OpenAPI UI; /docs/json the document
+ */
+export const API_PREFIX = '/api';
+export const SESSION_COOKIE = 'juesuan_session';
+export const CSRF_HEADER = 'x-csrf-token';
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** The key of a warning's written explanation. */
+export const explanationKey = (f: { rule: string; location: string }): string => `${f.rule}@${f.location}`;

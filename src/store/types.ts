@@ -1,0 +1,182 @@
+/**
+ * The store's interface: what the application layer (src/app) asks of
+ * PostgreSQL, whether embedded (PGlite, a data folder) or a server
+ * (DATABASE_URL). Implemented in src/store/ by one set of SQL migrations and
+ * parameterised queries (no SQL built from strings) that run on both engines.
+ *
+ * Every method that writes runs in one transaction: it happens whole or not at
+ * all. Times are ISO 8601 strings. Ids are integers.
+ */
+import type {
+  Action, Bundle, BundleFile, Comment, DatasetJson, JobKind, JobStatus, Organisation, Region, RegionLevel, Role, Status,
+  StoredFinding, UserSummary, WorkflowEvent,
+} from '../api/contract.js';
+
+export interface UserRecord extends UserSummary {
+  passwordHash: string;
+}
+
+export interface SessionRecord {
+  /** SHA-256 (hex) of the cookie's token; the token itself is never stored. */
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface DatasetRecord {
+  id: number;
+  orgId: number;
+  year: number;
+  status: Status;
+  /** The latest saved version (≥ 1). */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** `${rule}@${location}` → the filler's written explanation of a warning. */
+  explanations: Record<string, string>;
+}
+
+export interface VersionRecord {
+  datasetId: number;
+  version: number;
+  data: DatasetJson;
+  findings: StoredFinding[];
+  savedBy: number;
+  savedByName: string;
+  savedAt: string;
+  note: string | null;
+}
+
+export interface JobRecord {
+  id: number;
+  kind: JobKind;
+  status: JobStatus;
+  payload: Record<string, unknown>;
+  progress: number;
+  stage: string;
+  error: string | null;
+  result: Record<string, unknown> | null;
+  requestedBy: number | null;
+  attempts: number;
+  lockedBy: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface NewBundleFile extends BundleFile {
+  data: Uint8Array;
+}
+
+/** Thrown by saveVersion when `baseVersion` is not the latest: nothing was written. */
+export class VersionConflict extends Error {
+  constructor(readonly current: VersionRecord) {
+    super('版本冲突：数据已被他人更新');
+    this.name = 'VersionConflict';
+  }
+}
+
+/** Thrown by transition when the dataset is no longer in an allowed `from` state: nothing was written. */
+export class StateConflict extends Error {
+  constructor(readonly current: Status) {
+    super('状态已变化');
+    this.name = 'StateConflict';
+  }
+}
+
+/** Thrown on a unique violation (a username, an org code, a unit-year taken): nothing was written. */
+export class Duplicate extends Error {
+  constructor(readonly what: string) {
+    super(`${what}已存在`);
+    this.name = 'Duplicate';
+  }
+}
+
+export interface Store {
+  /** 'pglite' (embedded, data folder or memory) or 'postgres' (DATABASE_URL). */
+  readonly engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+
+  // regions and organisations
+  addRegion(r: { code: string; name: string; level: RegionLevel; parentId: number | null }): Promise<Region>;
+  listRegions(): Promise<Region[]>;
+  /** The region and every region below it. */
+  regionSubtree(regionId: number): Promise<number[]>;
+  addOrganisation(o: Omit<Organisation, 'id'>): Promise<Organisation>;
+  getOrganisation(id: number): Promise<Organisation | null>;
+  listOrganisations(filter?: { regionIds?: number[]; ids?: number[] }): Promise<Organisation[]>;
+
+  // users and sessions
+  addUser(u: Omit<UserRecord, 'id' | 'disabled'> & { disabled?: boolean }): Promise<UserRecord>;
+  updateUser(id: number, patch: Partial<Omit<UserRecord, 'id' | 'username'>>): Promise<UserRecord | null>;
+  getUser(id: number): Promise<UserRecord | null>;
+  getUserByName(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  countUsers(): Promise<number>;
+  addSession(s: SessionRecord): Promise<void>;
+  getSession(tokenHash: string): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  // datasets and their versions
+  /** Creates the dataset with version 1 (and its findings) and a 'create' (or 'import') event. Duplicate if the unit-year exists. */
+  createDataset(d: {
+    orgId: number; year: number; data: DatasetJson; findings: StoredFinding[]; userId: number; note?: string | null; action?: 'create' | 'import';
+  }): Promise<DatasetRecord>;
+  getDataset(id: number): Promise<DatasetRecord | null>;
+  findDataset(orgId: number, year: number): Promise<DatasetRecord | null>;
+  listDatasets(filter: { orgIds?: number[]; year?: number; status?: Status }): Promise<DatasetRecord[]>;
+  /**
+   * Saves version baseVersion+1 with its findings, in one transaction that
+   * locks the dataset row; VersionConflict (nothing written) when baseVersion
+   * is not the latest.
+   */
+  saveVersion(datasetId: number, v: { baseVersion: number; data: DatasetJson; findings: StoredFinding[]; userId: number; note?: string | null }): Promise<VersionRecord>;
+  getVersion(datasetId: number, version: number): Promise<VersionRecord | null>;
+  listVersions(datasetId: number): Promise<Omit<VersionRecord, 'data'>[]>;
+
+  // workflow
+  /**
+   * Moves the dataset from one of `from` to `to` and appends the event, in one
+   * transaction; StateConflict when its state is not in `from`. `explanations`,
+   * when given, replace the stored ones.
+   */
+  transition(datasetId: number, t: {
+    from: readonly Status[]; to: Status; action: Action; userId: number; comment?: string | null; explanations?: Record<string, string>;
+  }): Promise<DatasetRecord>;
+  listEvents(datasetId: number): Promise<WorkflowEvent[]>;
+  addComment(datasetId: number, c: { path: string; body: string; userId: number; version: number }): Promise<Comment>;
+  listComments(datasetId: number): Promise<Comment[]>;
+
+  // published bundles: immutable once written
+  /**
+   * Stores the bundle and its files (with their SHA-256) in one transaction;
+   * marks the dataset's previous edition superseded by it. Edition numbers
+   * count from 1 per dataset.
+   */
+  addBundle(b: { datasetId: number; datasetVersion: number; userId: number; correctionNote: string | null; files: NewBundleFile[] }): Promise<Bundle>;
+  listBundles(filter: { datasetId?: number; orgIds?: number[] }): Promise<Bundle[]>;
+  getBundle(id: number): Promise<Bundle | null>;
+  getBundleFile(bundleId: number, name: string): Promise<(BundleFile & { data: Uint8Array }) | null>;
+
+  // jobs: a PostgreSQL-backed queue (FOR UPDATE SKIP LOCKED)
+  enqueueJob(j: { kind: JobKind; payload: Record<string, unknown>; requestedBy: number | null }): Promise<JobRecord>;
+  /** Claims the oldest queued job (status → running, attempts+1, lockedBy = worker), or null. Safe across processes. */
+  claimJob(workerId: string): Promise<JobRecord | null>;
+  updateJob(id: number, patch: { progress?: number; stage?: string }): Promise<void>;
+  finishJob(id: number, outcome: { result: Record<string, unknown> } | { error: string }): Promise<void>;
+  getJob(id: number): Promise<JobRecord | null>;
+  /** Files a render job produced (kept until the job is deleted). */
+  addJobFile(jobId: number, f: NewBundleFile): Promise<void>;
+  getJobFile(jobId: number, name: string): Promise<(BundleFile & { data: Uint8Array }) | null>;
+  /** Running jobs whose lock is older than `olderThanMs` go back to the queue (a worker died). Returns how many. */
+  requeueStale(olderThanMs: number): Promise<number>;
+}
+
+export interface StoreOptions {
+  /** postgres://… — a PostgreSQL server; otherwise PGlite. */
+  databaseUrl?: string;
+  /** PGlite's data folder; omitted = in memory (tests). */
+  dataDir?: string;
+  /** PostgreSQL schema to use (created if missing; tests use one each). Default 'public'. */
+  schema?: string;
+}
