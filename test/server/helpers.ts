@@ -66,6 +66,8 @@ export interface World {
   datasetB: number;
   client(): Client;
   as(actor: ActorName): Promise<Client>;
+  /** After a logout: the next as() logs in again. */
+  forgetSessions(): void;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function makeWorld(engine: Engine, o: Partial<ServerOptions> = {}):
       }
       return c;
     },
+    forgetSessions: () => sessions.clear(),
     async close() {
       await app.close();
       await cleanup();
