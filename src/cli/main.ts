@@ -160,6 +160,22 @@ export function buildProgram(fx: Effects): Command {
         throw e;
       }
     });
+
+  const store = (c: Command) => c.option('--data <dir>', '内置数据库的数据目录', 'data').option('--database-url <url>', 'PostgreSQL 连接地址（默认取环境变量 DATABASE_URL）');
+  const server = async () => import('../server/commands.js');
+  store(program.command('serve').description('启动网页应用（填报、审核、公开），首次启动时导入示例并创建演示账号'))
+    .option('--port <n>', '端口', '8080').option('--host <host>', '监听地址', '127.0.0.1').option('--no-worker', '本进程不处理后台任务（另行运行 juesuan worker）')
+    .action(async (o: { port: string; host: string; data: string; databaseUrl?: string; worker: boolean }) => {
+      const { serveCommand, CommandError } = await server();
+      await serveCommand({ ...o, port: parseCount(o.port, '--port', 0), out: fx.out, err: fx.err }).catch((e: unknown) => { throw e instanceof CommandError ? new UserError(e.message) : e; });
+    });
+  store(program.command('user').description('管理账号').command('add').description('新增账号（密码取环境变量 JUESUAN_PASSWORD，否则在终端输入）'))
+    .requiredOption('--username <name>', '用户名').requiredOption('--name <名字>', '姓名').requiredOption('--role <role>', '角色：filler | unit_reviewer | finance_reviewer | admin')
+    .option('--org <code>', '所属单位代码（填报人、单位审核人）').option('--region <code>', '负责地区代码（财政审核人）')
+    .action(async (o: { username: string; name: string; role: string; org?: string; region?: string; data: string; databaseUrl?: string }) => {
+      const { userAddCommand, CommandError } = await server();
+      await userAddCommand({ ...o, out: fx.out, err: fx.err }).catch((e: unknown) => { throw e instanceof CommandError ? new UserError(e.message) : e; });
+    });
   return program;
 }
 
