@@ -35,7 +35,7 @@ describe.each(engines())('$name: migrations', (engine) => {
   });
 });
 
-describe.skipIf(SKIP_PG)('postgres: two processes opening one new schema together', () => {
+if (!SKIP_PG) describe('postgres: two processes opening one new schema together', () => {
   const schema = randomSchema();
   afterAll(() => onServer((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)));
 

@@ -200,11 +200,16 @@ CREATE TRIGGER bundles_no_truncate BEFORE TRUNCATE ON bundles
 CREATE TRIGGER bundle_files_no_truncate BEFORE TRUNCATE ON bundle_files
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
--- The one change a bundle allows: superseded_by, from NULL to a later edition, once.
+-- The one change a bundle allows: superseded_by, from NULL to a later
+-- edition of the same dataset, once.
 CREATE FUNCTION bundles_supersede_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD.superseded_by IS NULL AND NEW.superseded_by IS NOT NULL
-     AND to_jsonb(NEW) - 'superseded_by' = to_jsonb(OLD) - 'superseded_by' THEN
+     AND to_jsonb(NEW) - 'superseded_by' = to_jsonb(OLD) - 'superseded_by'
+     AND EXISTS (SELECT 1 FROM bundles later
+                  WHERE later.id = NEW.superseded_by
+                    AND later.dataset_id = OLD.dataset_id
+                    AND later.edition > OLD.edition) THEN
     RETURN NEW;
   END IF;
   RAISE EXCEPTION 'bundles are immutable: only superseded_by may be set, once'
