@@ -5,8 +5,6 @@ import { chooseProfile, readDatasetFile } from '../app/load.js';
 import { reviewDataset } from '../app/review.js';
 import type { CheckReport, Finding, Severity } from '../rules/index.js';
 
-export { checkReportJson };
-
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 function findingLines(f: Finding): string[] {
