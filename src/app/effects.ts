@@ -1,6 +1,8 @@
 /**
- * What commands do to the outside world, passed in so tests can record it:
- * reading inputs, writing outputs (atomically) and printing.
+ * What the services do to the outside world, passed in so that tests can record
+ * it and the CLI, the batch workers and the server can each bring their own:
+ * reading inputs, writing outputs (atomically) and printing. Also the errors a
+ * user is shown, and the Node implementation (the file system and the terminal).
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
