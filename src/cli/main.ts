@@ -4,8 +4,9 @@ import { basename, resolve } from 'node:path';
 import { checkCommand } from './check.js';
 import { DEMO_FORMATS, demoCommand } from './demo.js';
 import { importCommand } from './import.js';
-import { nodeEffects, UserError, type Effects } from './effects.js';
-import { DRAFT_MARK, missingLines, parseFormats, RENDERERS, renderCommand } from './render.js';
+import { nodeEffects, UserError, type Effects } from '../app/effects.js';
+import { DRAFT_MARK, missingLines, RENDERERS, renderFileToFolder } from '../app/render.js';
+import { parseFormats } from './render.js';
 import { parseCount, synthCommand } from './synth.js';
 import { batchCommand } from '../batch/command.js';
 import { DATASET, expandInputsWithEmpty, NothingFoundError, patternLabel, REPORT } from '../batch/inputs.js';
@@ -72,7 +73,7 @@ export function buildProgram(fx: Effects): Command {
         exitCode = await batchCommand({ label: '生成', task: 'render', options, ...batch }, fx);
         return;
       }
-      const r = await renderCommand(datasets[0]!, options, fx);
+      const r = await renderFileToFolder(datasets[0]!, options, fx);
       for (const f of r.written) fx.out(f);
       if (!r.final) fx.err([`已生成草稿（每页标注“${DRAFT_MARK}”）；正式报告还需补齐或改正以下 ${r.missing.length} 项：`, ...missingLines(r.missing)].join('\n'));
     });
