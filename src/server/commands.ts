@@ -224,7 +224,7 @@ export async function userAddCommand(o: UserAddOptions): Promise<void> {
       const u = await addUser(store, null, { username: o.username, displayName: o.name, password, role, orgId, regionId });
       o.out(`已创建用户 ${u.username}（${u.displayName}，${ROLE_LABELS[u.role]}）`);
     } catch (e) {
-      if (e instanceof AppError) throw new CommandError(e.fields ? Object.values(e.fields).join('；') : e.message);
+      if (e instanceof AppError) throw new CommandError(e.kind === 'bad_request' && e.fields ? Object.values(e.fields).join('；') : e.message);
       throw e;
     }
   } finally {
