@@ -2,7 +2,7 @@
 // errors that never leak internals; on both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me, UserSummary } from '../../src/api/contract.js';
-import { hashPassword, verifyPassword } from '../../src/app/auth.js';
+import { authenticate, hashPassword, login, verifyPassword } from '../../src/app/auth.js';
 import { createServer } from '../../src/server/index.js';
 import { LoginLimiter } from '../../src/server/session.js';
 import type { Store } from '../../src/store/types.js';
@@ -85,6 +85,17 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     expect(res.cookies.find((x) => x.name === 'juesuan_session')!.value).toBe('');
     c.cookie = token; // the old cookie, replayed
     expect((await c.get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('a session expires after 12 hours', async () => {
+    const start = new Date();
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    const r = await login(world.store, 'miyi-cz', world.accounts.get('miyi-cz')!.password, start);
+    expect(Date.parse(r.session.expiresAt) - start.getTime()).toBe(12 * 3600_000);
+    expect((await authenticate(world.store, r.token, at(11 * 3600_000)))?.user.username).toBe('miyi-cz');
+    expect(await authenticate(world.store, r.token, at(12 * 3600_000 + 1000))).toBeNull();
+    // And it is gone from the store.
+    expect(await authenticate(world.store, r.token, at(0))).toBeNull();
   });
 
   it('passwords are stored as scrypt hashes: no clear password anywhere in the store', async () => {
