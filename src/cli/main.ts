@@ -166,7 +166,8 @@ export function buildProgram(fx: Effects): Command {
   const server = async () => import('../server/commands.js');
   store(program.command('serve').description('启动网页应用（填报、审核、公开），首次启动时导入示例并创建演示账号'))
     .option('--port <n>', '端口', '8080').option('--host <host>', '监听地址', '127.0.0.1').option('--no-worker', '本进程不处理后台任务（另行运行 juesuan worker）')
-    .action(async (o: { port: string; host: string; data: string; databaseUrl?: string; worker: boolean }) => {
+    .option('--trust-proxy', '运行在反向代理（如 HTTPS 的 nginx）之后：采用 X-Forwarded-* 的客户端地址与协议，HTTPS 时会话 Cookie 加 Secure')
+    .action(async (o: { port: string; host: string; data: string; databaseUrl?: string; worker: boolean; trustProxy?: boolean }) => {
       const { serveCommand, CommandError } = await server();
       await serveCommand({ ...o, port: parseCount(o.port, '--port', 0), out: fx.out, err: fx.err }).catch((e: unknown) => { throw e instanceof CommandError ? new UserError(e.message) : e; });
     });

@@ -51,6 +51,16 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     await app.close();
   });
 
+  it('behind a trusted https proxy the cookie is Secure; over plain http it is not', async () => {
+    const app = await createServer({ store: world.store, trustProxy: true });
+    const login = (headers: Record<string, string>) => app.inject({
+      method: 'POST', url: '/api/login', headers, payload: { username: 'qingjiang-sh', password: world.accounts.get('qingjiang-sh')!.password },
+    });
+    expect((await login({ 'x-forwarded-proto': 'https' })).cookies[0]!.secure).toBe(true);
+    expect((await login({})).cookies[0]!.secure).toBeFalsy();
+    await app.close();
+  });
+
   it('an unknown user and a wrong password get the same answer', async () => {
     const a = await world.client().login('nobody', 'whatever-password');
     const b = await world.client().login('qingjiang-sh', 'wrong-password');
