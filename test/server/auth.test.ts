@@ -162,6 +162,17 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     expect(badRole.json().fields.role).toBe('应为以下之一：filler、unit_reviewer、finance_reviewer、admin');
   });
 
+  it('an /api route registered without an access rule is for logged-in users, never public by accident', async () => {
+    const app = await createServer({ store: world.store });
+    app.get('/api/forgotten', async () => ({ secret: true }));
+    const res = await app.inject({ method: 'GET', url: '/api/forgotten' });
+    expect(res.statusCode).toBe(401);
+    const c = new Client(app);
+    await c.login('qingjiang-sh', world.accounts.get('qingjiang-sh')!.password);
+    expect((await c.get('/api/forgotten')).json()).toEqual({ secret: true });
+    await app.close();
+  });
+
   it('an unexpected failure is a 500 with a Chinese message, no stack trace, no internals', async () => {
     const broken = new Proxy(world.store, {
       get(target, prop, receiver) {

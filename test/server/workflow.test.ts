@@ -225,6 +225,20 @@ describe.each(ENGINES)('datasets and workflow on %s', (engine) => {
     expect((await detail(A)).status).toBe('published');
   });
 
+  it('publishing a version with errors is refused at once (422), not left to fail in the worker', async () => {
+    // B has errors: the API would never approve it; moved along in the store directly.
+    const fillerB = (await world.store.getUserByName('zhaohua-tb'))!;
+    await world.store.transition(B, { from: ['draft'], to: 'submitted', action: 'submit', userId: fillerB.id });
+    await world.store.transition(B, { from: ['submitted'], to: 'unit_approved', action: 'unit_approve', userId: fillerB.id });
+    await world.store.transition(B, { from: ['unit_approved'], to: 'finance_approved', action: 'finance_approve', userId: fillerB.id });
+    const res = await (await world.as('financeB')).post(`/api/datasets/${B}/actions/publish`, {});
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error: 'not_passing', fields: { 'prior.operating_cost': '报告中“上年决算数”尚待补充' } });
+    expect((await (await world.as('fillerB')).get(`/api/datasets/${B}`)).json<DatasetDetail>().status).toBe('finance_approved');
+    // Back for the tests after this one.
+    await world.store.transition(B, { from: ['finance_approved'], to: 'returned', action: 'finance_return', userId: fillerB.id, comment: '测试' });
+  });
+
   it('a 填报人 creates next year’s dataset from this year’s: last year’s figures become 上年数', async () => {
     const filler = await world.as('fillerA');
     const res = await filler.post('/api/datasets', { year: 2025, from: 'previous' });
