@@ -38,6 +38,15 @@ describe.each(engines())('$name: datasets, versions, workflow', (engine) => {
     expect(await store.getDataset(999_999)).toBeNull();
   });
 
+  it('gives a saved dataset back with its keys in the order they were written', async () => {
+    const d = await fresh();
+    const data = { zeta: '1', alpha: { 支出: '2', b: '3', a: [{ y: 1, x: 2 }] }, mid: null };
+    const v2 = await store.saveVersion(d.id, { baseVersion: 1, data, findings: [finding('R2')], userId: s.filler.id });
+    expect(JSON.stringify(v2.data)).toBe(JSON.stringify(data));
+    expect(JSON.stringify((await store.getVersion(d.id, 2))!.data)).toBe(JSON.stringify(data));
+    expect(JSON.stringify((await store.getVersion(d.id, 2))!.findings)).toBe(JSON.stringify([finding('R2')]));
+  });
+
   it("records an import as an 'import' event", async () => {
     const d = await store.createDataset({ orgId: s.org.id, year: 2023, data: dataset(2023, '1.00'), findings: [], userId: s.filler.id, action: 'import' });
     expect((await store.listEvents(d.id)).map((e) => e.action)).toEqual(['import']);
