@@ -1,8 +1,8 @@
 /** Datasets, versions, the workflow and comments, on both engines. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
 import { Duplicate, NotFound, StateConflict, VersionConflict, type Store } from '../../src/store/index.js';
-import { engines, onServer } from './engines.js';
+import { engines, onServer, setupOnce } from './engines.js';
 import { dataset, finding, seed, type Seed } from './seed.js';
 
 describe.each(engines())('$name: datasets, versions, workflow', (engine) => {
@@ -13,7 +13,7 @@ describe.each(engines())('$name: datasets, versions, workflow', (engine) => {
   /** A new dataset for this test's unit (each test takes its own year). */
   const fresh = () => store.createDataset({ orgId: s.org.id, year: ++year, data: dataset(year, '100.00'), findings: [], userId: s.filler.id });
 
-  beforeAll(async () => {
+  setupOnce(async () => {
     ({ store, db } = await engine.openWithDb());
     s = await seed(store);
   });

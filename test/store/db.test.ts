@@ -1,7 +1,7 @@
 /** The Db adapters: transactions commit or roll back whole, and never interleave on PGlite's one connection. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
-import { engines } from './engines.js';
+import { engines, setupOnce } from './engines.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -9,7 +9,7 @@ describe.each(engines())('$name: Db', (engine) => {
   let db: Db;
   const names = async () => (await db.query<{ name: string }>('SELECT name FROM scratch ORDER BY name')).map((r) => r.name);
 
-  beforeAll(async () => {
+  setupOnce(async () => {
     ({ db } = await engine.openWithDb());
     await db.exec('CREATE TABLE scratch (name text PRIMARY KEY)');
   });

@@ -64,7 +64,7 @@ describe.each(engines())('$name: a save killed before COMMIT', (engine) => {
   it('leaves the previous version whole, no trace of the killed one, and the next save works', async () => {
     // PGlite: a data folder, which one process owns at a time; the server: this file's schema.
     const options: StoreOptions = engine.name === 'pglite' ? { dataDir: join(tmp, 'data') } : engine.options;
-    let store: Store = await openStore(options);
+    let store: Store = engine.name === 'pglite' ? await openStore(options) : await engine.open();
     const s = await seed(store);
     const year = 2024;
     const d = await store.createDataset({ orgId: s.org.id, year, data: dataset(year, '1.00'), findings: [], userId: s.filler.id });

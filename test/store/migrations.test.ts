@@ -2,18 +2,18 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkSchemaName, type Db } from '../../src/store/db.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
-import { engines, onServer, PG_URL, randomSchema, SKIP_PG } from './engines.js';
+import { engines, onServer, PG_URL, randomSchema, setupOnce, SKIP_PG } from './engines.js';
 import { dataset, seed } from './seed.js';
 
 describe.each(engines())('$name: migrations', (engine) => {
   let store: Store;
   let db: Db;
-  beforeAll(async () => { ({ store, db } = await engine.openWithDb()); });
+  setupOnce(async () => { ({ store, db } = await engine.openWithDb()); });
   afterAll(() => engine.cleanup());
 
   it('applies every migration once; running them again changes nothing', async () => {
