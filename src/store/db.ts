@@ -105,15 +105,17 @@ export async function openPglite(dataDir: string | undefined, schema: string): P
     mkdirSync(dataDir, { recursive: true });
     unlock = lockDataDir(dataDir);
   }
-  let pgl: PGlite;
+  let pgl: PGlite | undefined;
   try {
     pgl = await PGlite.create(dataDir);
+    // One connection, so the session's search_path holds for every later query.
+    await pgl.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   } catch (e) {
+    await pgl?.close().catch(() => {});
     unlock();
     throw e;
   }
-  // One connection, so the session's search_path holds for every later query.
-  await pgl.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+  const db = pgl;
   // PGlite's own transaction() and query() share one mutex: a transaction runs
   // alone and top-level queries wait for it, so callers never interleave.
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
@@ -125,16 +127,16 @@ export async function openPglite(dataDir: string | undefined, schema: string): P
       await q.exec(sql);
     },
   });
-  const top = wrap(pgl);
+  const top = wrap(db);
   return {
     engine: 'pglite',
     schema,
     query: top.query,
     exec: top.exec,
-    transaction: (fn) => pgl.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     async close() {
       try {
-        await pgl.close();
+        await db.close();
       } finally {
         unlock();
       }
