@@ -1,9 +1,9 @@
 /** Published bundles: editions, superseded_by, checked files, immutability, on both engines. */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
 import type { NewBundleFile, Store } from '../../src/store/index.js';
-import { engines } from './engines.js';
+import { engines, setupOnce } from './engines.js';
 import { dataset, seed, type Seed } from './seed.js';
 
 const file = (name: string, text: string, mediaType = 'text/html'): NewBundleFile => {
@@ -24,7 +24,7 @@ describe.each(engines())('$name: bundles', (engine) => {
   const fresh = () => store.createDataset({ orgId: s.org.id, year: ++year, data: dataset(year, '1.00'), findings: [], userId: s.filler.id });
   const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
-  beforeAll(async () => {
+  setupOnce(async () => {
     ({ store, db } = await engine.openWithDb());
     s = await seed(store);
   });

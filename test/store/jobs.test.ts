@@ -1,9 +1,9 @@
 /** The job queue: enqueue, claim in order, never twice, progress, finish, requeue, files; on both engines. */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
 import type { JobRecord, NewBundleFile, Store } from '../../src/store/index.js';
-import { engines, onServer } from './engines.js';
+import { engines, onServer, setupOnce } from './engines.js';
 import { seed, type Seed } from './seed.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -18,7 +18,7 @@ describe.each(engines())('$name: jobs', (engine) => {
     await db.query(`UPDATE jobs SET status = 'failed', error = 'test reset', finished_at = now() WHERE status IN ('queued', 'running')`);
   };
 
-  beforeAll(async () => {
+  setupOnce(async () => {
     ({ store, db } = await engine.openWithDb());
     s = await seed(store);
   });

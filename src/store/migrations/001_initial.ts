@@ -69,11 +69,14 @@ CREATE TABLE datasets (
 );
 CREATE INDEX datasets_year_status_idx ON datasets (year, status);
 
+-- data and findings are json, not jsonb: a saved dataset comes back with its
+-- keys in the order they were written (jsonb would sort them), and nothing
+-- queries inside them.
 CREATE TABLE dataset_versions (
   dataset_id integer NOT NULL REFERENCES datasets (id),
   version    integer NOT NULL CHECK (version >= 1),
-  data       jsonb NOT NULL CHECK (jsonb_typeof(data) = 'object'),
-  findings   jsonb NOT NULL DEFAULT '[]'::jsonb CHECK (jsonb_typeof(findings) = 'array'),
+  data       json NOT NULL CHECK (json_typeof(data) = 'object'),
+  findings   json NOT NULL DEFAULT '[]'::json CHECK (json_typeof(findings) = 'array'),
   saved_by   integer NOT NULL REFERENCES users (id),
   saved_at   timestamptz NOT NULL DEFAULT now(),
   note       text,
