@@ -56,15 +56,14 @@ export function registerRoutes(app: FastifyInstance, o: RouteOptions): void {
     },
   }, async (request, reply) => {
     const { username, password } = request.body as { username: string; password: string };
-    const key = `${request.ip}|${username.toLowerCase()}`;
-    if (limiter.blocked(key)) throw new AppError('rate_limited', '登录尝试过于频繁，请稍后再试');
+    if (limiter.blocked(request.ip, username)) throw new AppError('rate_limited', '登录尝试过于频繁，请稍后再试');
     try {
       const r = await login(store, username, password);
-      limiter.clear(key);
+      limiter.succeed(request.ip, username);
       setSessionCookie(reply, r.token, secure(request));
       return meOf(r.user, r.session);
     } catch (e) {
-      if (e instanceof AppError && e.kind === 'unauthenticated') limiter.fail(key);
+      if (e instanceof AppError && e.kind === 'unauthenticated') limiter.fail(request.ip, username);
       throw e;
     }
   });

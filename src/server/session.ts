@@ -65,9 +65,11 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
 }
 
 /**
- * Failed logins per IP and username within a sliding minute: the sixth
- * attempt after five failures is refused (429) until the oldest failure is a
- * minute old. A successful login clears the count.
+ * Failed logins within a sliding minute: per IP and username (the sixth
+ * attempt after five failures is refused, 429, until the oldest failure is a
+ * minute old), and per IP alone over all usernames (ten times as many), so
+ * that trying many usernames from one address is held back too. A successful
+ * login clears its username's count. In memory: one process's view.
  */
 export class LoginLimiter {
   private failures = new Map<string, number[]>();
@@ -75,6 +77,7 @@ export class LoginLimiter {
     readonly max = 5,
     readonly windowMs = 60_000,
     private readonly now: () => number = Date.now,
+    readonly maxPerIp = max * 10,
   ) {}
 
   private recent(key: string): number[] {
@@ -85,16 +88,20 @@ export class LoginLimiter {
     return list;
   }
 
-  blocked(key: string): boolean {
-    return this.recent(key).length >= this.max;
+  private static key(ip: string, username: string): string {
+    return `${ip}|${username.toLowerCase()}`;
   }
 
-  fail(key: string): void {
+  blocked(ip: string, username: string): boolean {
+    return this.recent(LoginLimiter.key(ip, username)).length >= this.max || this.recent(ip).length >= this.maxPerIp;
+  }
+
+  fail(ip: string, username: string): void {
     if (this.failures.size > 10_000) for (const k of [...this.failures.keys()]) this.recent(k);
-    this.failures.set(key, [...this.recent(key), this.now()]);
+    for (const key of [LoginLimiter.key(ip, username), ip]) this.failures.set(key, [...this.recent(key), this.now()]);
   }
 
-  clear(key: string): void {
-    this.failures.delete(key);
+  succeed(ip: string, username: string): void {
+    this.failures.delete(LoginLimiter.key(ip, username));
   }
 }

@@ -19,6 +19,30 @@ describe('passwords', () => {
   });
 });
 
+describe('the login limiter', () => {
+  it('holds back one IP trying many usernames, not other IPs', () => {
+    let now = 0;
+    const l = new LoginLimiter(5, 60_000, () => now);
+    for (let i = 0; i < 50; i++) {
+      expect(l.blocked('10.0.0.1', `user${i}`)).toBe(false);
+      l.fail('10.0.0.1', `user${i}`);
+    }
+    expect(l.blocked('10.0.0.1', 'someone-new')).toBe(true);
+    expect(l.blocked('10.0.0.2', 'someone-new')).toBe(false);
+    now += 60_001;
+    expect(l.blocked('10.0.0.1', 'someone-new')).toBe(false);
+  });
+
+  it('counts a username case-insensitively and forgets it on success', () => {
+    const l = new LoginLimiter(2, 60_000, () => 0);
+    l.fail('ip', 'Admin');
+    l.fail('ip', 'admin');
+    expect(l.blocked('ip', 'ADMIN')).toBe(true);
+    l.succeed('ip', 'admin');
+    expect(l.blocked('ip', 'admin')).toBe(false);
+  });
+});
+
 describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
   let world: World;
   let now = 1_000_000;
