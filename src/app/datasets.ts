@@ -220,8 +220,12 @@ export async function createDataset(store: Store, user: Actor, o: { year: number
       prior: priorFrom(previous),
     };
   } else {
+    // The unit's description from its latest dataset of any year, when it has one; else from the organisation.
+    const earlier = (await store.listDatasets({ orgIds: [org.id] })).sort((x, y) => y.year - x.year)[0];
+    const earlierVersion = earlier && (await store.getVersion(earlier.id, earlier.version));
+    const earlierUnit = (earlierVersion?.data as Record<string, unknown> | undefined)?.unit;
     const regions = await store.listRegions();
-    data = skeleton(o.year, {
+    data = earlierUnit && typeof earlierUnit === 'object' ? skeleton(o.year, earlierUnit as Record<string, unknown>) : skeleton(o.year, {
       name: org.name,
       shortName: org.name,
       region: regionNames(regions, org.regionId),

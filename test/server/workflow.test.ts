@@ -253,6 +253,21 @@ describe.each(ENGINES)('datasets and workflow on %s', (engine) => {
     const empty = await filler.post('/api/datasets', { year: 2023, from: 'empty' });
     expect(empty.statusCode).toBe(201);
     expect((empty.json<DatasetDetail>().data as Json).unit.region).toEqual({ province: '四川省', city: '德阳市', county: '清江县' });
+    // The unit's description comes from its other years; the figures start empty.
+    expect((empty.json<DatasetDetail>().data as Json).unit.kind).toBe('事业');
+    expect((empty.json<DatasetDetail>().data as Json).income).toEqual({});
+    // A unit with no dataset yet starts from its organisation record.
+    const admin = await world.as('admin');
+    const regionId = (await world.store.listRegions()).find((r) => r.name === '米易县')!.id;
+    const org = (await admin.post('/api/organisations', { code: 'miyi-new', name: '米易县新单位', kind: '单位', parentId: null, regionId })).json<{ id: number }>();
+    expect((await admin.post('/api/users', { username: 'miyi-new-tb', displayName: '新单位填报人', password: 'new-unit-password', role: 'filler', orgId: org.id })).statusCode).toBe(200);
+    const c = world.client();
+    await c.login('miyi-new-tb', 'new-unit-password');
+    const fresh = await c.post('/api/datasets', { year: 2024 });
+    expect(fresh.statusCode).toBe(201);
+    const unit = (fresh.json<DatasetDetail>().data as Json).unit;
+    expect(unit).toMatchObject({ name: '米易县新单位', level: '单位', region: { province: '四川省', city: '攀枝花市', county: '米易县' } });
+    expect(fresh.json<DatasetDetail>().errors).toBeGreaterThan(0);
     const badYear = await filler.post('/api/datasets', { year: 'next' });
     expect(badYear.statusCode).toBe(400);
     expect(badYear.json().fields).toEqual({ year: '应为整数' });
