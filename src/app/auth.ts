@@ -46,6 +46,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Compared against when the username is unknown, so that both failures take the same time. */
 let dummyHash: Promise<string> | undefined;
 
+/** Makes the hash an unknown username is checked against ahead of the first login (so even that one takes no longer). */
+export function prepareLogin(): Promise<string> {
+  return (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
+}
+
 /** A password acceptable for an account: Chinese message when not. */
 export function passwordProblem(password: string): string | undefined {
   if ([...password].length < MIN_PASSWORD_LENGTH) return `密码至少应有${MIN_PASSWORD_LENGTH}个字符`;
@@ -66,7 +71,7 @@ export interface LoginResult {
 export async function login(store: Store, username: string, password: string, now = new Date()): Promise<LoginResult> {
   const user = await store.getUserByName(username);
   if (!user) {
-    await verifyPassword(password, await (dummyHash ??= hashPassword(randomBytes(16).toString('hex'))));
+    await verifyPassword(password, await prepareLogin());
     throw new AppError('unauthenticated', LOGIN_FAILED);
   }
   if (!(await verifyPassword(password, user.passwordHash))) throw new AppError('unauthenticated', LOGIN_FAILED);

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { API_PREFIX, MAX_UPLOAD_BYTES, type ApiError } from '../api/contract.js';
 import type { Store } from '../store/types.js';
+import { prepareLogin } from '../app/auth.js';
 import { errorHandler } from './errors.js';
 import { registerRoutes } from './routes.js';
 import { LoginLimiter, registerSessionHooks } from './session.js';
@@ -57,6 +58,7 @@ export async function createServer(o: ServerOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+  await prepareLogin();
   registerSessionHooks(app, o.store);
   registerRoutes(app, { store: o.store, limiter: o.limiter ?? new LoginLimiter(), ...(o.secureCookies !== undefined ? { secureCookies: o.secureCookies } : {}) });
 
