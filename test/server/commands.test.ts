@@ -1,5 +1,6 @@
 // `juesuan serve` and `juesuan user add` as functions, and the browser app's
 // static files with the SPA fallback.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { CommandError, startServe, userAddCommand } from '../../src/server/comma
 import { createServer } from '../../src/server/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
+import pg from 'pg';
+import { PG_URL } from './helpers.js';
 
 describe('juesuan serve and user add (PGlite data folder)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-serve-'));
@@ -53,6 +56,48 @@ describe('juesuan serve and user add (PGlite data folder)', () => {
       expect(li.passwordHash).not.toContain('li-password-1');
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('juesuan serve on a PostgreSQL server, with its in-process worker', () => {
+  const schema = `t_serve_${randomBytes(5).toString('hex')}`;
+  afterAll(async () => {
+    delete process.env.JUESUAN_DB_SCHEMA;
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    try {
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    } finally {
+      await c.end();
+    }
+  });
+
+  it('seeds the schema, runs a job through its worker, and stops cleanly', async () => {
+    process.env.JUESUAN_DB_SCHEMA = schema;
+    const out: string[] = [];
+    const s = await startServe({ databaseUrl: PG_URL, port: 0, worker: true, out: (l) => out.push(l), err: () => {} });
+    try {
+      expect(s.store.engine).toBe('postgres');
+      expect(out.filter((l) => l.includes('用户名'))).toHaveLength(10);
+      const pw = /用户名 qingjiang-tb\t密码 (\S+)/u.exec(out.join('\n'))![1]!;
+      const login = await fetch(`${s.address}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'qingjiang-tb', password: pw }) });
+      const me = (await login.json()) as { csrfToken: string };
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const list = (await (await fetch(`${s.address}/api/datasets`, { headers: { cookie } })).json()) as { id: number }[];
+      const queued = await fetch(`${s.address}/api/datasets/${list[0]!.id}/render`, {
+        method: 'POST', headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ format: 'html' }),
+      });
+      expect(queued.status).toBe(202);
+      const { job } = (await queued.json()) as { job: { id: number } };
+      let status = '';
+      for (let i = 0; i < 100 && status !== 'done' && status !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        status = ((await (await fetch(`${s.address}/api/jobs/${job.id}`, { headers: { cookie } })).json()) as { status: string }).status;
+      }
+      expect(status).toBe('done');
+    } finally {
+      await s.close();
     }
   });
 });
