@@ -58,6 +58,13 @@ export async function createServer(o: ServerOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+  // API answers hold a unit's figures and accounts: never cached, never sniffed as another type.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith(`${API_PREFIX}/`) && !request.url.startsWith(`${API_PREFIX}/docs`)) {
+      reply.header('cache-control', 'no-store');
+      reply.header('x-content-type-options', 'nosniff');
+    }
+  });
   await prepareLogin();
   registerSessionHooks(app, o.store);
   registerRoutes(app, { store: o.store, limiter: o.limiter ?? new LoginLimiter(), ...(o.secureCookies !== undefined ? { secureCookies: o.secureCookies } : {}) });

@@ -63,7 +63,10 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     const me = res.json<Me>();
     expect(me).toMatchObject({ username: 'qingjiang-tb', role: 'filler', regionId: null });
     expect(me.csrfToken.length).toBeGreaterThanOrEqual(32);
-    expect((await c.get('/api/me')).json<Me>()).toEqual(me);
+    const again = await c.get('/api/me');
+    expect(again.json<Me>()).toEqual(me);
+    expect(again.headers['cache-control']).toBe('no-store');
+    expect(again.headers['x-content-type-options']).toBe('nosniff');
     // The store keeps the token's hash only.
     expect(await world.store.getSession(cookie.value)).toBeNull();
   });
