@@ -28,6 +28,10 @@ const toJob = (r: Row): JobRecord => ({
   finishedAt: isoOrNull(r.finished_at),
 });
 
+/** Tries before a job whose worker keeps dying is failed for good. */
+export const MAX_ATTEMPTS = 3;
+export const STOPPED_RETRYING = `任务处理进程已连续 ${MAX_ATTEMPTS} 次中断，不再重试；请联系管理员`;
+
 export function jobMethods(db: Db): JobMethods {
   return {
     async enqueueJob(j) {
@@ -97,10 +101,16 @@ export function jobMethods(db: Db): JobMethods {
 
     async requeueStale(olderThanMs) {
       const rows = await db.query(
-        `UPDATE jobs SET status = 'queued', locked_by = NULL, locked_at = NULL, stage = '排队中'
+        // A job that has already taken MAX_ATTEMPTS workers down with it is not tried again.
+        `UPDATE jobs
+            SET status = CASE WHEN attempts >= $2 THEN 'failed' ELSE 'queued' END,
+                error = CASE WHEN attempts >= $2 THEN $3 ELSE error END,
+                finished_at = CASE WHEN attempts >= $2 THEN now() ELSE finished_at END,
+                stage = CASE WHEN attempts >= $2 THEN '失败' ELSE '排队中' END,
+                locked_by = NULL, locked_at = NULL
           WHERE status = 'running' AND locked_at < now() - $1::double precision * interval '1 millisecond'
           RETURNING id`,
-        [olderThanMs],
+        [olderThanMs, MAX_ATTEMPTS, STOPPED_RETRYING],
       );
       return rows.length;
     },

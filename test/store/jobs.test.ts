@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
 import type { JobRecord, NewBundleFile, Store } from '../../src/store/index.js';
+import { STOPPED_RETRYING } from '../../src/store/jobs.js';
 import { engines, onServer, setupOnce } from './engines.js';
 import { seed, type Seed } from './seed.js';
 
@@ -116,6 +117,12 @@ describe.each(engines())('$name: jobs', (engine) => {
     await sleep(20);
     expect(await store.requeueStale(0)).toBe(1); // only new-worker's claim
     expect((await store.getJob(alive.id))!.status).toBe('done');
+    // Its third worker dies too: failed for good, not queued a fourth time.
+    expect(await store.claimJob('third-worker')).toMatchObject({ id: dead.id, attempts: 3 });
+    await sleep(20);
+    expect(await store.requeueStale(0)).toBe(1);
+    expect(await store.getJob(dead.id)).toMatchObject({ status: 'failed', error: STOPPED_RETRYING, lockedBy: null });
+    expect(await store.claimJob('fourth-worker')).toBeNull();
   });
 
   it('keeps the files a job produced, checked by SHA-256', async () => {
