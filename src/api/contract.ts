@@ -279,7 +279,8 @@ export interface Job {
  *                                 fieldComments (stored as comments on those paths; refused with other actions);
  *                                 publish enqueues a publish job and returns 202 {job: Job} (the worker renders the final
  *                                 bundle, stores it and moves the dataset to published; a failed render leaves it approved);
- *                                 publishing again after reopen needs correctionNote (400 fields.correctionNote)
+ *                                 publishing again after reopen needs correctionNote (400 fields.correctionNote); a version
+ *                                 with errors is refused at once (422, fields as for submit); the body may be omitted
  * GET    /datasets/:id/preview  → text/html (the report as HTML, draft-marked when not final)
  * POST   /datasets/:id/render   {format: 'pdf'|'docx'|'xlsx'|'html'} → 202 {job: Job}
  * POST   /import                filler; multipart file (.xlsx ≤ 10 MB) + field year → {data: DatasetJson, read: string[], missing: string[], problems: string[]} (preview, nothing saved)
