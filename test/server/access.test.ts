@@ -176,6 +176,9 @@ describe.each(ENGINES)('authorisation on %s', (engine) => {
   it('a record that does not exist is 404; one that exists but is not visible is 403', async () => {
     const a = await world.as('fillerA');
     expect((await a.get('/api/datasets/999999')).statusCode).toBe(404);
+    const notAnId = await a.get('/api/datasets/abc');
+    expect(notAnId.statusCode).toBe(400);
+    expect(notAnId.json()).toEqual({ error: 'bad_request', message: '路径参数不正确：id 应为整数', fields: { id: '应为整数' } });
     expect((await a.get('/api/jobs/999999')).statusCode).toBe(404);
     expect((await a.get('/api/bundles/999999/files/x.pdf')).statusCode).toBe(404);
     const b = await world.as('fillerB');
