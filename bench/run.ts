@@ -187,6 +187,24 @@ results.batch_1000_s = batch.seconds;
 results.batch_peak_rss_mb = batch.peakRssMb;
 notes.batch_1000_s = `${batch.jobs} 个线程；失败 ${batch.failed.length} 个（故意损坏 ${BATCH_CORRUPT} 个）：${batch.failed.map((f) => `${f.file.replace(/^.*\//, '')} ${f.reason}`).join('；')}`;
 
+// The HTTP API under load: 200 editors on loopback, against `juesuan serve` in its own process, on both engines.
+for (const [engine, args] of [['pglite', []], ['postgres', ['--database-url', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test']]] as const) {
+  log(`API 压测（${engine}）…`);
+  try {
+    const api = JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', join(here, 'api.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }),
+    ) as { editors: number; save: { rps: number; p50: number; p99: number; non2xx: number; errors: number }; preview: { rps: number; p50: number; p99: number; non2xx: number; errors: number } };
+    for (const [name, r] of [['save', api.save], ['preview', api.preview]] as const) {
+      results[`api_${name}_rps_${engine}`] = r.rps;
+      results[`api_${name}_p50_ms_${engine}`] = r.p50;
+      results[`api_${name}_p99_ms_${engine}`] = r.p99;
+      notes[`api_${name}_rps_${engine}`] = `${api.editors} 个并发编辑者；非 2xx 响应 ${r.non2xx} 个，连接错误 ${r.errors} 个`;
+    }
+  } catch (e) {
+    notes[`api_${engine}`] = `未能测量：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  }
+}
+
 const TARGETS: Record<string, [string, (v: number) => boolean]> = {
   audit_reports_per_s: ['≥ 200', (v) => v >= 200],
   check_datasets_per_s: ['≥ 5000', (v) => v >= 5000],
