@@ -87,7 +87,9 @@ class Names {
 
 async function summaryOf(store: Store, d: DatasetRecord, names: Names, findings?: readonly StoredFinding[], publishedBundleId?: number | null): Promise<DatasetSummary> {
   const org = await names.org(d.orgId);
-  const f = findings ?? (await store.getVersion(d.id, d.version))?.findings ?? [];
+  // A list's records carry their counts; a detail passes the findings it already has.
+  const f = findings ?? (d.findingCounts ? null : ((await store.getVersion(d.id, d.version))?.findings ?? []));
+  const counts = f ? { errors: count(f, 'error'), warnings: count(f, 'warning') } : d.findingCounts!;
   let published = publishedBundleId;
   if (published === undefined) {
     const bundles = await store.listBundles({ datasetId: d.id });
@@ -95,7 +97,7 @@ async function summaryOf(store: Store, d: DatasetRecord, names: Names, findings?
   }
   return {
     id: d.id, orgId: d.orgId, orgName: org?.name ?? '', regionId: org?.regionId ?? 0, year: d.year, status: d.status,
-    version: d.version, updatedAt: d.updatedAt, errors: count(f, 'error'), warnings: count(f, 'warning'), publishedBundleId: published,
+    version: d.version, updatedAt: d.updatedAt, errors: counts.errors, warnings: counts.warnings, publishedBundleId: published,
   };
 }
 

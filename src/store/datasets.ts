@@ -85,14 +85,21 @@ export function datasetMethods(db: Db): DatasetMethods {
 
     async listDatasets(filter) {
       const rows = await db.query(
-        `SELECT * FROM datasets
-          WHERE ($1::integer[] IS NULL OR org_id = ANY ($1::integer[]))
-            AND ($2::integer IS NULL OR year = $2::integer)
-            AND ($3::text IS NULL OR status = $3::text)
-          ORDER BY id`,
+        `SELECT d.*, c.errors, c.warnings
+           FROM datasets d
+           LEFT JOIN LATERAL (
+             SELECT count(*) FILTER (WHERE f->>'severity' = 'error')::integer AS errors,
+                    count(*) FILTER (WHERE f->>'severity' = 'warning')::integer AS warnings
+               FROM dataset_versions v, json_array_elements(v.findings) f
+              WHERE v.dataset_id = d.id AND v.version = d.version
+           ) c ON true
+          WHERE ($1::integer[] IS NULL OR d.org_id = ANY ($1::integer[]))
+            AND ($2::integer IS NULL OR d.year = $2::integer)
+            AND ($3::text IS NULL OR d.status = $3::text)
+          ORDER BY d.id`,
         [filter.orgIds ?? null, filter.year ?? null, filter.status ?? null],
       );
-      return rows.map(toDataset);
+      return rows.map((r) => ({ ...toDataset(r), findingCounts: { errors: int(r.errors ?? 0), warnings: int(r.warnings ?? 0) } }));
     },
 
     saveVersion: (datasetId, v) => db.transaction(async (tx) => {

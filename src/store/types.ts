@@ -35,6 +35,8 @@ export interface DatasetRecord {
   updatedAt: string;
   /** `${rule}@${location}` → the filler's written explanation of a warning. */
   explanations: Record<string, string>;
+  /** The latest version's findings counted by severity (listDatasets gives them, so a list needs no version reads). */
+  findingCounts?: { errors: number; warnings: number };
 }
 
 export interface VersionRecord {

@@ -68,11 +68,16 @@ describe.each(engines())('$name: datasets, versions, workflow', (engine) => {
     const a = await fresh();
     const b = await store.createDataset({ orgId: other.org.id, year: a.year, data: dataset(a.year, '5.00'), findings: [], userId: other.filler.id });
     const c = await fresh();
-    expect(await store.listDatasets({ orgIds: [s.org.id, other.org.id], year: a.year })).toEqual([a, b]);
-    expect(await store.listDatasets({ orgIds: [other.org.id] })).toEqual([b]);
+    const none = { findingCounts: { errors: 0, warnings: 0 } };
+    expect(await store.listDatasets({ orgIds: [s.org.id, other.org.id], year: a.year })).toEqual([{ ...a, ...none }, { ...b, ...none }]);
+    expect(await store.listDatasets({ orgIds: [other.org.id] })).toEqual([{ ...b, ...none }]);
     expect(await store.listDatasets({ orgIds: [] })).toEqual([]);
     const submitted = await store.transition(c.id, { from: ['draft'], to: 'submitted', action: 'submit', userId: s.filler.id });
-    expect(await store.listDatasets({ orgIds: [s.org.id], status: 'submitted' })).toEqual([submitted]);
+    expect(await store.listDatasets({ orgIds: [s.org.id], status: 'submitted' })).toEqual([{ ...submitted, ...none }]);
+    // The counts are the latest version's findings by severity.
+    const finding = (severity: 'error' | 'warning') => ({ rule: 'R1', severity, message: 'm', location: 'income.total', hint: '' });
+    await store.saveVersion(b.id, { baseVersion: 1, data: dataset(a.year, '6.00'), findings: [finding('error'), finding('warning'), finding('warning')], userId: other.filler.id });
+    expect((await store.listDatasets({ orgIds: [other.org.id] }))[0]?.findingCounts).toEqual({ errors: 1, warnings: 2 });
     expect((await store.listDatasets({ year: a.year })).map((d) => d.id)).toEqual([a.id, b.id]);
     expect((await store.listDatasets({})).map((d) => d.id)).toEqual(expect.arrayContaining([a.id, b.id, c.id]));
   });
