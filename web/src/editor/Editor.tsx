@@ -227,12 +227,16 @@ export function Editor({ detail, readOnly, comments, onSaved, onComment, onState
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title="服务器的审核结果与本地不同（以服务器为准）"
+          data-testid="server-diff"
+          title={`服务器对第${baseVersion}版的审核结果与本地不同（以服务器为准）：服务器另有 ${serverDiff.onlyServer.length} 项，本地另有 ${serverDiff.onlyLive.length} 项`}
           description={
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {serverDiff.onlyServer.map((f) => <li key={`s${keyOf(f)}`}>服务器：{SEVERITY_LABEL[f.severity]} {f.message}（{f.location}）</li>)}
-              {serverDiff.onlyLive.map((f) => <li key={`l${keyOf(f)}`}>仅本地：{SEVERITY_LABEL[f.severity]} {f.message}（{f.location}）</li>)}
-            </ul>
+            <details>
+              <summary style={{ cursor: 'pointer' }}>查看差异</summary>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {serverDiff.onlyServer.map((f) => <li key={`s${keyOf(f)}`}>服务器：{SEVERITY_LABEL[f.severity]} {f.message}（{f.location}）</li>)}
+                {serverDiff.onlyLive.map((f) => <li key={`l${keyOf(f)}`}>仅本地：{SEVERITY_LABEL[f.severity]} {f.message}（{f.location}）</li>)}
+              </ul>
+            </details>
           }
         />
       )}

@@ -20,7 +20,7 @@ export interface FieldProps {
   keepEmpty?: boolean;
 }
 
-const ICON: Record<FieldNote['kind'], string> = { error: '✖', warning: '⚠', info: 'ℹ', comment: '💬' };
+const ICON: Record<FieldNote['kind'], string> = { error: '✖', warning: '⚠', info: 'ℹ', comment: '✎' };
 const SOURCE: Record<FieldNote['source'], string> = { schema: '格式', live: '', server: '服务器', comment: '批注' };
 
 export function Notes({ notes }: { notes: FieldNote[] }) {
@@ -64,7 +64,7 @@ const FieldView = memo(function FieldView(p: ViewProps) {
   const input = renderInput(p, local, setLocal, status);
   const comment = p.onComment && (
     <Tooltip title="对此项批注">
-      <Button size="small" type="text" onClick={() => p.onComment?.(p.ps)} aria-label="批注">💬</Button>
+      <Button size="small" type="link" onClick={() => p.onComment?.(p.ps)} aria-label={`批注 ${p.ps}`} data-testid="comment-field">批注</Button>
     </Tooltip>
   );
   const body = (

@@ -268,7 +268,7 @@ function CommentsTab({ comments, canAdd, onAdd }: { comments: Comment[]; canAdd:
     <>
       {canAdd && (
         <Typography.Paragraph type="secondary">
-          在“查看”页中点击字段旁的 💬 可对该字段批注；也可以 <Button size="small" onClick={onAdd}>对整份数据批注</Button>
+          在“查看”页中点击字段旁的“批注”可对该字段批注；也可以 <Button size="small" onClick={onAdd}>对整份数据批注</Button>
         </Typography.Paragraph>
       )}
       <List
