@@ -37,7 +37,7 @@ async function errorOf(res: Response): Promise<ApiException> {
   return new ApiException(res.status, body ?? { error: 'internal', message: `服务器返回错误（HTTP ${res.status}），请稍后重试` });
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, init: { form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, init: { form?: FormData; signal?: AbortSignal; keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let payload: BodyInit | undefined;
@@ -48,7 +48,7 @@ export async function request<T>(method: string, path: string, body?: unknown, i
   }
   let res: Response;
   try {
-    res = await fetch(API_PREFIX + path, { method, headers, body: payload ?? null, credentials: 'same-origin', signal: init.signal ?? null });
+    res = await fetch(API_PREFIX + path, { method, headers, body: payload ?? null, credentials: 'same-origin', signal: init.signal ?? null, keepalive: init.keepalive ?? false });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiException(0, { error: 'internal', message: '无法连接服务器，请检查网络后重试' });
@@ -67,7 +67,7 @@ export async function request<T>(method: string, path: string, body?: unknown, i
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  put: <T>(path: string, body: unknown, o: { keepalive?: boolean } = {}) => request<T>('PUT', path, body, o),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, undefined, { form }),
 };

@@ -69,7 +69,7 @@ export function Editor({ detail, readOnly, comments, onSaved, onComment, onState
       const sent = dataRef.current;
       setSave({ kind: 'saving' });
       try {
-        const d = await api.put<DatasetDetail>(`/datasets/${detail.id}`, { baseVersion: opts.base ?? baseRef.current, data: sent });
+        const d = await api.put<DatasetDetail>(`/datasets/${detail.id}`, { baseVersion: opts.base ?? baseRef.current, data: sent }, { keepalive: opts.keepalive ?? false });
         setBaseVersion(d.version);
         baseRef.current = d.version;
         setServerFindings(d.findings);
@@ -104,7 +104,8 @@ export function Editor({ detail, readOnly, comments, onSaved, onComment, onState
   useEffect(() => {
     const onLeave = (e: BeforeUnloadEvent) => {
       if (!dirtyRef.current || readOnly) return;
-      void doSave();
+      // The request outlives the page (keepalive); the browser also asks the user to stay.
+      void doSave({ keepalive: true });
       e.preventDefault();
     };
     window.addEventListener('beforeunload', onLeave);

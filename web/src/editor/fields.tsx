@@ -87,7 +87,8 @@ const FieldView = memo(function FieldView(p: ViewProps) {
 function renderInput(p: ViewProps, local: string | null, setLocal: (s: string | null) => void, status: 'error' | 'warning' | undefined): ReactNode {
   const kind = p.kind ?? 'text';
   const v = p.value;
-  const common = { disabled: p.readOnly, status, 'aria-label': typeof p.label === 'string' ? p.label : p.ps, 'data-path': p.ps } as const;
+  const sel = { disabled: p.readOnly, status, 'aria-label': typeof p.label === 'string' ? p.label : p.ps, 'data-path': p.ps } as const;
+  const common = { readOnly: p.readOnly, status, 'aria-label': sel['aria-label'], 'data-path': p.ps } as const;
   switch (kind) {
     case 'amount': {
       const shown = local ?? (v === undefined || v === null ? '' : String(v));
@@ -131,7 +132,7 @@ function renderInput(p: ViewProps, local: string | null, setLocal: (s: string | 
     case 'select':
       return (
         <Select
-          {...common}
+          {...sel}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           value={v === undefined || v === null || v === '' ? undefined : String(v)}
@@ -145,7 +146,7 @@ function renderInput(p: ViewProps, local: string | null, setLocal: (s: string | 
     case 'bool':
       return (
         <Select
-          {...common}
+          {...sel}
           allowClear
           value={v === true || v === 'true' ? 'true' : v === false || v === 'false' ? 'false' : undefined}
           options={[{ value: 'true', label: '是' }, { value: 'false', label: '否' }]}
@@ -175,7 +176,7 @@ function LinesInput(p: ViewProps & { status: 'error' | 'warning' | undefined }) 
   }, [joined]);
   return (
     <Input.TextArea
-      disabled={p.readOnly}
+      readOnly={p.readOnly}
       status={p.status}
       aria-label={typeof p.label === 'string' ? p.label : p.ps}
       value={text}
