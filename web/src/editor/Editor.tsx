@@ -15,12 +15,19 @@ const EMPTY: FieldNote[] = [];
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /** Where a finding or issue is shown: its own field, its closest parent with a field, or '' (the section header). */
-function anchorOf(path: string): string {
+function anchorOf(path: string, data: unknown): string {
+  // An entry of a map that the data does not have yet (a missing 上年数): shown at the map's table.
+  const m = MAP_ENTRY.exec(path);
+  if (m) {
+    const map = getIn(data, m[1]!.split(/\.|\[(\d+)\]/).filter((x) => x !== undefined && x !== '').map((x) => (/^\d+$/.test(x) ? Number(x) : x)));
+    if (!map || typeof map !== 'object' || !Object.hasOwn(map, m[2]!)) return m[1]!;
+  }
   if (hasAnchor(path)) return path;
   for (const p of parents(path)) if (hasAnchor(p)) return p;
   return '';
 }
 
+const MAP_ENTRY = /^(prior|reasons\.vsPrior|reasons\.vsBudget|expenditureIncludes|evaluations\[\d+\]\.report)\.(.+)$/;
 const keyOf = (f: StoredFinding) => `${f.rule}@${f.location}`;
 
 export interface EditorProps {
@@ -129,7 +136,7 @@ export function Editor({ detail, readOnly, comments, onSaved, onComment, onState
   const notes = useMemo(() => {
     const m = new Map<string, FieldNote[]>();
     const add = (path: string, n: FieldNote) => {
-      const a = anchorOf(path);
+      const a = anchorOf(path, data);
       const key = a === '' ? `§${sectionOf(path) ?? ''}` : a;
       const list = m.get(key);
       if (list) list.push(n);
@@ -140,7 +147,7 @@ export function Editor({ detail, readOnly, comments, onSaved, onComment, onState
     for (const f of live?.findings ?? []) add(f.location, { kind: f.severity, source: 'live', text: f.message });
     for (const c of comments) if (!c.resolved) add(c.path, { kind: 'comment', source: 'comment', text: `${c.author}：${c.body}` });
     return m;
-  }, [live, fieldErrors, comments]);
+  }, [live, fieldErrors, comments, data]);
 
   const notesAt = useCallback((path: string) => notes.get(path) ?? EMPTY, [notes]);
   const year = Number(getIn(data, ['year'])) || detail.year;
@@ -153,7 +160,7 @@ export function Editor({ detail, readOnly, comments, onSaved, onComment, onState
     const s = sectionOf(path);
     if (s) setSection(s);
     setDrawer(false);
-    const target = anchorOf(path);
+    const target = anchorOf(path, dataRef.current);
     setTimeout(() => {
       const el = document.getElementById(target ? fieldDomId(target) : `section-head:${s ?? ''}`);
       if (el) {
@@ -161,7 +168,7 @@ export function Editor({ detail, readOnly, comments, onSaved, onComment, onState
         el.classList.remove('field-flash');
         void el.offsetWidth;
         el.classList.add('field-flash');
-        el.querySelector<HTMLElement>('input,textarea,.ant-select-selector')?.focus({ preventScroll: true });
+        if (target === path) el.querySelector<HTMLElement>('input,textarea')?.focus({ preventScroll: true });
       }
       setFlash(target);
     }, 80);

@@ -198,11 +198,24 @@ export function KeyValueTable({
               ]),
         ]}
       />
-      {!ed.readOnly && (
-        <Button size="small" style={{ marginTop: 8 }} onClick={addKey}>
-          添加一项
-        </Button>
-      )}
+      {!ed.readOnly &&
+        (keyOptions ? (
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            value={null}
+            placeholder="添加一项：搜索指标名称或编号"
+            options={keyOptions.filter((o) => !Object.hasOwn(rec, o.value))}
+            onChange={(k: string) => ed.set(path, { ...rec, [k]: '' })}
+            style={{ marginTop: 8, width: 360 }}
+            popupMatchSelectWidth={false}
+            aria-label={`添加 ${keyTitle}`}
+            data-testid={`add-key-${ps}`}
+          />
+        ) : (
+          <Button size="small" style={{ marginTop: 8 }} onClick={addKey}>
+            添加一项
+          </Button>
+        ))}
     </div>
   );
 }
