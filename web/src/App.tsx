@@ -54,7 +54,7 @@ export function App() {
 
   return (
     <SessionContext.Provider value={session}>
-      <Layout style={{ minHeight: '100%' }}>
+      <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
           <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>部门决算公开与绩效自评</Typography.Text>
           <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} onClick={(e) => navigate(`/${e.key}`)} style={{ flex: 1, minWidth: 0 }} />

@@ -22,7 +22,7 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
   };
   const status = (k: string) => (fields[k] ? { validateStatus: 'error' as const, help: fields[k] } : {});
   return (
-    <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
       <Card style={{ width: 380 }}>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>部门决算公开与绩效自评</Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>请登录</Typography.Paragraph>
