@@ -1,13 +1,13 @@
 /**
  * `juesuan import <workbook.xlsx> [-o dataset.yaml] [--mapping mapping.json]`:
- * an Excel workbook → a dataset file. Writes the YAML atomically to `out`, or
+ * an Excel workbook → a dataset file (the import service, src/app/import.ts). Writes the YAML atomically to `out`, or
  * prints it; lists what is still missing on stderr. Exit 0 when the workbook
  * was read (complete or not); unusable input throws UserError (exit 2) and
  * writes nothing.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { describeMissing, importXlsx, parseMappingFile, XlsxImportError, DEFAULT_LIMITS, type MappingFile } from '../parse/xlsx/index.js';
-import { UserError, type Effects } from './effects.js';
+import { DEFAULT_LIMITS, importWorkbook, parseMappingFile, XlsxImportError, type MappingFile } from '../app/import.js';
+import { UserError, type Effects } from '../app/effects.js';
 
 export interface ImportCommandOptions {
   /** Where to write the YAML; printed to stdout when absent. */
@@ -64,7 +64,7 @@ export async function importCommand(file: string, o: ImportCommandOptions, fx: E
   const bytes = readWorkbookBytes(file, fx as ByteEffects);
   let result;
   try {
-    result = await importXlsx(bytes, { file, ...(mapping ? { mapping } : {}) });
+    result = await importWorkbook(bytes, { fileName: file, ...(mapping ? { mapping } : {}) });
   } catch (e) {
     if (e instanceof XlsxImportError) throw new UserError(`无法导入 ${file}：${e.message}`);
     throw e;
@@ -77,13 +77,13 @@ export async function importCommand(file: string, o: ImportCommandOptions, fx: E
   }
   if (result.missing.length > 0) {
     fx.err(`已从 ${file} 读入工作簿中的数据；以下 ${result.missing.length} 项工作簿中没有，请在数据文件中补充后再用 juesuan check 检查：`);
-    for (const p of result.missing) fx.err(`  - ${describeMissing(p)}`);
+    for (const line of result.missing) fx.err(`  - ${line}`);
   } else {
     fx.err(`已从 ${file} 读入完整的数据。`);
   }
-  if (result.warnings.length > 0) {
+  if (result.problems.length > 0) {
     fx.err('请核对：');
-    for (const w of result.warnings) fx.err(`  - ${w}`);
+    for (const w of result.problems) fx.err(`  - ${w}`);
   }
   return 0;
 }

@@ -144,6 +144,22 @@ export function buildProgram(fx: Effects): Command {
       );
       fx.err(`已生成 ${files.length} 个数据文件：${resolve(o.out)}`);
     });
+
+  program
+    .command('worker')
+    .description('在独立进程中处理后台任务（生成 PDF、公开），连接与 serve 相同的 PostgreSQL 服务器；可在多台机器上运行')
+    .option('--database-url <url>', 'PostgreSQL 连接地址（默认取环境变量 DATABASE_URL）')
+    .option('-c, --concurrency <n>', '本进程的工作线程数', '1')
+    .option('--once', '处理完队列中的任务后退出')
+    .action(async (o: { databaseUrl?: string; concurrency: string; once?: boolean }) => {
+      const { workerCommand, WorkerSetupError } = await import('../worker/command.js');
+      try {
+        await workerCommand({ ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}), concurrency: parseCount(o.concurrency, '--concurrency', 1), once: o.once ?? false, out: fx.out, err: fx.err });
+      } catch (e) {
+        if (e instanceof WorkerSetupError) throw new UserError(e.message);
+        throw e;
+      }
+    });
   return program;
 }
 

@@ -153,7 +153,11 @@ export interface Store {
    * marks the dataset's previous edition superseded by it. Edition numbers
    * count from 1 per dataset.
    */
-  addBundle(b: { datasetId: number; datasetVersion: number; userId: number; correctionNote: string | null; files: NewBundleFile[] }): Promise<Bundle>;
+  addBundle(b: {
+    datasetId: number; datasetVersion: number; userId: number; correctionNote: string | null; files: NewBundleFile[];
+    /** The workflow step to 已公开, taken in the same transaction (StateConflict and nothing written when the state moved). */
+    publish?: { from: readonly Status[]; to: Status; action: Action; userId: number; comment?: string | null };
+  }): Promise<Bundle>;
   listBundles(filter: { datasetId?: number; orgIds?: number[] }): Promise<Bundle[]>;
   getBundle(id: number): Promise<Bundle | null>;
   getBundleFile(bundleId: number, name: string): Promise<(BundleFile & { data: Uint8Array }) | null>;

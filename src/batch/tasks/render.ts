@@ -1,6 +1,6 @@
 /** Batch `render`: each dataset into the chosen formats; one browser per worker when PDF is asked for. */
-import { nodeEffects } from '../../cli/effects.js';
-import { RenderSession, renderCommand, type RenderCommandOptions } from '../../cli/render.js';
+import { nodeEffects } from '../../app/effects.js';
+import { RenderSession, renderFileToFolder, type RenderFileOptions } from '../../app/render.js';
 import type { BatchTask, FileOutcome } from '../task.js';
 import { failure } from './outcome.js';
 
@@ -10,12 +10,12 @@ export function batchRenderSession(): RenderSession {
 }
 
 export const renderTask: BatchTask = (options) => {
-  const o = options as RenderCommandOptions;
+  const o = options as RenderFileOptions;
   const session = batchRenderSession();
   return {
     async run(file): Promise<FileOutcome> {
       try {
-        const r = await renderCommand(file, o, nodeEffects, session);
+        const r = await renderFileToFolder(file, o, nodeEffects, session);
         const note = r.final ? [] : [`${file}：草稿（${r.missing.length} 项待补齐或改正）`];
         return { exitCode: 0, out: [...r.written, ...note], counts: { files: r.written.length, ...(r.final ? {} : { drafts: 1 }) } };
       } catch (e) {

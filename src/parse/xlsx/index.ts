@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Dataset } from '../../model/schema.js';
-import { datasetToYaml, rawToYaml } from '../../model/save.js';
+import { datasetToRaw, rawToYaml, type RawValue } from '../../model/save.js';
 import { DATA_SHEET_NAME } from '../../render/xlsx/index.js';
 import { readDataSheet } from './dataSheet.js';
 import { XlsxImportError } from './errors.js';
@@ -27,6 +27,10 @@ export interface ImportResult {
   dataset?: Dataset;
   /** The dataset in YAML; fields the workbook does not contain are left out and listed in its header comment. */
   yaml: string;
+  /** The same as plain data (the authoring form: `parseDataset` accepts it as JSON). */
+  raw: { [key: string]: RawValue };
+  /** Names of the sheets read. */
+  sheets: string[];
   /** Dataset paths the user must fill in (see FIELD_LABELS). */
   missing: string[];
   /** Things to check by hand (figures that do not add up, assumed fund sources …). */
@@ -92,7 +96,9 @@ export async function importXlsx(bytes: Uint8Array, o: ImportOptions): Promise<I
     const data = wb.getWorksheet(DATA_SHEET_NAME);
     if (data) {
       const dataset = readDataSheet(data, o.file);
-      return { dataset, yaml: datasetToYaml(dataset, { header: [`由 juesuan 从 Excel 工作簿 ${o.file} 的“${DATA_SHEET_NAME}”工作表导入。`] }), missing: [], warnings: [], source: 'data-sheet' };
+      const raw = datasetToRaw(dataset);
+      const yaml = rawToYaml(raw, { header: [`由 juesuan 从 Excel 工作簿 ${o.file} 的“${DATA_SHEET_NAME}”工作表导入。`] });
+      return { dataset, yaml, raw, sheets: [data.name], missing: [], warnings: [], source: 'data-sheet' };
     }
     const r = readReportWorkbook(wb, o.mapping);
     const header = [
@@ -103,7 +109,7 @@ export async function importXlsx(bytes: Uint8Array, o: ImportOptions): Promise<I
       ...r.missing.map((p) => `  - ${describeMissing(p)}`),
       ...(r.warnings.length > 0 ? ['', '请核对：', ...r.warnings.map((w) => `  - ${w}`)] : []),
     ];
-    return { yaml: rawToYaml(r.raw, { header }), missing: r.missing, warnings: r.warnings, source: 'report-sheets' };
+    return { yaml: rawToYaml(r.raw, { header }), raw: r.raw, sheets: r.sheets, missing: r.missing, warnings: r.warnings, source: 'report-sheets' };
   } catch (e) {
     if (e instanceof XlsxImportError) throw e;
     throw new XlsxImportError(`读取工作簿时出错：${oneLine(e)}`);

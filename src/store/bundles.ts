@@ -1,0 +1,107 @@
+/** Published bundles (公开文件): immutable once written; a correction is a new edition. */
+import type { Bundle, BundleFile } from '../api/contract.js';
+import type { Db, Queryable, Row } from './db.js';
+import { checkFile, toFile, toFileMeta } from './files.js';
+import { byteaParam, int, intOrNull, iso, mapDuplicate, NotFound, str, strOrNull } from './rows.js';
+import type { Store } from './types.js';
+
+type BundleMethods = Pick<Store, 'addBundle' | 'listBundles' | 'getBundle' | 'getBundleFile'>;
+
+const BUNDLE_SELECT = `
+  SELECT b.id, b.dataset_id, o.name AS org_name, d.year, b.edition, b.dataset_version, b.published_at,
+         u.display_name AS published_by, b.correction_note, b.superseded_by
+    FROM bundles b
+    JOIN datasets d ON d.id = b.dataset_id
+    JOIN organisations o ON o.id = d.org_id
+    JOIN users u ON u.id = b.published_by`;
+
+const toBundle = (r: Row, files: BundleFile[]): Bundle => ({
+  id: int(r.id),
+  datasetId: int(r.dataset_id),
+  orgName: str(r.org_name),
+  year: int(r.year),
+  edition: int(r.edition),
+  datasetVersion: int(r.dataset_version),
+  publishedAt: iso(r.published_at),
+  publishedBy: str(r.published_by),
+  correctionNote: strOrNull(r.correction_note),
+  supersededBy: intOrNull(r.superseded_by),
+  files,
+});
+
+/** The bundles of these rows with their files' metadata (never their bytes). */
+async function withFiles(q: Queryable, rows: Row[]): Promise<Bundle[]> {
+  if (rows.length === 0) return [];
+  const files = await q.query(
+    `SELECT bundle_id, name, media_type, bytes, sha256 FROM bundle_files
+      WHERE bundle_id = ANY ($1::integer[]) ORDER BY bundle_id, name`,
+    [rows.map((r) => int(r.id))],
+  );
+  const byBundle = new Map<number, BundleFile[]>();
+  for (const f of files) {
+    const id = int(f.bundle_id);
+    byBundle.set(id, [...(byBundle.get(id) ?? []), toFileMeta(f)]);
+  }
+  return rows.map((r) => toBundle(r, byBundle.get(int(r.id)) ?? []));
+}
+
+async function bundleIn(q: Queryable, id: number): Promise<Bundle | null> {
+  const rows = await q.query(`${BUNDLE_SELECT} WHERE b.id = $1`, [id]);
+  return (await withFiles(q, rows))[0] ?? null;
+}
+
+export function bundleMethods(db: Db): BundleMethods {
+  return {
+    async addBundle(b) {
+      if (b.files.length === 0) throw new Error('公开文件不能为空');
+      for (const f of b.files) checkFile(f);
+      return mapDuplicate(() => db.transaction(async (tx) => {
+        // Locking the dataset row numbers its editions one at a time.
+        const locked = await tx.query('SELECT id FROM datasets WHERE id = $1 FOR UPDATE', [b.datasetId]);
+        if (!locked[0]) throw new NotFound('数据');
+        const prev = await tx.query(
+          'SELECT id, edition FROM bundles WHERE dataset_id = $1 ORDER BY edition DESC LIMIT 1',
+          [b.datasetId],
+        );
+        const edition = prev[0] ? int(prev[0].edition) + 1 : 1;
+        if (edition > 1 && !b.correctionNote?.trim()) {
+          throw new Error(`第 ${edition} 版公开是对已公开报告的更正，须填写更正说明`);
+        }
+        const inserted = await tx.query(
+          `INSERT INTO bundles (dataset_id, edition, dataset_version, published_by, correction_note)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [b.datasetId, edition, b.datasetVersion, b.userId, b.correctionNote],
+        );
+        const id = int(inserted[0]!.id);
+        for (const f of b.files) {
+          await tx.query(
+            'INSERT INTO bundle_files (bundle_id, name, media_type, bytes, sha256, data) VALUES ($1, $2, $3, $4, $5, $6)',
+            [id, f.name, f.mediaType, f.bytes, f.sha256, byteaParam(f.data)],
+          );
+        }
+        if (prev[0]) {
+          await tx.query('UPDATE bundles SET superseded_by = $2 WHERE id = $1', [int(prev[0].id), id]);
+        }
+        return (await bundleIn(tx, id))!;
+      }));
+    },
+
+    async listBundles(filter) {
+      const rows = await db.query(
+        `${BUNDLE_SELECT}
+          WHERE ($1::integer IS NULL OR b.dataset_id = $1::integer)
+            AND ($2::integer[] IS NULL OR d.org_id = ANY ($2::integer[]))
+          ORDER BY b.id`,
+        [filter.datasetId ?? null, filter.orgIds ?? null],
+      );
+      return withFiles(db, rows);
+    },
+
+    getBundle: (id) => bundleIn(db, id),
+
+    async getBundleFile(bundleId, name) {
+      const rows = await db.query('SELECT * FROM bundle_files WHERE bundle_id = $1 AND name = $2', [bundleId, name]);
+      return rows[0] ? toFile(rows[0]) : null;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * One small database interface over the two engines the store runs on:
+ * PGlite (embedded PostgreSQL in WebAssembly, a data folder or memory) and a
+ * PostgreSQL server through a node-postgres pool (DATABASE_URL).
+ *
+ * Everything above this file speaks `Queryable`: parameterised SQL in, plain
+ * rows out. Transactions get their own `Queryable` (`tx`), which must be used
+ * for every statement inside them: on PGlite a top-level query waits for the
+ * running transaction, so using the outer `Db` inside `transaction()` would
+ * wait forever.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** One statement with `$1…` parameters (never values spliced into the SQL). */
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  readonly schema: string;
+  /**
+   * Runs `fn` in one transaction (READ COMMITTED): COMMIT when it resolves,
+   * ROLLBACK when it throws. On PGlite transactions are serialised (one
+   * connection); on a server each gets its own pooled connection.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** The schema name goes into SQL text (it cannot be a bind parameter), so it is checked first. */
+export function checkSchemaName(schema: string): string {
+  if (!SCHEMA_NAME.test(schema) || schema.startsWith('pg_')) {
+    throw new Error(`无效的数据库 schema 名称：${JSON.stringify(schema)}（只允许小写字母、数字和下划线，且不以数字或 pg_ 开头）`);
+  }
+  return schema;
+}
+
+/** Embedded PostgreSQL: `dataDir` (created if missing) or memory. */
+export async function openPglite(dataDir: string | undefined, schema: string): Promise<Db> {
+  checkSchemaName(schema);
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  const pgl = await PGlite.create(dataDir);
+  // One connection, so the session's search_path holds for every later query.
+  await pgl.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+  // PGlite's own transaction() and query() share one mutex: a transaction runs
+  // alone and top-level queries wait for it, so callers never interleave.
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+      const r = await q.query<T>(sql, params as unknown[]);
+      return r.rows;
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  });
+  const top = wrap(pgl);
+  return {
+    engine: 'pglite',
+    schema,
+    query: top.query,
+    exec: top.exec,
+    transaction: (fn) => pgl.transaction((tx) => fn(wrap(tx))),
+    close: () => pgl.close(),
+  };
+}
+
+/** A PostgreSQL server: a pool whose every connection uses `schema`. */
+export async function openPostgres(databaseUrl: string, schema: string): Promise<Db> {
+  checkSchemaName(schema);
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    // Set at connection start-up, so no pooled connection ever runs without it.
+    options: `-c search_path=${schema}`,
+    max: 10,
+  });
+  // An idle client's error (server restart) must not crash the process; the
+  // pool drops that client and the next query opens a new one.
+  pool.on('error', () => {});
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw new Error(`无法连接数据库 ${redact(databaseUrl)}：${(e as Error).message}`, { cause: e });
+  }
+  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+      const r = await q.query<T>(sql, params as unknown[]);
+      return r.rows;
+    },
+    async exec(sql: string) {
+      // Without parameters node-postgres uses the simple protocol, which runs several statements.
+      await q.query(sql);
+    },
+  });
+  const top = wrap(pool);
+  return {
+    engine: 'postgres',
+    schema,
+    query: top.query,
+    exec: top.exec,
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const out = await fn(wrap(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true; // the connection is gone: do not return it to the pool
+        }
+        throw e;
+      } finally {
+        client.release(broken);
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(DATABASE_URL)';
+  }
+}

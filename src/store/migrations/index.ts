@@ -1,0 +1,15 @@
+/**
+ * The migrations, in the order they are applied. A migration, once released,
+ * is never edited: a change to the schema is a new file with the next number.
+ */
+import * as m001 from './001_initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, ...m001 },
+];

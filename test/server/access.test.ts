@@ -1,0 +1,199 @@
+// Who may call what: every route × every kind of user → the exact status; CSRF
+// on every state-changing route; and no route exists that the table misses.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, exampleJson, makeWorld, multipart, type ActorName, type World } from './helpers.js';
+
+const WHO = ['anon', 'fillerA', 'fillerB', 'reviewerA', 'financeA', 'financeB', 'admin'] as const;
+type Who = (typeof WHO)[number];
+type Expect = Record<Who, number>;
+
+/** Visible to unit A's people, A's region's 财政审核人 and 管理员. */
+const view = (ok: number): Expect => ({ anon: 401, fillerA: ok, fillerB: 403, reviewerA: ok, financeA: ok, financeB: 403, admin: ok });
+const anyUser = (ok: number): Expect => ({ anon: 401, fillerA: ok, fillerB: ok, reviewerA: ok, financeA: ok, financeB: ok, admin: ok });
+const adminOnly = (ok: number): Expect => ({ anon: 401, fillerA: 403, fillerB: 403, reviewerA: 403, financeA: 403, financeB: 403, admin: ok });
+const everyone = (ok: number): Expect => ({ anon: ok, fillerA: ok, fillerB: ok, reviewerA: ok, financeA: ok, financeB: ok, admin: ok });
+
+interface Row {
+  method: string;
+  /** The route as registered. */
+  route: string;
+  /** The path called (ids filled in). */
+  path: (w: Ctx) => string;
+  body?: (w: Ctx, who: Who) => unknown;
+  upload?: () => ReturnType<typeof multipart>;
+  expect: Expect;
+}
+
+interface Ctx {
+  world: World;
+  jobId: number;
+  bundleId: number;
+  userId: number;
+  regionId: number;
+}
+
+const A = (c: Ctx) => c.world.datasetA;
+const ROWS: Row[] = [
+  { method: 'POST', route: '/api/login', path: () => '/api/login', body: (_c, who) => ({ username: `nobody-${who}`, password: 'wrong-password' }), expect: everyone(401) },
+  { method: 'GET', route: '/api/me', path: () => '/api/me', expect: anyUser(200) },
+  { method: 'GET', route: '/api/regions', path: () => '/api/regions', expect: anyUser(200) },
+  { method: 'GET', route: '/api/organisations', path: () => '/api/organisations', expect: anyUser(200) },
+  {
+    method: 'POST', route: '/api/organisations', path: () => '/api/organisations',
+    body: (c) => ({ code: 'qingjiang-cdc', name: '重复的单位', kind: '单位', parentId: null, regionId: c.regionId }),
+    expect: adminOnly(409),
+  },
+  { method: 'GET', route: '/api/users', path: () => '/api/users', expect: adminOnly(200) },
+  {
+    method: 'POST', route: '/api/users', path: () => '/api/users',
+    body: () => ({ username: 'admin', displayName: '重复', password: 'long-enough-1', role: 'admin', orgId: null, regionId: null }),
+    expect: adminOnly(409),
+  },
+  { method: 'PATCH', route: '/api/users/:id', path: (c) => `/api/users/${c.userId}`, body: () => ({ displayName: '清江县疾控中心填报人' }), expect: adminOnly(200) },
+  { method: 'GET', route: '/api/datasets', path: () => '/api/datasets', expect: anyUser(200) },
+  {
+    method: 'POST', route: '/api/datasets', path: () => '/api/datasets', body: () => ({ year: 2024, from: 'previous' }),
+    // A's 2024 exists (409); B has no 2023 to carry on (400).
+    expect: { anon: 401, fillerA: 409, fillerB: 400, reviewerA: 403, financeA: 403, financeB: 403, admin: 403 },
+  },
+  { method: 'GET', route: '/api/datasets/:id', path: (c) => `/api/datasets/${A(c)}`, expect: view(200) },
+  {
+    method: 'PUT', route: '/api/datasets/:id', path: (c) => `/api/datasets/${A(c)}`,
+    body: () => ({ baseVersion: 999, data: exampleJson('qingjiang-cdc-2024') }),
+    expect: { anon: 401, fillerA: 409, fillerB: 403, reviewerA: 403, financeA: 403, financeB: 403, admin: 403 },
+  },
+  { method: 'POST', route: '/api/datasets/:id/check', path: (c) => `/api/datasets/${A(c)}/check`, body: () => ({ data: {} }), expect: view(200) },
+  { method: 'GET', route: '/api/datasets/:id/versions', path: (c) => `/api/datasets/${A(c)}/versions`, expect: view(200) },
+  { method: 'GET', route: '/api/datasets/:id/versions/:v', path: (c) => `/api/datasets/${A(c)}/versions/1`, expect: view(200) },
+  { method: 'GET', route: '/api/datasets/:id/diff', path: (c) => `/api/datasets/${A(c)}/diff?from=1&to=1`, expect: view(200) },
+  { method: 'GET', route: '/api/datasets/:id/events', path: (c) => `/api/datasets/${A(c)}/events`, expect: view(200) },
+  { method: 'GET', route: '/api/datasets/:id/comments', path: (c) => `/api/datasets/${A(c)}/comments`, expect: view(200) },
+  {
+    method: 'POST', route: '/api/datasets/:id/comments', path: (c) => `/api/datasets/${A(c)}/comments`, body: () => ({ path: 'income.generalBudget', body: '请核对' }),
+    expect: { anon: 401, fillerA: 403, fillerB: 403, reviewerA: 201, financeA: 201, financeB: 403, admin: 403 },
+  },
+  {
+    // A is a draft: its 单位审核人 may take the action but not now (409); nobody else may at all.
+    method: 'POST', route: '/api/datasets/:id/actions/:action', path: (c) => `/api/datasets/${A(c)}/actions/unit_approve`, body: () => ({}),
+    expect: { anon: 401, fillerA: 403, fillerB: 403, reviewerA: 409, financeA: 403, financeB: 403, admin: 403 },
+  },
+  {
+    method: 'POST', route: '/api/datasets/:id/actions/:action', path: (c) => `/api/datasets/${A(c)}/actions/publish`, body: () => ({}),
+    expect: { anon: 401, fillerA: 403, fillerB: 403, reviewerA: 403, financeA: 409, financeB: 403, admin: 403 },
+  },
+  {
+    // B has errors: its 填报人 is refused with 422; nobody else may submit it.
+    method: 'POST', route: '/api/datasets/:id/actions/:action', path: (c) => `/api/datasets/${c.world.datasetB}/actions/submit`, body: () => ({}),
+    expect: { anon: 401, fillerA: 403, fillerB: 422, reviewerA: 403, financeA: 403, financeB: 403, admin: 403 },
+  },
+  { method: 'GET', route: '/api/datasets/:id/preview', path: (c) => `/api/datasets/${A(c)}/preview`, expect: view(200) },
+  { method: 'POST', route: '/api/datasets/:id/render', path: (c) => `/api/datasets/${A(c)}/render`, body: () => ({ format: 'html' }), expect: view(202) },
+  {
+    // No file in the form: a 填报人 is told to choose one (400); others may not import.
+    method: 'POST', route: '/api/import', path: () => '/api/import', upload: () => multipart({ year: '2024' }),
+    expect: { anon: 401, fillerA: 400, fillerB: 400, reviewerA: 403, financeA: 403, financeB: 403, admin: 403 },
+  },
+  { method: 'GET', route: '/api/jobs/:id', path: (c) => `/api/jobs/${c.jobId}`, expect: { ...adminOnly(200), fillerA: 200 } },
+  { method: 'GET', route: '/api/jobs/:id/files/:name', path: (c) => `/api/jobs/${c.jobId}/files/none.pdf`, expect: { ...adminOnly(404), fillerA: 404 } },
+  { method: 'GET', route: '/api/bundles', path: () => '/api/bundles', expect: anyUser(200) },
+  { method: 'GET', route: '/api/bundles/:id/files/:name', path: (c) => `/api/bundles/${c.bundleId}/files/report.html`, expect: view(200) },
+  // The OpenAPI document and its UI are public.
+  { method: 'GET', route: '/api/docs', path: () => '/api/docs', expect: everyone(200) },
+  { method: 'GET', route: '/api/docs/json', path: () => '/api/docs/json', expect: everyone(200) },
+  { method: 'GET', route: '/api/docs/yaml', path: () => '/api/docs/yaml', expect: everyone(200) },
+  { method: 'GET', route: '/api/docs/static/*', path: () => '/api/docs/static/swagger-ui.css', expect: everyone(200) },
+  { method: 'GET', route: '/api/docs/static/index.html', path: () => '/api/docs/static/index.html', expect: everyone(302) },
+  { method: 'GET', route: '/api/docs/static/swagger-initializer.js', path: () => '/api/docs/static/swagger-initializer.js', expect: everyone(200) },
+  // Last: it ends each user's session.
+  { method: 'POST', route: '/api/logout', path: () => '/api/logout', expect: anyUser(204) },
+];
+
+const SAFE = new Set(['GET', 'HEAD']);
+
+describe.each(ENGINES)('authorisation on %s', (engine) => {
+  let world: World;
+  let ctx: Ctx;
+  const registered: { method: string; url: string }[] = [];
+
+  beforeAll(async () => {
+    world = await makeWorld(engine, { onRoute: (r) => registered.push(r) });
+    const fillerA = (await world.store.getUserByName('qingjiang-tb'))!;
+    const job = await world.store.enqueueJob({ kind: 'render', payload: { datasetId: world.datasetA, version: 1, format: 'html' }, requestedBy: fillerA.id });
+    const data = new TextEncoder().encode('<html>report</html>');
+    const bundle = await world.store.addBundle({
+      datasetId: world.datasetA, datasetVersion: 1, userId: fillerA.id, correctionNote: null,
+      files: [{ name: 'report.html', mediaType: 'text/html; charset=utf-8', bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex'), data }],
+    });
+    ctx = { world, jobId: job.id, bundleId: bundle.id, userId: fillerA.id, regionId: (await world.store.listRegions())[0]!.id };
+  });
+  afterAll(async () => world?.close());
+
+  it('every registered route is in the table, and every route of the table is registered', () => {
+    const seen = new Set(registered.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`));
+    const table = new Set(ROWS.map((r) => `${r.method} ${r.route}`));
+    expect([...seen].filter((r) => !table.has(r)), 'routes missing from the authorisation table').toEqual([]);
+    expect([...table].filter((r) => !seen.has(r)), 'table rows for routes that do not exist').toEqual([]);
+  });
+
+  it('state-changing routes refuse a request without the CSRF token (403), and one with another session’s token', async () => {
+    const other = await world.as('fillerB');
+    for (const row of ROWS.filter((r) => !SAFE.has(r.method) && r.route !== '/api/login')) {
+      const who = (WHO.find((w) => w !== 'anon' && row.expect[w] !== 403) ?? 'fillerA') as Exclude<Who, 'anon'>;
+      const c = await world.as(who);
+      const up = row.upload?.();
+      const res = await c.request(row.method, row.path(ctx), row.body?.(ctx, who) ?? {}, { csrf: false, ...(up ? { payload: up.payload, headers: up.headers } : {}) });
+      expect([row.method, row.path(ctx), res.statusCode, res.json().message]).toEqual([row.method, row.path(ctx), 403, 'CSRF 校验失败，请刷新页面后重试']);
+      const forged = await c.request(row.method, row.path(ctx), row.body?.(ctx, who) ?? {}, {
+        csrf: false, headers: { 'x-csrf-token': other.csrf!, ...(up ? up.headers : {}) }, ...(up ? { payload: up.payload } : {}),
+      });
+      if (who !== 'fillerB') expect([row.path(ctx), forged.statusCode]).toEqual([row.path(ctx), 403]);
+    }
+  });
+
+  it('each kind of user gets exactly the status of the table on every route', async () => {
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const row of ROWS) {
+      for (const who of WHO) {
+        const c = who === 'anon' ? world.client() : await world.as(who);
+        const up = row.upload?.();
+        const res = await c.request(row.method, row.path(ctx), row.body?.(ctx, who), up ? { payload: up.payload, headers: up.headers } : {});
+        got.push(`${row.method} ${row.path(ctx)} ${who} → ${res.statusCode}`);
+        want.push(`${row.method} ${row.path(ctx)} ${who} → ${row.expect[who]}`);
+        if (res.statusCode >= 400) {
+          // Every refusal is ApiError JSON with a Chinese message.
+          const body = res.json<{ error: string; message: string }>();
+          expect(typeof body.error).toBe('string');
+          expect(body.message).toMatch(/[\u4e00-\u9fff]/u);
+        }
+      }
+    }
+    world.forgetSessions();
+    expect(got).toEqual(want);
+  });
+
+  it('a record that does not exist is 404; one that exists but is not visible is 403', async () => {
+    const a = await world.as('fillerA');
+    expect((await a.get('/api/datasets/999999')).statusCode).toBe(404);
+    expect((await a.get('/api/jobs/999999')).statusCode).toBe(404);
+    expect((await a.get('/api/bundles/999999/files/x.pdf')).statusCode).toBe(404);
+    const b = await world.as('fillerB');
+    const res = await b.get(`/api/datasets/${world.datasetA}`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toBe('您无权查看该单位的数据');
+    // Lists hold only what the user may see.
+    const list = (await b.get('/api/datasets')).json<{ id: number }[]>();
+    expect(list.map((d) => d.id)).toEqual([world.datasetB]);
+    const finance = (await (await world.as('financeA')).get('/api/datasets')).json<{ id: number }[]>();
+    expect(finance.map((d) => d.id)).toEqual([world.datasetA]);
+    const admin = (await (await world.as('admin')).get('/api/datasets')).json<{ id: number }[]>();
+    expect(admin).toHaveLength(3);
+  });
+
+  it('an unknown /api path is a 404 in Chinese', async () => {
+    const res = await world.client().get('/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: 'not_found', message: '没有这个接口' });
+  });
+});
