@@ -46,7 +46,7 @@ export function JobProgress({ job, error }: { job: Job | null; error: string | n
   if (!job) return null;
   const status = job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : 'active';
   return (
-    <div data-testid="job-progress">
+    <div data-testid="job-progress" data-status={job.status}>
       <Progress percent={job.progress} status={status} />
       <Typography.Text type="secondary">{job.status === 'queued' ? '排队中' : job.stage}</Typography.Text>
       {job.status === 'failed' && <Alert type="error" showIcon title={job.error ?? '任务失败'} style={{ marginTop: 8 }} />}
