@@ -81,7 +81,8 @@ function UserDialog({ orgs, regions, onClose, onDone }: { orgs: Organisation[]; 
   const [error, setError] = useState<string | null>(null);
   const role = Form.useWatch('role', form) as Role | undefined;
   const submit = async () => {
-    const v = (await form.validateFields()) as { username: string; displayName: string; password: string; role: Role; orgId?: number; regionId?: number };
+    const v = (await form.validateFields().catch(() => null)) as { username: string; displayName: string; password: string; role: Role; orgId?: number; regionId?: number } | null;
+    if (!v) return;
     try {
       await api.post('/users', { ...v, orgId: v.orgId ?? null, regionId: v.regionId ?? null });
       onDone();
@@ -118,7 +119,8 @@ function ResetDialog({ user, onClose }: { user: UserSummary; onClose: () => void
   const [form] = Form.useForm<{ password: string }>();
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await api.patch(`/users/${user.id}`, { password: v.password });
       message.success(`已重置 ${user.displayName} 的密码`);
@@ -143,7 +145,8 @@ function OrgsTab({ orgs, regions, reload }: { orgs: Organisation[]; regions: Reg
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    const v = (await form.validateFields()) as { code: string; name: string; kind: '部门' | '单位'; parentId?: number; regionId: number };
+    const v = (await form.validateFields().catch(() => null)) as { code: string; name: string; kind: '部门' | '单位'; parentId?: number; regionId: number } | null;
+    if (!v) return;
     try {
       await api.post('/organisations', { ...v, parentId: v.parentId ?? null });
       setCreating(false);

@@ -252,9 +252,15 @@ function EventsTab({ id, refresh }: { id: number; refresh: string }) {
         key: e.id,
         content: (
           <div data-testid="event-item">
-            <Typography.Text strong>{EVENT_LABELS[e.action] ?? e.action}</Typography.Text>　{e.actor}　{fmtTime(e.at)}　
-            {e.from ? `${STATUS_LABELS[e.from]} → ` : ''}
-            {STATUS_LABELS[e.to]}（第{e.version}版）
+            <Space wrap size={12}>
+              <Typography.Text strong>{EVENT_LABELS[e.action] ?? e.action}</Typography.Text>
+              <span>{e.actor}</span>
+              <Typography.Text type="secondary">{fmtTime(e.at)}</Typography.Text>
+              <span>
+                {e.from ? `${STATUS_LABELS[e.from]} → ` : ''}
+                {STATUS_LABELS[e.to]}（第{e.version}版）
+              </span>
+            </Space>
             {e.comment && <div style={{ color: '#595959' }}>意见：{e.comment}</div>}
           </div>
         ),
