@@ -116,6 +116,7 @@ describe.each(ENGINES)('the browser app on $name', (engine) => {
 
   const shot = async (page: Page, name: string) => {
     n++;
+    await page.waitForTimeout(400); // dialogs and drawers finish their animation
     await page.screenshot({ path: join(shots, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: false });
   };
 
@@ -133,9 +134,9 @@ describe.each(ENGINES)('the browser app on $name', (engine) => {
     return page;
   };
 
-  const openDataset = async (page: Page) => {
+  const openDataset = async (page: Page, unit = '昭化区委政法委员会') => {
     await page.goto(`${base}/#/datasets`);
-    await page.locator('a', { hasText: '昭化区委政法委员会' }).first().click();
+    await page.locator('a', { hasText: unit }).first().click();
     await page.getByTestId('live-summary').filter({ hasText: '本地审核' }).waitFor();
   };
 
@@ -161,6 +162,57 @@ describe.each(ENGINES)('the browser app on $name', (engine) => {
       throw e;
     }
   }, 600_000);
+
+  it('never overwrites silently: a stale save opens the conflict dialog, both choices work, versions compare', async () => {
+    const unit = '清江县疾病预防控制中心';
+    const a = await login('qingjiang-tb');
+    const b = await login('qingjiang-tb');
+    await openDataset(a, unit);
+    await openDataset(b, unit);
+    const savedAs = (page: Page, v: number) => page.getByTestId('save-state').filter({ hasText: `已保存（第${v}版）` }).waitFor({ timeout: 20_000 });
+    await savedAs(b, 1);
+
+    // A saves version 2; B, still on version 1, edits another figure: the server answers 409.
+    await a.getByTestId('section-tab-operating').click();
+    await a.locator('input[data-path="operatingCost"]').fill('390.00');
+    await savedAs(a, 2);
+    await b.getByTestId('section-tab-procurement').click();
+    await b.locator('input[data-path="procurement.goods"]').fill('5.00');
+    const dialog = b.locator('.ant-modal').filter({ hasText: '保存冲突' });
+    await dialog.waitFor({ timeout: 20_000 });
+    // Both versions, as a list of differences.
+    await expect.poll(() => dialog.locator('tr', { hasText: 'operatingCost' }).textContent()).toContain('390.00');
+    expect(await dialog.locator('tr', { hasText: 'procurement.goods' }).textContent()).toContain('5.00');
+    await shot(b, 'conflict');
+    await dialog.getByRole('button', { name: /用我的内容保存/ }).click();
+    await savedAs(b, 3);
+
+    // Again, and this time B keeps theirs: B's edit is dropped, A's figure shows.
+    await a.reload();
+    await a.getByTestId('section-tab-operating').click();
+    await a.locator('input[data-path="operatingCost"]').fill('395.00');
+    await savedAs(a, 4);
+    await b.getByTestId('section-tab-procurement').click();
+    await b.locator('input[data-path="procurement.goods"]').fill('6.00');
+    await dialog.waitFor({ timeout: 20_000 });
+    await dialog.getByRole('button', { name: /放弃我的修改/ }).click();
+    await savedAs(b, 4);
+    expect(await b.locator('input[data-path="procurement.goods"]').inputValue()).toBe('5.00');
+    await b.getByTestId('section-tab-operating').click();
+    expect(await b.locator('input[data-path="operatingCost"]').inputValue()).toBe('395.00');
+
+    // The history: four versions; 2 → 3 is B's save on top (A's 390.00 back to 382.13, goods 5.00).
+    await b.getByRole('tab', { name: '版本历史' }).click();
+    const rows = b.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(4);
+    await rows.filter({ hasText: '第2版' }).locator('input[type=checkbox]').check();
+    await rows.filter({ hasText: '第3版' }).locator('input[type=checkbox]').check();
+    await b.getByTestId('compare-versions').click();
+    const diff = b.locator('.ant-modal').filter({ hasText: '第2版 → 第3版' });
+    await expect.poll(() => diff.locator('tr', { hasText: 'operatingCost' }).textContent()).toContain('390.00');
+    expect(await diff.locator('tr', { hasText: 'procurement.goods' }).textContent()).toContain('5.00');
+    await shot(b, 'version-diff');
+  }, 300_000);
 
   async function workflow(): Promise<void> {
     // 填报人: import the workbook.
