@@ -13,9 +13,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandInputs, runBatch } from '../src/batch/index.js';
-import { auditDocument, auditLines, readReport } from '../src/cli/audit.js';
+import { auditDocument, auditLines, readReport } from '../src/app/audit.js';
 import { exampleFiles } from '../src/cli/demo.js';
-import { nodeEffects } from '../src/cli/effects.js';
+import { nodeEffects } from '../src/app/effects.js';
 import { synthCommand } from '../src/cli/synth.js';
 import { parseDataset, type Dataset } from '../src/model/index.js';
 import { findProfile, type Profile } from '../src/profiles/index.js';
@@ -26,8 +26,9 @@ import { createPdfRenderer } from '../src/render/pdf/index.js';
 import { renderXlsx } from '../src/render/xlsx/index.js';
 import { buildReport } from '../src/report/build.js';
 import type { ReportTree } from '../src/report/tree.js';
+import { checkDataset, checkInputWithReport } from '../src/app/check.js';
 import { reviewDataset } from '../src/app/review.js';
-import { checkDataset, datasetCheckInput, RULE_PACK, runRules, type CheckInput } from '../src/rules/index.js';
+import { RULE_PACK, runRules, type CheckInput } from '../src/rules/index.js';
 import { synthYaml } from '../src/synth/index.js';
 import { haveLibreOffice, libreOfficeSeconds, scratchDir } from './libreoffice.js';
 
@@ -81,7 +82,7 @@ const sources = [
 const units: Unit[] = sources.map((s) => {
   const dataset = parseDataset(s.text, s.file);
   const profile = findProfile(dataset.profile ?? 'sichuan')!;
-  const input = datasetCheckInput(dataset, profile);
+  const input = checkInputWithReport(dataset, profile);
   return { ...s, dataset, profile, input, tree: input.tree };
 });
 const unit = (i: number) => units[i % units.length]!;

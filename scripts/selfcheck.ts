@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareWithDataset } from '../src/app/verify.js';
-import { auditDocument, readReport } from '../src/cli/audit.js';
+import { auditDocument, readReport } from '../src/app/audit.js';
 import { checkCommand } from '../src/cli/check.js';
 import { exampleFiles } from '../src/cli/demo.js';
-import { nodeEffects, UserError, type Effects } from '../src/cli/effects.js';
-import { loadDataset, RenderSession, renderCommand } from '../src/cli/render.js';
+import { nodeEffects, UserError, type Effects } from '../src/app/effects.js';
+import { readDatasetFile } from '../src/app/load.js';
+import { RenderSession, renderFileToFolder } from '../src/app/render.js';
 import { synthCommand } from '../src/cli/synth.js';
 
 const { values } = parseArgs({
@@ -41,7 +42,7 @@ try {
     // Final mode: produced exactly when check passes.
     let produced = false;
     try {
-      const r = await renderCommand(file, { outDir: out, formats }, quiet, session);
+      const r = await renderFileToFolder(file, { outDir: out, formats }, quiet, session);
       produced = r.final && r.written.length === formats.length;
     } catch (e) {
       if (!(e instanceof UserError) || e.exitCode !== 1) throw e;
@@ -51,7 +52,7 @@ try {
     if (!produced) {
       // The draft of a refused dataset: marked, and its audit says it is not publishable.
       tally.drafts++;
-      const r = await renderCommand(file, { outDir: out, formats, draft: true }, quiet, session);
+      const r = await renderFileToFolder(file, { outDir: out, formats, draft: true }, quiet, session);
       // A draft that only lacks data (【待补充】) is otherwise right: its audit finds nothing but the gaps and
       // the draft mark, and its figures read back as the dataset's.
       const onlyGaps = r.missing.every((m) => m.rule === 'ST2-todo');
@@ -62,14 +63,14 @@ try {
         if (a.summary.errors === 0) problems.push(`${where}：审读没有确定问题`);
         if (!onlyGaps) continue;
         for (const x of a.findings.filter((x) => x.severity === 'error' && x.rule !== 'TX-template')) problems.push(`${where}：确定 [${x.rule}] ${x.message}`);
-        const c = compareWithDataset(loadDataset(file, quiet), a.facts);
+        const c = compareWithDataset(readDatasetFile(file, quiet), a.facts);
         tally.compared += c.compared;
         for (const m of c.mismatches) problems.push(`${where}：读回的数字与数据不符：${m}`);
       }
       continue;
     }
     tally.finals++;
-    const d = loadDataset(file, quiet);
+    const d = readDatasetFile(file, quiet);
     for (const f of formats) {
       const a = auditDocument(await readReport(join(out, `${name.replace(/\.(ya?ml|json)$/, '')}.${f}`)));
       tally.audited++;

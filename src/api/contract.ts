@@ -6,8 +6,9 @@
  * Conventions
  * - JSON in and out; every error is `ApiError` with a Chinese `message`
  *   (and `fields` naming form fields when the input was wrong).
- * - Status codes: 400 bad input, 401 not logged in, 403 not allowed (this role
- *   or this record), 404 no such record (or not visible to this user),
+ * - Status codes: 400 bad input, 401 not logged in, 403 not allowed (this role,
+ *   or a record that exists but is outside this user's reach), 404 no such record
+ *   (it does not exist at all; lists only ever hold what the user may see),
  *   409 conflict (stale version, wrong workflow state), 413 upload too large,
  *   415 wrong upload type, 422 the dataset does not pass (submit with errors),
  *   429 too many login attempts.
@@ -74,6 +75,7 @@ export type RegionLevel = '省' | '市' | '县';
 export type DatasetJson = Record<string, unknown>;
 
 export interface ApiError {
+  // 409 on PUT /datasets/:id also carries `current: VersionDetail` (the version that won).
   error: string; // machine code: 'bad_request' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unsupported_type' | 'not_passing' | 'rate_limited' | 'internal'
   message: string; // Chinese, shown to the user as is
   /** Form fields (dataset paths such as `income.total` or form names such as `username`) → Chinese message. */
@@ -252,26 +254,38 @@ export interface Job {
  * POST   /users                 admin; {username,displayName,password,role,orgId,regionId} → UserSummary
  * PATCH  /users/:id             admin; {displayName?,password?,role?,orgId?,regionId?,disabled?} → UserSummary
  * GET    /datasets              ?year&status → DatasetSummary[] (visible)
- * POST   /datasets              filler; {year, from?: 'empty'|'previous'} → DatasetDetail (own unit; 409 if the unit-year exists;
- *                                 'previous' carries last year's dataset: its current figures become 上年数 (prior))
+ * POST   /datasets              filler; {year, from?: 'empty'|'previous'} → 201 DatasetDetail (own unit; 409 if the unit-year exists;
+ *                                 'previous' carries last year's dataset: its unit description is kept, its current figures
+ *                                 become 上年数 (prior), this year's figures start empty; 400 {fields:{from}} when there is none)
  * GET    /datasets/:id          → DatasetDetail
  * PUT    /datasets/:id          filler, own unit, editable; {baseVersion, data, note?} → DatasetDetail
  *                                 409 {error:'conflict', current: VersionDetail} when baseVersion is not the latest;
  *                                 400 with `fields` when data is not a valid dataset (nothing saved)
- * POST   /datasets/:id/check    any who can view; {data} → {findings: StoredFinding[], valid: boolean, fields?} (no save; the server's verdict)
+ * POST   /datasets/:id/check    any who can view; {data} → {findings: StoredFinding[], valid: boolean, fields?} (no save; the server's verdict:
+ *                                 valid = it is a dataset that PUT would save; else fields as for PUT's 400 and no findings)
  * GET    /datasets/:id/versions → VersionSummary[]
  * GET    /datasets/:id/versions/:v → VersionDetail
  * GET    /datasets/:id/diff?from&to → {changes: {path, before, after}[]}
  * GET    /datasets/:id/events   → WorkflowEvent[]
  * GET    /datasets/:id/comments → Comment[]
- * POST   /datasets/:id/comments unit_reviewer/finance_reviewer (who can view); {path, body} → Comment
- * POST   /datasets/:id/actions/:action {comment?, explanations?: Record<string,string>, correctionNote?} → DatasetDetail
- *                                 submit: 422 when errors remain or a warning lacks an explanation (fields name them);
- *                                 returns need a comment; publish enqueues a publish job and returns 202 {job: Job}
+ * POST   /datasets/:id/comments unit_reviewer/finance_reviewer (who can view); {path, body} → 201 Comment
+ * POST   /datasets/:id/actions/:action {comment?, explanations?: Record<string,string>, correctionNote?,
+ *                                 fieldComments?: {path, body}[]} → DatasetDetail
+ *                                 403 when this user may not take the action on this dataset; 409 when the state does not allow it now;
+ *                                 submit: 422 when errors remain or a warning lacks an explanation: `fields` has the error's
+ *                                 `location` → its message, and `explanationKey(warning)` → “请说明：…”; the explanations sent are
+ *                                 merged over the stored ones (an empty one removes it);
+ *                                 returns (unit_return, finance_return) need a comment (400 fields.comment) and may carry
+ *                                 fieldComments (stored as comments on those paths; refused with other actions);
+ *                                 publish enqueues a publish job and returns 202 {job: Job} (the worker renders the final
+ *                                 bundle, stores it and moves the dataset to published; a failed render leaves it approved);
+ *                                 publishing again after reopen needs correctionNote (400 fields.correctionNote)
  * GET    /datasets/:id/preview  → text/html (the report as HTML, draft-marked when not final)
  * POST   /datasets/:id/render   {format: 'pdf'|'docx'|'xlsx'|'html'} → 202 {job: Job}
  * POST   /import                filler; multipart file (.xlsx ≤ 10 MB) + field year → {data: DatasetJson, read: string[], missing: string[], problems: string[]} (preview, nothing saved)
- * GET    /jobs/:id              → Job (the requester's, or admin)
+ *                                 413 too large; 415 not .xlsx (by name or content); 400 with the importer's Chinese message;
+ *                                 `year` fills data.year when the workbook does not state it
+ * GET    /jobs/:id              → Job (the requester's, or admin; 403 for another user's)
  * GET    /jobs/:id/files/:name  → the file (render results)
  * GET    /bundles               ?datasetId → Bundle[] (visible; published ones are public in the portal later)
  * GET    /bundles/:id/files/:name → the file, with header x-sha256

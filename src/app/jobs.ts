@@ -16,7 +16,7 @@ import type { BundleFile } from '../api/contract.js';
 import { DatasetError, parseDataset, type Dataset } from '../model/index.js';
 import { findProfile, type Profile } from '../profiles/index.js';
 import type { JobRecord, NewBundleFile, Store } from '../store/types.js';
-import { renderDataset, RenderSession } from './render.js';
+import { missingLines, NotFinal, planRender, renderPlanned, reportStem, type RenderSession } from './render.js';
 
 /** A job that cannot be done, said in Chinese (shown in the page as the job's error). */
 export class JobFailure extends Error {
@@ -40,14 +40,6 @@ export type RenderFormat = (typeof RENDER_FORMATS)[number];
 /** What a publication holds, in this order. */
 export const BUNDLE_FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'json'] as const;
 
-const MEDIA_TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  json: 'application/json',
-  txt: 'text/plain; charset=utf-8',
-};
 const FORMAT_NAMES: Record<string, string> = { html: '网页', pdf: 'PDF', docx: 'Word', xlsx: 'Excel', json: '开放数据 JSON', txt: '文本' };
 
 export const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -74,29 +66,23 @@ async function loadVersion(store: Store, datasetId: number, version: number): Pr
   return { dataset, profile };
 }
 
-/** The file name a user downloads: 单位名称 + 年度 + 部门决算, by format. */
-export function reportFileName(d: Dataset, extension: string): string {
-  const safe = d.unit.name.replace(/[\\/:*?"<>|\s]+/gu, '');
-  return `${safe}${d.year}年度${d.unit.level === '部门' ? '部门' : '单位'}决算.${extension}`;
-}
-
 async function renderFiles(
   ctx: JobContext, dataset: Dataset, profile: Profile, formats: readonly string[], draft: boolean, from: number, to: number,
 ): Promise<{ final: boolean; files: NewBundleFile[]; missing: string[] }> {
+  let plan;
+  try {
+    plan = planRender(dataset, profile, { draft });
+  } catch (e) {
+    if (e instanceof NotFinal) return { final: false, files: [], missing: missingLines(e.missing).map((l) => l.trim()) };
+    throw e;
+  }
   const files: NewBundleFile[] = [];
-  let final = true;
-  let missing: string[] = [];
   for (const [i, format] of formats.entries()) {
     await ctx.progress(Math.round(from + ((to - from) * i) / formats.length), `正在生成${FORMAT_NAMES[format] ?? format}`);
-    const r = await renderDataset(dataset, profile, [format], { draft, session: ctx.session });
-    final = r.final;
-    missing = r.missing.map((f) => `[${f.rule}] ${f.message}（${f.location}）`);
-    if (!r.final && !draft) return { final, files, missing };
-    for (const f of r.files) {
-      files.push({ name: reportFileName(dataset, f.extension), mediaType: MEDIA_TYPES[f.extension] ?? 'application/octet-stream', bytes: f.data.byteLength, sha256: sha256(f.data), data: f.data });
-    }
+    const f = await renderPlanned(plan, format, ctx.session, reportStem(dataset));
+    files.push({ name: f.name, mediaType: f.mediaType, bytes: f.data.byteLength, sha256: sha256(f.data), data: f.data });
   }
-  return { final, files, missing };
+  return { final: plan.final, files, missing: [] };
 }
 
 const summary = (f: NewBundleFile): BundleFile => ({ name: f.name, mediaType: f.mediaType, bytes: f.bytes, sha256: f.sha256 });

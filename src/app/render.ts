@@ -147,8 +147,10 @@ export interface RenderPlan {
 }
 
 /**
- * The review before rendering. Throws NotFinal when it refuses a final report
- * and `draft` is not set; otherwise the tree to render, marked when a draft.
+ * The build service: the review before rendering, and the report tree that
+ * every format is rendered from (a server may show or store it as is). Throws
+ * NotFinal when the review refuses a final report and `draft` is not set;
+ * otherwise the tree, marked DRAFT_MARK when a draft.
  */
 export function planRender(d: Dataset, profile: Profile, o: { draft?: boolean } = {}): RenderPlan {
   // A final report has no error-level finding and no 【待补充】; anything else is a marked draft, and only on request.

@@ -4,7 +4,9 @@
  * report read back as a published one (the audit of its text rendering), so
  * that what `check` accepts is what `audit` accepts. The verdict is the one
  * `render`, `check` and the batch share: final (no error-level finding, no
- * 【待补充】 left) or draft.
+ * 【待补充】 left) or draft. The pack and the tree are src/check's
+ * (checkDatasetWithReport, the browser's live check); the read-back added
+ * here needs the text renderer, so it runs on the server side only.
  */
 import { auditText } from '../audit/index.js';
 import type { Dataset } from '../model/index.js';
@@ -12,7 +14,8 @@ import type { Profile } from '../profiles/index.js';
 import { normalizeText } from '../parse/document/normalize/index.js';
 import { renderText } from '../render/text/index.js';
 import type { ReportTree } from '../report/tree.js';
-import { datasetCheckInput, hasErrors, RULE_PACK, runRules, type CheckReport, type Finding, type ReadBackFinding } from '../rules/index.js';
+import { hasErrors, RULE_PACK, runRules, type CheckReport, type Finding, type ReadBackFinding } from '../rules/index.js';
+import { checkDatasetWithReport } from './check.js';
 
 export interface Review {
   /** The report the checks read: render exactly this tree. */
@@ -37,8 +40,9 @@ export function readBack(tree: ReportTree): ReadBackFinding[] {
 }
 
 export function reviewDataset(d: Dataset, profile: Profile): Review {
-  const input = datasetCheckInput(d, profile);
-  let report = runRules(RULE_PACK, input);
+  const checked = checkDatasetWithReport(d, profile);
+  const { input } = checked;
+  let report = checked.report;
   // Read back only a report the pack accepts: a failing one is a draft anyway, and its read-back would repeat the pack's findings.
   if (!hasErrors(report)) report = runRules(RULE_PACK, { ...input, readBack });
   return { tree: input.tree, report, final: !hasErrors(report) };

@@ -85,6 +85,12 @@ export async function act(store: Store, user: Actor, id: number, action: Action,
   });
 
   if (action === 'publish') {
+    // The worker refuses a version that does not pass; say so now rather than through a failed job.
+    const v = await store.getVersion(d.id, d.version);
+    const errors = v?.findings.filter((f) => f.severity === 'error') ?? [];
+    if (errors.length) {
+      throw new AppError('not_passing', `不能公开：第${d.version}版还有 ${errors.length} 个错误`, Object.fromEntries(errors.map((f) => [f.location || 'data', f.message])));
+    }
     const previous = await store.listBundles({ datasetId: d.id });
     const correctionNote = input.correctionNote?.trim() || null;
     if (previous.length > 0 && correctionNote === null) {

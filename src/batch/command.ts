@@ -3,7 +3,7 @@
  * output lines on standard output as the file finishes, then the summary.
  * Returns the exit code (the worst file's).
  */
-import { UserError, type Effects } from '../cli/effects.js';
+import { UserError, type Effects } from '../app/effects.js';
 import { runBatch } from './pool.js';
 import { createProgress, type ProgressStream } from './progress.js';
 import { batchExitCode, summaryLines } from './summary.js';

@@ -1,23 +1,11 @@
 /** `juesuan check`: a dataset through the rule pack; findings grouped by severity, or one JSON object. */
+import { checkReportJson } from '../app/check.js';
+import type { Effects } from '../app/effects.js';
+import { chooseProfile, readDatasetFile } from '../app/load.js';
 import { reviewDataset } from '../app/review.js';
 import type { CheckReport, Finding, Severity } from '../rules/index.js';
-import type { Effects } from './effects.js';
-import { chooseProfile, loadDataset } from './render.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-
-export function checkReportJson(file: string, r: CheckReport): string {
-  return JSON.stringify({
-    dataset: file,
-    rulesVersion: r.rulesVersion,
-    summary: r.summary,
-    findings: r.findings.map((f) => ({
-      rule: f.rule, severity: f.severity, message: f.message,
-      expected: f.expected ?? null, stated: f.stated ?? null, difference: f.difference ?? null, tolerance: f.tolerance ?? null,
-      location: f.location, ...(f.unit ? { unit: f.unit } : {}), ...(f.related?.length ? { related: f.related } : {}), hint: f.hint,
-    })),
-  });
-}
 
 function findingLines(f: Finding): string[] {
   const lines = [`  [${f.rule}] ${f.message}`, `      位置：${f.location}`];
@@ -45,7 +33,7 @@ export function checkReportText(file: string, r: CheckReport): string[] {
 
 /** Returns the exit code: 1 when any error-level finding exists, i.e. exactly when `render` would refuse a final report. */
 export function checkCommand(file: string, o: { json?: boolean; profile?: string }, fx: Effects): number {
-  const d = loadDataset(file, fx);
+  const d = readDatasetFile(file, fx);
   const { report, final } = reviewDataset(d, chooseProfile(d, o.profile, file));
   if (o.json) fx.out(checkReportJson(file, report));
   else for (const l of checkReportText(file, report)) fx.out(l);

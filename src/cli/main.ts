@@ -4,8 +4,9 @@ import { basename, resolve } from 'node:path';
 import { checkCommand } from './check.js';
 import { DEMO_FORMATS, demoCommand } from './demo.js';
 import { importCommand } from './import.js';
-import { nodeEffects, UserError, type Effects } from './effects.js';
-import { DRAFT_MARK, missingLines, parseFormats, RENDERERS, renderCommand } from './render.js';
+import { nodeEffects, UserError, type Effects } from '../app/effects.js';
+import { DRAFT_MARK, missingLines, RENDERERS, renderFileToFolder } from '../app/render.js';
+import { parseFormats } from './render.js';
 import { parseCount, synthCommand } from './synth.js';
 import { batchCommand } from '../batch/command.js';
 import { DATASET, expandInputsWithEmpty, NothingFoundError, patternLabel, REPORT } from '../batch/inputs.js';
@@ -72,7 +73,7 @@ export function buildProgram(fx: Effects): Command {
         exitCode = await batchCommand({ label: '生成', task: 'render', options, ...batch }, fx);
         return;
       }
-      const r = await renderCommand(datasets[0]!, options, fx);
+      const r = await renderFileToFolder(datasets[0]!, options, fx);
       for (const f of r.written) fx.out(f);
       if (!r.final) fx.err([`已生成草稿（每页标注“${DRAFT_MARK}”）；正式报告还需补齐或改正以下 ${r.missing.length} 项：`, ...missingLines(r.missing)].join('\n'));
     });
@@ -159,6 +160,23 @@ export function buildProgram(fx: Effects): Command {
         if (e instanceof WorkerSetupError) throw new UserError(e.message);
         throw e;
       }
+    });
+
+  const store = (c: Command) => c.option('--data <dir>', '内置数据库的数据目录', 'data').option('--database-url <url>', 'PostgreSQL 连接地址（默认取环境变量 DATABASE_URL）');
+  const server = async () => import('../server/commands.js');
+  store(program.command('serve').description('启动网页应用（填报、审核、公开），首次启动时导入示例并创建演示账号'))
+    .option('--port <n>', '端口', '8080').option('--host <host>', '监听地址', '127.0.0.1').option('--no-worker', '本进程不处理后台任务（另行运行 juesuan worker）')
+    .option('--trust-proxy', '运行在反向代理（如 HTTPS 的 nginx）之后：采用 X-Forwarded-* 的客户端地址与协议，HTTPS 时会话 Cookie 加 Secure')
+    .action(async (o: { port: string; host: string; data: string; databaseUrl?: string; worker: boolean; trustProxy?: boolean }) => {
+      const { serveCommand, CommandError } = await server();
+      await serveCommand({ ...o, port: parseCount(o.port, '--port', 0), out: fx.out, err: fx.err }).catch((e: unknown) => { throw e instanceof CommandError ? new UserError(e.message) : e; });
+    });
+  store(program.command('user').description('管理账号').command('add').description('新增账号（密码取环境变量 JUESUAN_PASSWORD，否则在终端输入）'))
+    .requiredOption('--username <name>', '用户名').requiredOption('--name <名字>', '姓名').requiredOption('--role <role>', '角色：filler | unit_reviewer | finance_reviewer | admin')
+    .option('--org <code>', '所属单位代码（填报人、单位审核人）').option('--region <code>', '负责地区代码（财政审核人）')
+    .action(async (o: { username: string; name: string; role: string; org?: string; region?: string; data: string; databaseUrl?: string }) => {
+      const { userAddCommand, CommandError } = await server();
+      await userAddCommand({ ...o, out: fx.out, err: fx.err }).catch((e: unknown) => { throw e instanceof CommandError ? new UserError(e.message) : e; });
     });
   return program;
 }

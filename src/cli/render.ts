@@ -1,23 +1,9 @@
 /**
- * `juesuan render`: dataset file → report files in the chosen formats. The
- * pipeline is the application layer's (src/app/render.ts); the command adds
- * its --format parsing and keeps its former names for the other commands.
+ * `juesuan render`'s --format option. The pipeline is the application layer's
+ * (src/app/render.ts: renderDataset, and renderFileToFolder for a file).
  */
-import { isOutputFormat, RENDERERS } from '../app/render.js';
 import { UserError } from '../app/effects.js';
-
-export {
-  DRAFT_MARK,
-  missingLines,
-  RENDERERS,
-  RenderSession,
-  renderFileToFolder as renderCommand,
-  type OutputContext,
-  type OutputFormat,
-  type RenderFileOptions as RenderCommandOptions,
-  type RenderFileResult as RenderResult,
-} from '../app/render.js';
-export { chooseProfile, readDatasetFile as loadDataset } from '../app/load.js';
+import { isOutputFormat, RENDERERS } from '../app/render.js';
 
 export function parseFormats(list: string): string[] {
   const formats = [...new Set(list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];

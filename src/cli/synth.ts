@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { CORRUPTIONS, corruptYaml } from '../synth/corrupt.js';
 import { synthFileName, synthYaml } from '../synth/index.js';
-import { UserError, type Effects } from './effects.js';
+import { UserError, type Effects } from '../app/effects.js';
 
 export interface SynthCommandOptions {
   units: number;

@@ -185,7 +185,7 @@ function readRaw(source: string, file: string): unknown {
   }
   const trimmed = source.replace(/^\uFEFF/, '');
   if (trimmed.trim() === '') throw new DatasetError(file, [{ path: '', message: '文件为空' }]);
-  // (Bytes that are not UTF-8 are refused by the reader, which sees the bytes: src/cli/effects.ts.)
+  // (Bytes that are not UTF-8 are refused by the reader, which sees the bytes: src/app/effects.ts.)
   const bad = BINARY.exec(trimmed);
   if (bad) {
     const { line, col } = lineCol(trimmed, bad.index);

@@ -1,12 +1,13 @@
-/** A dataset through the rule pack: facts, reasons, named lists and the generated report. */
-import { computeAccounts, flatten, type Dataset } from '../model/index.js';
+/**
+ * A dataset as the rule pack reads it: facts, reasons, named lists, and the
+ * report tree built from it. The rules never build the tree: it is given (see
+ * src/check/, which builds it and runs the pack — what the browser calls).
+ */
+import { computeAccounts, flatten, type Accounts, type Dataset } from '../model/index.js';
 import type { OutlineNode, Profile } from '../profiles/index.js';
 import { fillTitle, orderedParts } from '../profiles/index.js';
-import { buildReport } from '../report/build.js';
-import { runRules } from './engine.js';
-import { RULE_PACK } from './pack/index.js';
 import type { ReportTree } from '../report/tree.js';
-import type { CheckInput, CheckReport, CountedList, RulePack } from './types.js';
+import type { CheckInput, CountedList } from './types.js';
 
 /** Every heading title the profile's outline requires, in order. */
 export function requiredSections(profile: Profile, d: Dataset): string[] {
@@ -27,8 +28,11 @@ function countedLists(d: Dataset): CountedList[] {
   });
 }
 
-export function datasetCheckInput(d: Dataset, profile: Profile): CheckInput & { tree: ReportTree } {
-  const accounts = computeAccounts(d);
+/**
+ * The pack's input for a dataset and the report tree built from it with the
+ * same profile (pass the accounts the tree was built with to compute them once).
+ */
+export function datasetCheckInput(d: Dataset, profile: Profile, tree: ReportTree, accounts: Accounts = computeAccounts(d)): CheckInput & { tree: ReportTree } {
   return {
     facts: flatten(d, accounts),
     year: d.year,
@@ -42,12 +46,8 @@ export function datasetCheckInput(d: Dataset, profile: Profile): CheckInput & { 
     ],
     evaluations: d.evaluations,
     evaluationVariant: profile.evaluationForm,
-    tree: buildReport(d, profile, { accounts }),
+    tree,
     requiredSections: requiredSections(profile, d),
     precision: 'exact',
   };
-}
-
-export function checkDataset(d: Dataset, profile: Profile, pack: RulePack = RULE_PACK): CheckReport {
-  return runRules(pack, datasetCheckInput(d, profile));
 }

@@ -221,6 +221,10 @@ export function registerRoutes(app: FastifyInstance, o: RouteOptions): void {
 
   app.post('/api/datasets/:id/actions/:action', {
     config: access('user'),
+    // An action with nothing to add (an approval) may come without a body.
+    preValidation: async (request) => {
+      request.body ??= {};
+    },
     schema: {
       ...doc('流程操作：提交、审核通过、退回、公开、发起更正', ['流程']),
       params: { type: 'object', required: ['id', 'action'], properties: { id, action: { type: 'string', enum: [...ACTIONS] } } },

@@ -5,7 +5,7 @@
  */
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CSRF_HEADER, SESSION_COOKIE, type Role } from '../api/contract.js';
+import { API_PREFIX, CSRF_HEADER, SESSION_COOKIE, type Role } from '../api/contract.js';
 import { authenticate, csrfMatches, SESSION_TTL_MS, type Authenticated } from '../app/auth.js';
 import { AppError } from '../app/errors.js';
 import type { Store } from '../store/types.js';
@@ -33,9 +33,17 @@ export function authOf(request: FastifyRequest): Authenticated {
 export function registerSessionHooks(app: FastifyInstance, store: Store): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const access = request.routeOptions.config.access;
-    // Routes without a rule are the plugins' (docs, static files): public, read-only.
-    if (access === undefined || access === 'public') return;
+    // No such route: the not-found handler answers (404), whoever asks.
+    if (request.is404) return;
+    let access = request.routeOptions.config.access;
+    if (access === undefined) {
+      // Routes without a rule are the plugins': the OpenAPI docs and the browser app's files are public;
+      // any other /api route that forgot its rule is for logged-in users, never open by accident.
+      const route = request.routeOptions.url ?? '';
+      const api = route === API_PREFIX || route.startsWith(`${API_PREFIX}/`);
+      access = api && !route.startsWith(`${API_PREFIX}/docs`) ? 'user' : 'public';
+    }
+    if (access === 'public') return;
     request.auth = await authenticate(store, request.cookies[SESSION_COOKIE]);
     if (!request.auth) throw new AppError('unauthenticated', '请先登录（或登录已过期，请重新登录）');
     if (!SAFE.has(request.method)) {

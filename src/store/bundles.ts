@@ -4,6 +4,7 @@ import type { Db, Queryable, Row } from './db.js';
 import { checkFile, toFile, toFileMeta } from './files.js';
 import { byteaParam, int, intOrNull, iso, mapDuplicate, NotFound, str, strOrNull } from './rows.js';
 import type { Store } from './types.js';
+import { transitionIn } from './workflow.js';
 
 type BundleMethods = Pick<Store, 'addBundle' | 'listBundles' | 'getBundle' | 'getBundleFile'>;
 
@@ -57,6 +58,8 @@ export function bundleMethods(db: Db): BundleMethods {
       for (const f of b.files) checkFile(f);
       return mapDuplicate(() => db.transaction(async (tx) => {
         // Locking the dataset row numbers its editions one at a time.
+        // Published in the same transaction as the bundle is stored: both or neither.
+        if (b.publish) await transitionIn(tx, b.datasetId, b.publish);
         const locked = await tx.query('SELECT id FROM datasets WHERE id = $1 FOR UPDATE', [b.datasetId]);
         if (!locked[0]) throw new NotFound('数据');
         const prev = await tx.query(

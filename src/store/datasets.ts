@@ -62,7 +62,7 @@ export function datasetMethods(db: Db): DatasetMethods {
       const dataset = toDataset(rows[0]!);
       await tx.query(
         `INSERT INTO dataset_versions (dataset_id, version, data, findings, saved_by, note)
-         VALUES ($1, 1, $2::jsonb, $3::jsonb, $4, $5)`,
+         VALUES ($1, 1, $2::json, $3::json, $4, $5)`,
         [dataset.id, jsonParam(d.data), jsonParam(d.findings), d.userId, d.note ?? null],
       );
       await tx.query(
@@ -106,7 +106,7 @@ export function datasetMethods(db: Db): DatasetMethods {
       const next = current + 1;
       await tx.query(
         `INSERT INTO dataset_versions (dataset_id, version, data, findings, saved_by, note)
-         VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6)`,
+         VALUES ($1, $2, $3::json, $4::json, $5, $6)`,
         [datasetId, next, jsonParam(v.data), jsonParam(v.findings), v.userId, v.note ?? null],
       );
       await tx.query('UPDATE datasets SET version = $2, updated_at = now() WHERE id = $1', [datasetId, next]);

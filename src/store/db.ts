@@ -9,7 +9,8 @@
  * running transaction, so using the outer `Db` inside `transaction()` would
  * wait forever.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -44,13 +45,77 @@ export function checkSchemaName(schema: string): string {
   return schema;
 }
 
-/** Embedded PostgreSQL: `dataDir` (created if missing) or memory. */
+/**
+ * PGlite keeps no lock of its own, and a second process (or a second
+ * instance in this one) opening the same folder silently loses data
+ * (shared/stack.md, pitfall 6). So the folder holds `juesuan.lock` with the
+ * owner's pid while open; a lock whose process is gone (killed) is taken over.
+ * Returns the function that releases it.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'juesuan.lock');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      return () => {
+        try {
+          if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(file, 'utf8').trim());
+      } catch {
+        continue; // released meanwhile: try again
+      }
+      if (Number.isSafeInteger(owner) && owner > 0 && processAlive(owner)) {
+        throw new Error(
+          `数据目录 ${dataDir} 正被另一个进程（pid ${owner}）使用。内置数据库只能由一个进程打开：` +
+          '请先停止该进程，多用户部署请用 DATABASE_URL 连接 PostgreSQL 服务器',
+        );
+      }
+      try {
+        unlinkSync(file); // its process is gone: a stale lock
+      } catch {
+        // someone else removed it first
+      }
+    }
+  }
+  throw new Error(`无法锁定数据目录 ${dataDir}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Embedded PostgreSQL: `dataDir` (created if missing, locked to this process while open) or memory. */
 export async function openPglite(dataDir: string | undefined, schema: string): Promise<Db> {
   checkSchemaName(schema);
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const pgl = await PGlite.create(dataDir);
-  // One connection, so the session's search_path holds for every later query.
-  await pgl.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+  let unlock = (): void => {};
+  if (dataDir !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let pgl: PGlite | undefined;
+  try {
+    pgl = await PGlite.create(dataDir);
+    // One connection, so the session's search_path holds for every later query.
+    await pgl.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+  } catch (e) {
+    await pgl?.close().catch(() => {});
+    unlock();
+    throw e;
+  }
+  const db = pgl;
   // PGlite's own transaction() and query() share one mutex: a transaction runs
   // alone and top-level queries wait for it, so callers never interleave.
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
@@ -62,14 +127,20 @@ export async function openPglite(dataDir: string | undefined, schema: string): P
       await q.exec(sql);
     },
   });
-  const top = wrap(pgl);
+  const top = wrap(db);
   return {
     engine: 'pglite',
     schema,
     query: top.query,
     exec: top.exec,
-    transaction: (fn) => pgl.transaction((tx) => fn(wrap(tx))),
-    close: () => pgl.close(),
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

@@ -3,13 +3,18 @@
  * in, data out, nothing written; refusals as typed errors with Chinese messages.
  */
 import { describe, expect, it } from 'vitest';
+import { auditReport, DocumentError } from '../../src/app/audit.js';
+import { checkDataset, checkDatasetWithReport, checkReportJson } from '../../src/app/check.js';
 import { importWorkbook, XlsxImportError } from '../../src/app/import.js';
 import { DatasetError, datasetFromJson, loadDataset, resolveProfile, UnknownProfile } from '../../src/app/load.js';
 import { DRAFT_MARK, NotFinal, OUTPUT_FORMATS, RENDERERS, RenderSession, renderDataset } from '../../src/app/render.js';
+import { reviewDataset } from '../../src/app/review.js';
 import { datasetToRaw, datasetToYaml } from '../../src/model/save.js';
+import { buildReport } from '../../src/report/build.js';
 import { PROFILES } from '../../src/profiles/index.js';
 import { renderXlsx } from '../../src/render/xlsx/index.js';
-import { datasetCheckInput } from '../../src/rules/index.js';
+import { checkInputWithReport } from '../../src/check/index.js';
+import { RULE_PACK, runRules } from '../../src/rules/index.js';
 import { COMPLETE_EXAMPLE, loadExample } from '../examples.js';
 import { reportWorkbook, UNIT_NAME, Z01 } from '../xlsx/reportWorkbook.js';
 
@@ -105,7 +110,7 @@ describe('import', () => {
 
   it('reads our own export back exactly, as data a server can validate', async () => {
     const d = loadExample(COMPLETE_EXAMPLE);
-    const bytes = await renderXlsx(datasetCheckInput(d, resolveProfile(d)).tree, d);
+    const bytes = await renderXlsx(checkInputWithReport(d, resolveProfile(d)).tree, d);
     const r = await importWorkbook(bytes, { fileName: 'unit.xlsx' });
     expect(r.source).toBe('data-sheet');
     expect(r.missing).toEqual([]);
@@ -117,5 +122,36 @@ describe('import', () => {
   it('refuses bytes that are no workbook with a Chinese XlsxImportError', async () => {
     await expect(importWorkbook(new TextEncoder().encode('not a workbook'), { fileName: 'x.xlsx' })).rejects.toThrow(XlsxImportError);
     await expect(importWorkbook(new TextEncoder().encode('not a workbook'), { fileName: 'x.xlsx' })).rejects.toThrow(/[\u4e00-\u9fff]/u);
+  });
+});
+
+describe('check and review', () => {
+  it('builds the report tree, then runs the pack over it: the tree is the one render gets', () => {
+    for (const name of [COMPLETE_EXAMPLE, 'zhaohua-zfw-2022'] as const) {
+      const d = loadExample(name);
+      const profile = resolveProfile(d);
+      const c = checkDatasetWithReport(d, profile);
+      expect(c.tree).toEqual(buildReport(d, profile));
+      expect(c.report).toEqual(runRules(RULE_PACK, checkInputWithReport(d, profile)));
+      expect(checkDataset(d, profile)).toEqual(c.report);
+      expect(reviewDataset(d, profile).tree).toEqual(c.tree);
+      expect(JSON.parse(checkReportJson('x.yaml', c.report))).toMatchObject({ dataset: 'x.yaml', rulesVersion: c.report.rulesVersion });
+    }
+  });
+});
+
+describe('audit', () => {
+  it('audits a report received as bytes: our own final report has no certain finding', async () => {
+    const d = loadExample(COMPLETE_EXAMPLE);
+    const txt = (await renderDataset(d, resolveProfile(d), ['txt'])).files[0]!;
+    const r = await auditReport(txt.data, txt.name);
+    expect(r.file).toBe(txt.name);
+    expect(r.format).toBe('txt');
+    expect(r.facts.length).toBeGreaterThan(0);
+    expect(r.summary.errors).toBe(0);
+  });
+
+  it('refuses what it cannot read with a Chinese DocumentError', async () => {
+    await expect(auditReport(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), 'broken.docx')).rejects.toThrow(DocumentError);
   });
 });

@@ -6,7 +6,7 @@ import { formatScaled, roundTo } from '../../src/money/index.js';
 import { PROFILES } from '../../src/profiles/index.js';
 import { buildReport } from '../../src/report/build.js';
 import { renderText } from '../../src/render/text/index.js';
-import { checkDataset } from '../../src/rules/index.js';
+import { checkDataset } from '../../src/app/check.js';
 import { EXAMPLES, loadExample } from '../examples.js';
 
 const CONTRACT = [

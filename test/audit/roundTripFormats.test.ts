@@ -19,7 +19,8 @@ import { renderHtml } from '../../src/render/html/index.js';
 import { chromiumPath, createPdfRenderer, type PdfRenderer } from '../../src/render/pdf/index.js';
 import { renderText } from '../../src/render/text/index.js';
 import { buildReport } from '../../src/report/build.js';
-import { checkDataset, hasErrors } from '../../src/rules/index.js';
+import { checkDataset } from '../../src/app/check.js';
+import { hasErrors } from '../../src/rules/index.js';
 import { synthYaml } from '../../src/synth/index.js';
 import { EXAMPLES, loadExample } from '../examples.js';
 

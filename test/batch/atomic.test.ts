@@ -1,5 +1,5 @@
 /**
- * Outputs are written whole or not at all (src/cli/effects.ts writeAtomically):
+ * Outputs are written whole or not at all (src/app/effects.ts writeAtomically):
  * a failed write or a failed render leaves neither a partial file nor a
  * temporary one, and a file already there stays as it was.
  */
@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeEffects, UserError, writeAtomically } from '../../src/cli/effects.js';
-import { renderCommand } from '../../src/cli/render.js';
+import { nodeEffects, UserError, writeAtomically } from '../../src/app/effects.js';
+import { renderFileToFolder } from '../../src/app/render.js';
 import { synthCommand } from '../../src/cli/synth.js';
 
 const quiet = { ...nodeEffects, out: () => {}, err: () => {} };
@@ -51,7 +51,7 @@ describe('a render that fails part-way', () => {
     const [file] = synthCommand({ units: 1, seed: 8, outDir: join(dir, 'in') }, quiet);
     const out = join(dir, 'out');
     process.env.CHROMIUM_PATH = join(dir, 'no-chromium-here');
-    const err = await renderCommand(file!, { outDir: out, formats: ['html', 'pdf', 'docx'] }, quiet).catch((e: unknown) => e);
+    const err = await renderFileToFolder(file!, { outDir: out, formats: ['html', 'pdf', 'docx'] }, quiet).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).message).toContain('未找到 Chromium');
     expect(readdirSync(out)).toEqual(['unit-00001.html']);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeEffects, type Effects } from '../../src/cli/effects.js';
+import { nodeEffects, type Effects } from '../../src/app/effects.js';
 import { run } from '../../src/cli/main.js';
 import { synthCommand } from '../../src/cli/synth.js';
 import { batchExitCode, createProgress, expandInputs, runBatch, summaryLines } from '../../src/batch/index.js';

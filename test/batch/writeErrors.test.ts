@@ -28,7 +28,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { nodeEffects, UserError, writeAtomically } = await import('../../src/cli/effects.js');
+const { nodeEffects, UserError, writeAtomically } = await import('../../src/app/effects.js');
 const { run } = await import('../../src/cli/main.js');
 const { examplesDir } = await import('../../src/cli/demo.js');
 

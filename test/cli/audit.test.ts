@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeEffects, type Effects } from '../../src/cli/effects.js';
+import { nodeEffects, type Effects } from '../../src/app/effects.js';
 import { run } from '../../src/cli/main.js';
 
 function recording(): Effects & { outLines: string[]; errLines: string[] } {

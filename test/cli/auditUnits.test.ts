@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finding } from '../../src/audit/rules/helpers.js';
-import { nodeEffects, type Effects } from '../../src/cli/effects.js';
+import { nodeEffects, type Effects } from '../../src/app/effects.js';
 import { run } from '../../src/cli/main.js';
 
 function recording(): Effects & { outLines: string[]; errLines: string[] } {

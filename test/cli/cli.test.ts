@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FORMATS, examplesDir } from '../../src/cli/demo.js';
-import { nodeEffects, type Effects } from '../../src/cli/effects.js';
+import { nodeEffects, type Effects } from '../../src/app/effects.js';
 import { run } from '../../src/cli/main.js';
 
 /** Real file effects, but printed lines are recorded. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { examplesDir } from '../../src/cli/demo.js';
-import { nodeEffects, type Effects } from '../../src/cli/effects.js';
+import { nodeEffects, type Effects } from '../../src/app/effects.js';
 import { run } from '../../src/cli/main.js';
 import { MAX_DATASET_BYTES } from '../../src/model/index.js';
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleFiles } from '../../src/cli/demo.js';
 import { DatasetError, parseDataset, type Dataset } from '../../src/model/index.js';
 import { findProfile } from '../../src/profiles/index.js';
-import { checkDataset } from '../../src/rules/index.js';
+import { checkDataset } from '../../src/app/check.js';
 import { synthDataset, synthYaml } from '../../src/synth/index.js';
 import { applyEdit, textEdits } from './mutate.js';
 

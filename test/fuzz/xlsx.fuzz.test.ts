@@ -11,7 +11,7 @@ import { parseDataset, type Dataset } from '../../src/model/index.js';
 import { findProfile } from '../../src/profiles/index.js';
 import { importXlsx, XlsxImportError, type ImportResult } from '../../src/parse/xlsx/index.js';
 import { renderXlsx } from '../../src/render/xlsx/index.js';
-import { datasetCheckInput } from '../../src/rules/index.js';
+import { checkInputWithReport } from '../../src/check/index.js';
 import { synthYaml } from '../../src/synth/index.js';
 import { reportWorkbook } from '../xlsx/reportWorkbook.js';
 import { applyByteEdits, byteEdits } from './mutate.js';
@@ -33,7 +33,7 @@ let ownExport: Uint8Array;
 let reportingSoftware: Uint8Array;
 beforeAll(async () => {
   const d: Dataset = parseDataset(synthYaml(4, 2), 'fuzz.yaml');
-  ownExport = await renderXlsx(datasetCheckInput(d, findProfile(d.profile ?? 'sichuan')!).tree, d);
+  ownExport = await renderXlsx(checkInputWithReport(d, findProfile(d.profile ?? 'sichuan')!).tree, d);
   reportingSoftware = await reportWorkbook();
   // Both originals import cleanly: the fuzzing starts from good files.
   expect((await importOrRefuse(ownExport))?.dataset).toBeDefined();

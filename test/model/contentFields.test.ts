@@ -40,7 +40,7 @@ describe('content fields', () => {
   });
   it('sangong.fund is one of the two funds with 三公 tables', () => {
     expect(parseDataset(base.replace('sangong: {', 'sangong: { fund: govFund,'), 'x.yaml').sangong.fund).toBe('govFund');
-    expect(messages(base.replace('sangong: {', 'sangong: { fund: stateCapital,'))).toContain('generalBudget（一般公共预算）或 govFund');
+    expect(messages(base.replace('sangong: {', 'sangong: { fund: stateCapital,'))).toContain('“generalBudget”（一般公共预算）或“govFund”');
   });
   it('公务用车 by body type must add up to the vehicles held', () => {
     const held = (v: string) => base.replace('sangong: { budget: {}, actual: {} }', `sangong: { budget: {}, actual: {}, vehicles: ${v} }`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAccounts, parseDataset } from '../../src/model/index.js';
 import { PROFILES } from '../../src/profiles/index.js';
 import { renderJson } from '../../src/render/json/index.js';
-import { checkDataset } from '../../src/rules/index.js';
+import { checkDataset } from '../../src/app/check.js';
 import { EXAMPLES, loadExample } from '../examples.js';
 
 describe('JSON export (open data)', () => {

@@ -13,7 +13,7 @@ import { findProfile } from '../../src/profiles/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { renderXlsx } from '../../src/render/xlsx/index.js';
 import type { ReportTree } from '../../src/report/tree.js';
-import { datasetCheckInput } from '../../src/rules/index.js';
+import { checkInputWithReport } from '../../src/check/index.js';
 import { synthYaml } from '../../src/synth/index.js';
 import { EXAMPLES, loadExample } from '../examples.js';
 import { sampleTree } from '../fixtures/sampleTree.js';
@@ -60,7 +60,7 @@ describe('OOXML schema (Open XML SDK validator)', () => {
   it.each(EXAMPLES)('%s: DOCX and XLSX are valid in both profiles', async (name) => {
     const d = loadExample(name);
     for (const profileId of ['sichuan', 'national']) {
-      const input = datasetCheckInput(d, findProfile(profileId)!);
+      const input = checkInputWithReport(d, findProfile(profileId)!);
       await expectValid(await renderDocx(input.tree), 'docx');
       await expectValid(await renderXlsx(input.tree, d), 'xlsx');
     }
@@ -74,7 +74,7 @@ describe('OOXML schema (Open XML SDK validator)', () => {
   it('synthetic units (other kinds, fund mixes and evaluations) are valid', async () => {
     for (const i of [0, 1, 2, 3]) {
       const d = parseDataset(synthYaml(2026, i), `synth-${i}.yaml`);
-      const input = datasetCheckInput(d, findProfile(d.profile ?? 'sichuan')!);
+      const input = checkInputWithReport(d, findProfile(d.profile ?? 'sichuan')!);
       await expectValid(await renderDocx(input.tree), 'docx');
       await expectValid(await renderXlsx(input.tree, d), 'xlsx');
     }

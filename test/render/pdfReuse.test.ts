@@ -14,7 +14,7 @@ import { parseDataset } from '../../src/model/index.js';
 import { findProfile } from '../../src/profiles/index.js';
 import { chromiumPath, createPdfRenderer, MAX_PDF_PAGES, pdfPoolSize, type PdfRenderer } from '../../src/render/pdf/index.js';
 import type { ReportTree } from '../../src/report/tree.js';
-import { datasetCheckInput } from '../../src/rules/index.js';
+import { checkInputWithReport } from '../../src/check/index.js';
 import { synthYaml } from '../../src/synth/index.js';
 
 // As in pdf.test.ts: on CI a missing browser is a failure, not a skip.
@@ -28,7 +28,7 @@ const text = (pdf: Uint8Array, name: string) => {
 };
 const trees: { name: string; tree: ReportTree }[] = [0, 1, 2, 3].map((i) => {
   const d = parseDataset(synthYaml(12, i), `u${i}.yaml`);
-  return { name: d.unit.name, tree: datasetCheckInput(d, findProfile(d.profile ?? 'sichuan')!).tree };
+  return { name: d.unit.name, tree: checkInputWithReport(d, findProfile(d.profile ?? 'sichuan')!).tree };
 });
 
 describe('PDF page-pool size', () => {

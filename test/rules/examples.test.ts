@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Amount } from '../../src/money/index.js';
 import type { Dataset } from '../../src/model/index.js';
 import { PROFILES } from '../../src/profiles/index.js';
-import { checkDataset, RULE_PACK } from '../../src/rules/index.js';
+import { checkDataset } from '../../src/app/check.js';
+import { RULE_PACK } from '../../src/rules/index.js';
 import { COMPLETE_EXAMPLE, EXAMPLES, loadExample } from '../examples.js';
 
 const profileOf = (d: Dataset) => PROFILES[d.profile ?? 'sichuan']!;

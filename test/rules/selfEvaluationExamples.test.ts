@@ -1,7 +1,7 @@
 /** The seeds' performance contradictions, found by `check` on the example data (issue 6). */
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/profiles/index.js';
-import { checkDataset } from '../../src/rules/index.js';
+import { checkDataset } from '../../src/app/check.js';
 import { loadExample } from '../examples.js';
 
 const findings = (name: 'zhaohua-zfw-2022' | 'miyi-zfw-2021') =>

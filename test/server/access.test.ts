@@ -191,6 +191,33 @@ describe.each(ENGINES)('authorisation on %s', (engine) => {
     expect(admin).toHaveLength(3);
   });
 
+  it('the seed: regions 省 → 市 → 县, the examples’ units with their datasets as version 1, and their accounts', async () => {
+    const regions = await world.store.listRegions();
+    const byId = new Map(regions.map((r) => [r.id, r]));
+    const chain = (name: string) => {
+      const out: string[] = [];
+      for (let r = regions.find((x) => x.name === name); r; r = r.parentId === null ? undefined : byId.get(r.parentId)) out.unshift(r.name);
+      return out.join(' → ');
+    };
+    expect(chain('昭化区')).toBe('四川省 → 广元市 → 昭化区');
+    expect(chain('米易县')).toBe('四川省 → 攀枝花市 → 米易县');
+    expect(chain('清江县')).toBe('四川省 → 德阳市 → 清江县');
+    const orgs = await world.store.listOrganisations();
+    expect(orgs.map((o) => o.name).sort()).toEqual(['中共广元市昭化区委政法委员会', '中共米易县委政法委员会', '清江县疾病预防控制中心'].sort());
+    const datasets = await world.store.listDatasets({});
+    expect(datasets.map((d) => [d.year, d.version, d.status]).sort()).toEqual([[2021, 1, 'draft'], [2022, 1, 'draft'], [2024, 1, 'draft']]);
+    const a = (await world.store.getVersion(world.datasetA, 1))!;
+    expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const roles = [...world.accounts.values()].map((x) => x.role);
+    expect(roles.filter((r) => r === 'filler')).toHaveLength(3);
+    expect(roles.filter((r) => r === 'unit_reviewer')).toHaveLength(3);
+    expect(roles.filter((r) => r === 'finance_reviewer')).toHaveLength(3);
+    expect(roles.filter((r) => r === 'admin')).toHaveLength(1);
+    // A second start seeds nothing.
+    const { seedIfEmpty } = await import('../../src/app/seed.js');
+    expect(await seedIfEmpty(world.store)).toBeNull();
+  });
+
   it('an unknown /api path is a 404 in Chinese', async () => {
     const res = await world.client().get('/api/nothing-here');
     expect(res.statusCode).toBe(404);

@@ -165,7 +165,8 @@ describe.each(ENGINES)('datasets and workflow on %s', (engine) => {
     const saved = await filler.put(`/api/datasets/${A}`, { baseVersion: 3, data: exampleJson('qingjiang-cdc-2024') });
     expect(saved.statusCode).toBe(200);
     expect((await filler.post(`/api/datasets/${A}/actions/submit`, {})).json().status).toBe('submitted');
-    expect((await (await world.as('reviewerA')).post(`/api/datasets/${A}/actions/unit_approve`, { comment: '同意' })).json().status).toBe('unit_approved');
+    // An approval may come without a body.
+    expect((await (await world.as('reviewerA')).request('POST', `/api/datasets/${A}/actions/unit_approve`)).json().status).toBe('unit_approved');
     const finance = await world.as('financeA');
     expect((await finance.post(`/api/datasets/${A}/actions/finance_approve`, {})).json().status).toBe('finance_approved');
 
@@ -224,6 +225,20 @@ describe.each(ENGINES)('datasets and workflow on %s', (engine) => {
     expect((await detail(A)).status).toBe('published');
   });
 
+  it('publishing a version with errors is refused at once (422), not left to fail in the worker', async () => {
+    // B has errors: the API would never approve it; moved along in the store directly.
+    const fillerB = (await world.store.getUserByName('zhaohua-tb'))!;
+    await world.store.transition(B, { from: ['draft'], to: 'submitted', action: 'submit', userId: fillerB.id });
+    await world.store.transition(B, { from: ['submitted'], to: 'unit_approved', action: 'unit_approve', userId: fillerB.id });
+    await world.store.transition(B, { from: ['unit_approved'], to: 'finance_approved', action: 'finance_approve', userId: fillerB.id });
+    const res = await (await world.as('financeB')).post(`/api/datasets/${B}/actions/publish`, {});
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error: 'not_passing', fields: { 'prior.operating_cost': '报告中“上年决算数”尚待补充' } });
+    expect((await (await world.as('fillerB')).get(`/api/datasets/${B}`)).json<DatasetDetail>().status).toBe('finance_approved');
+    // Back for the tests after this one.
+    await world.store.transition(B, { from: ['finance_approved'], to: 'returned', action: 'finance_return', userId: fillerB.id, comment: '测试' });
+  });
+
   it('a 填报人 creates next year’s dataset from this year’s: last year’s figures become 上年数', async () => {
     const filler = await world.as('fillerA');
     const res = await filler.post('/api/datasets', { year: 2025, from: 'previous' });
@@ -251,6 +266,31 @@ describe.each(ENGINES)('datasets and workflow on %s', (engine) => {
     const a = await (await world.as('fillerA')).get(`/api/datasets/${A}/preview`);
     expect(a.body).toContain('清江县疾病预防控制中心');
     expect(a.body).not.toContain(DRAFT_MARK);
+  });
+
+  it('a render job: 202 with the job, the worker makes the file, its requester downloads it (with its SHA-256), nobody else', async () => {
+    const fillerB = await world.as('fillerB');
+    const res = await fillerB.post(`/api/datasets/${B}/render`, { format: 'html' });
+    expect(res.statusCode).toBe(202);
+    const { job } = res.json<{ job: Job }>();
+    expect(job).toMatchObject({ kind: 'render', status: 'queued', progress: 0 });
+    const worker = startWorker(world.store, { autostart: false, log: () => {} });
+    try {
+      expect(await worker.drain()).toBe(1);
+    } finally {
+      await worker.stop();
+    }
+    const done = (await fillerB.get(`/api/jobs/${job.id}`)).json<Job>();
+    expect(done).toMatchObject({ status: 'done', progress: 100, error: null });
+    const file = done.result!.files![0]!;
+    expect(file.name).toMatch(/\.html$/u);
+    const download = await fillerB.get(`${done.result!.downloadBase ?? `/api/jobs/${job.id}/files/`}${encodeURIComponent(file.name)}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['x-sha256']).toBe(file.sha256);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    expect(download.body).toContain(DRAFT_MARK);
+    expect((await (await world.as('reviewerB')).get(`/api/jobs/${job.id}`)).statusCode).toBe(403);
+    expect((await fillerB.post(`/api/datasets/${B}/render`, { format: 'odt' })).json().fields).toEqual({ format: '应为以下之一：pdf、docx、xlsx、html' });
   });
 
   it('uploads: too large 413, not .xlsx 415, not a zip 415, a broken workbook 400, our own export read back', async () => {

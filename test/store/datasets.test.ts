@@ -1,8 +1,8 @@
 /** Datasets, versions, the workflow and comments, on both engines. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
 import { Duplicate, NotFound, StateConflict, VersionConflict, type Store } from '../../src/store/index.js';
-import { engines, onServer } from './engines.js';
+import { engines, onServer, setupOnce } from './engines.js';
 import { dataset, finding, seed, type Seed } from './seed.js';
 
 describe.each(engines())('$name: datasets, versions, workflow', (engine) => {
@@ -13,7 +13,7 @@ describe.each(engines())('$name: datasets, versions, workflow', (engine) => {
   /** A new dataset for this test's unit (each test takes its own year). */
   const fresh = () => store.createDataset({ orgId: s.org.id, year: ++year, data: dataset(year, '100.00'), findings: [], userId: s.filler.id });
 
-  beforeAll(async () => {
+  setupOnce(async () => {
     ({ store, db } = await engine.openWithDb());
     s = await seed(store);
   });
@@ -36,6 +36,15 @@ describe.each(engines())('$name: datasets, versions, workflow', (engine) => {
     expect(await store.findDataset(s.org.id, 2024)).toEqual(d);
     expect(await store.findDataset(s.org.id, 1999)).toBeNull();
     expect(await store.getDataset(999_999)).toBeNull();
+  });
+
+  it('gives a saved dataset back with its keys in the order they were written', async () => {
+    const d = await fresh();
+    const data = { zeta: '1', alpha: { 支出: '2', b: '3', a: [{ y: 1, x: 2 }] }, mid: null };
+    const v2 = await store.saveVersion(d.id, { baseVersion: 1, data, findings: [finding('R2')], userId: s.filler.id });
+    expect(JSON.stringify(v2.data)).toBe(JSON.stringify(data));
+    expect(JSON.stringify((await store.getVersion(d.id, 2))!.data)).toBe(JSON.stringify(data));
+    expect(JSON.stringify((await store.getVersion(d.id, 2))!.findings)).toBe(JSON.stringify([finding('R2')]));
   });
 
   it("records an import as an 'import' event", async () => {

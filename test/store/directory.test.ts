@@ -1,15 +1,15 @@
 /** Regions, organisations, users and sessions, on both engines. */
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Duplicate, type Store } from '../../src/store/index.js';
-import { engines } from './engines.js';
+import { engines, setupOnce } from './engines.js';
 import { seed, unique } from './seed.js';
 
 const tokenHash = (): string => createHash('sha256').update(randomBytes(32)).digest('hex');
 
 describe.each(engines())('$name: regions, organisations, users, sessions', (engine) => {
   let store: Store;
-  beforeAll(async () => { store = await engine.open(); });
+  setupOnce(async () => { store = await engine.open(); });
   afterAll(() => engine.cleanup());
 
   it('reports its engine', () => {

@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { beforeAll, beforeEach } from 'vitest';
 import { openPglite, openPostgres, type Db } from '../../src/store/db.js';
 import { openStore, storeOn, type Store, type StoreOptions } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -78,9 +79,14 @@ function engine(name: 'pglite' | 'postgres', options: StoreOptions): TestEngine 
       return { store, db };
     },
     async cleanup() {
+      const used = opened.length > 0;
       for (const s of opened.splice(0)) await s.close().catch(() => {});
       if (name === 'postgres' && options.schema) {
-        await onServer((c) => c.query(`DROP SCHEMA IF EXISTS ${options.schema} CASCADE`));
+        try {
+          await onServer((c) => c.query(`DROP SCHEMA IF EXISTS ${options.schema} CASCADE`));
+        } catch (e) {
+          if (used) throw e; // else the server was never reached, as the tests already say
+        }
       }
     },
   };
@@ -91,4 +97,22 @@ export function engines(): TestEngine[] {
   const list = [engine('pglite', {})];
   if (!SKIP_PG) list.push(engine('postgres', { databaseUrl: PG_URL, schema: randomSchema() }));
   return list;
+}
+
+/**
+ * beforeAll that, when it fails (the server unreachable), fails every test of
+ * the suite with its error instead of leaving them counted as skipped.
+ */
+export function setupOnce(fn: () => Promise<void>): void {
+  let failure: unknown = null;
+  beforeAll(async () => {
+    try {
+      await fn();
+    } catch (e) {
+      failure = e;
+    }
+  });
+  beforeEach(() => {
+    if (failure) throw failure;
+  });
 }

@@ -1,19 +1,19 @@
 /** Opening a store: migrations, schemas, and a PGlite data folder that keeps its data. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkSchemaName, type Db } from '../../src/store/db.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
-import { engines, onServer, PG_URL, randomSchema, SKIP_PG } from './engines.js';
+import { engines, onServer, PG_URL, randomSchema, setupOnce, SKIP_PG } from './engines.js';
 import { dataset, seed } from './seed.js';
 
 describe.each(engines())('$name: migrations', (engine) => {
   let store: Store;
   let db: Db;
-  beforeAll(async () => { ({ store, db } = await engine.openWithDb()); });
+  setupOnce(async () => { ({ store, db } = await engine.openWithDb()); });
   afterAll(() => engine.cleanup());
 
   it('applies every migration once; running them again changes nothing', async () => {
@@ -35,7 +35,7 @@ describe.each(engines())('$name: migrations', (engine) => {
   });
 });
 
-describe.skipIf(SKIP_PG)('postgres: two processes opening one new schema together', () => {
+if (!SKIP_PG) describe('postgres: two processes opening one new schema together', () => {
   const schema = randomSchema();
   afterAll(() => onServer((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)));
 
@@ -82,8 +82,25 @@ describe('pglite: a data folder', () => {
       expect(await again.getDataset(d.id)).toMatchObject({ version: 2 });
       expect(await again.getVersion(d.id, 2)).toEqual(v2);
       expect(await again.getVersion(d.id, 1)).toMatchObject({ data: dataset(2024, '88.80') });
+      // A second opener while it is open would silently lose data: refused.
+      await expect(openStore({ dataDir })).rejects.toThrow(new RegExp(`正被另一个进程（pid ${process.pid}）使用`));
+      expect(await again.countUsers()).toBe(2);
     } finally {
       await again.close();
+    }
+    expect(existsSync(join(dataDir, 'juesuan.lock'))).toBe(false);
+  });
+
+  it('takes over the lock of a process that is gone', async () => {
+    const dataDir = join(parent, 'stale');
+    await (await openStore({ dataDir })).close();
+    // A pid no process has: a lock left behind by a killed server.
+    writeFileSync(join(dataDir, 'juesuan.lock'), '2147483646\n');
+    const store = await openStore({ dataDir });
+    try {
+      expect(readFileSync(join(dataDir, 'juesuan.lock'), 'utf8').trim()).toBe(String(process.pid));
+    } finally {
+      await store.close();
     }
   });
 });

@@ -33,3 +33,14 @@ export const dataset = (year: number, total: string): DatasetJson => ({
 export const finding = (rule: string): StoredFinding => ({
   rule, severity: 'warning', message: '支出变动超过 30% 未说明原因', location: 'expenditure.total', hint: '请说明原因',
 });
+
+/** A dataset of some megabytes (its JSON is stored TOASTed, over many pages), tagged to tell versions apart. */
+export const bigDataset = (year: number, tag: string): DatasetJson => ({
+  ...dataset(year, '100.00'),
+  tag,
+  expenditure: Array.from({ length: 40_000 }, (_, i) => ({
+    code: `201${String(i).padStart(5, '0')}`,
+    name: `一般公共服务支出第${i}项（${tag}）`,
+    amount: `${i}.${String(i % 100).padStart(2, '0')}`,
+  })),
+});

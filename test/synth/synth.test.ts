@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RenderSession, RENDERERS } from '../../src/cli/render.js';
+import { RenderSession, RENDERERS } from '../../src/app/render.js';
 import { parseDataset, type Dataset } from '../../src/model/index.js';
 import { findProfile } from '../../src/profiles/index.js';
-import { datasetCheckInput, hasErrors, RULE_PACK, runRules } from '../../src/rules/index.js';
+import { checkInputWithReport } from '../../src/check/index.js';
+import { hasErrors, RULE_PACK, runRules } from '../../src/rules/index.js';
 import { corruptYaml } from '../../src/synth/corrupt.js';
 import { synthDataset, synthYaml } from '../../src/synth/index.js';
 
@@ -19,14 +20,14 @@ describe('synthetic datasets', () => {
 
   it.each(SEEDS)('seed %i passes its checks with no error-level finding', (seed) => {
     const d = load(seed);
-    const report = runRules(RULE_PACK, datasetCheckInput(d, profileOf(d)));
+    const report = runRules(RULE_PACK, checkInputWithReport(d, profileOf(d)));
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('a unit with no 三公 spending at all checks clean: its table of zeros says why it is empty', () => {
     const d = parseDataset(synthYaml(21, 293), 'no-sangong.yaml');
     expect([d.sangong.actual, d.sangong.budget].flatMap((x) => Object.values(x)).every((a) => a?.fen === 0n)).toBe(true);
-    const input = datasetCheckInput(d, profileOf(d));
+    const input = checkInputWithReport(d, profileOf(d));
     expect(runRules(RULE_PACK, input).findings.filter((f) => f.severity === 'error')).toEqual([]);
     const table = input.tree.blocks.find((b) => b.kind === 'table' && b.id === 'sangong-budget-actual');
     expect(table && table.kind === 'table' ? table.note : undefined).toEqual([expect.stringContaining('故本表为空表')]);
@@ -35,7 +36,7 @@ describe('synthetic datasets', () => {
   it.each(SEEDS)('seed %i: units 2 to 6 pass their checks too', (seed) => {
     for (let i = 1; i < 6; i++) {
       const d = load(seed, i);
-      const errors = runRules(RULE_PACK, datasetCheckInput(d, profileOf(d))).findings.filter((f) => f.severity === 'error');
+      const errors = runRules(RULE_PACK, checkInputWithReport(d, profileOf(d))).findings.filter((f) => f.severity === 'error');
       expect(errors, `unit ${i + 1}`).toEqual([]);
     }
   });
@@ -61,7 +62,7 @@ describe('synthetic datasets', () => {
 
   it.each(SEEDS)('seed %i renders in every format', async (seed) => {
     const d = load(seed);
-    const input = datasetCheckInput(d, profileOf(d));
+    const input = checkInputWithReport(d, profileOf(d));
     const report = runRules(RULE_PACK, input);
     const session = new RenderSession();
     try {
@@ -80,6 +81,6 @@ describe('synthetic datasets', () => {
     expect(() => parseDataset(corruptYaml(5, 0, 'yaml'), 'a.yaml')).toThrow(/YAML 格式错误/);
     expect(() => parseDataset(corruptYaml(5, 0, 'schema'), 'b.yaml')).toThrow(/year/);
     const d = parseDataset(corruptYaml(5, 0, 'check'), 'c.yaml');
-    expect(hasErrors(runRules(RULE_PACK, datasetCheckInput(d, profileOf(d))))).toBe(true);
+    expect(hasErrors(runRules(RULE_PACK, checkInputWithReport(d, profileOf(d))))).toBe(true);
   });
 });

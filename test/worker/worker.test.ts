@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetJson } from '../../src/api/contract.js';
-import { datasetToRaw, type Dataset } from '../../src/model/index.js';
+import type { Dataset } from '../../src/model/index.js';
+import { datasetToRaw } from '../../src/model/save.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { startWorker } from '../../src/worker/index.js';
@@ -65,11 +66,11 @@ describe.each(ENGINES)('worker on %s', (engine) => {
     expect(done?.status).toBe('done');
     expect(done?.progress).toBeGreaterThanOrEqual(95);
     const files = (done?.result as { files: { name: string; sha256: string }[] }).files;
-    expect(files.map((f) => f.name)).toEqual(['清江市疾病预防控制中心2024年度单位决算.html']);
+    expect(files.map((f) => f.name)).toEqual(['2024年度单位决算公开.html']);
     const file = await store.getJobFile(job.id, files[0]!.name);
     expect(file).not.toBeNull();
     expect(createHash('sha256').update(file!.data).digest('hex')).toBe(files[0]!.sha256);
-    expect(new TextDecoder().decode(file!.data)).toContain('清江市疾病预防控制中心');
+    expect(new TextDecoder().decode(file!.data)).toContain('清江县疾病预防控制中心');
   });
 
   it('an unknown format fails the job with a Chinese message', async () => {
@@ -92,7 +93,7 @@ describe.each(ENGINES)('worker on %s', (engine) => {
     expect((await store.getDataset(ds.id))?.status).toBe('published');
     const [bundle] = await store.listBundles({ datasetId: ds.id });
     expect(bundle?.edition).toBe(1);
-    expect(bundle?.files.map((f) => f.name.split('.').pop())).toEqual(['html', 'pdf', 'docx', 'xlsx', 'json']);
+    expect(bundle?.files.map((f) => f.name.split('.').pop()).sort()).toEqual(['docx', 'html', 'json', 'pdf', 'xlsx']);
     for (const f of bundle!.files) {
       const stored = await store.getBundleFile(bundle!.id, f.name);
       expect(createHash('sha256').update(stored!.data).digest('hex')).toBe(f.sha256);
@@ -119,12 +120,24 @@ describe.each(ENGINES)('worker on %s', (engine) => {
     expect(first.supersededBy).toBe(corrected.id);
   });
 
+  it('a bundle is stored only with its step to 已公开: when the state moved, neither is written', async () => {
+    const { ds, finance } = await setUp(store, toJson(loadExample(COMPLETE_EXAMPLE)), 2020);
+    const data = new TextEncoder().encode('<html></html>');
+    const file = { name: 'a.html', mediaType: 'text/html', bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex'), data };
+    await expect(store.addBundle({
+      datasetId: ds.id, datasetVersion: 1, userId: finance.id, correctionNote: null, files: [file],
+      publish: { from: ['finance_approved'], to: 'published', action: 'publish', userId: finance.id },
+    })).rejects.toMatchObject({ name: 'StateConflict', current: 'draft' });
+    expect(await store.listBundles({ datasetId: ds.id })).toEqual([]);
+    expect(await store.listEvents(ds.id)).toHaveLength(1);
+  });
+
   it('publish refuses a version that does not pass its review: no bundle, not published', async () => {
     const d = toJson(loadExample(COMPLETE_EXAMPLE));
     (d.unit as Record<string, unknown>).name = '未通过审核的单位';
-    // 收入合计 no longer the sum of its parts: an error-level finding.
+    // 事业收入 changed alone: 收入合计 no longer agrees with 支出 and the balances, an error-level finding.
     const income = d.income as Record<string, unknown>;
-    income.total = '1.00';
+    income.business = '1.00';
     const { ds, filler, finance } = await setUp(store, d, 2022);
     await approve(store, ds.id, filler.id, finance.id);
     const job = await store.enqueueJob({ kind: 'publish', payload: { datasetId: ds.id, version: 1, userId: finance.id, correctionNote: null }, requestedBy: finance.id });

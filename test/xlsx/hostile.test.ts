@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeEffects, UserError, type Effects } from '../../src/cli/effects.js';
+import { nodeEffects, UserError, type Effects } from '../../src/app/effects.js';
 import { importCommand } from '../../src/cli/import.js';
 import { importXlsx, XlsxImportError } from '../../src/parse/xlsx/index.js';
 import { DATA_SHEET_NAME, renderXlsx } from '../../src/render/xlsx/index.js';

@@ -1,5 +1,5 @@
 /** Batch `audit` / `extract`: each published report read, its facts extracted and (audit) checked; a result per file. */
-import { auditDocument, auditJson, auditLines, extractJson, extractLines, readReport } from '../../cli/audit.js';
+import { auditDocument, auditJson, auditLines, extractJson, extractLines, readReport } from '../../app/audit.js';
 import type { BatchTask, FileOutcome } from '../task.js';
 import { failure } from './outcome.js';
 

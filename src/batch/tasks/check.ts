@@ -1,7 +1,7 @@
 /** Batch `check`: each dataset through the rule pack; a line per file, or one JSON object per line with --json. */
-import { checkReportJson } from '../../cli/check.js';
-import { chooseProfile, loadDataset } from '../../cli/render.js';
-import { nodeEffects } from '../../cli/effects.js';
+import { checkReportJson } from '../../app/check.js';
+import { nodeEffects } from '../../app/effects.js';
+import { chooseProfile, readDatasetFile } from '../../app/load.js';
 import { reviewDataset } from '../../app/review.js';
 import type { BatchTask, FileOutcome } from '../task.js';
 import { failure } from './outcome.js';
@@ -16,7 +16,7 @@ export const checkTask: BatchTask = (options) => {
   return {
     async run(file): Promise<FileOutcome> {
       try {
-        const d = loadDataset(file, nodeEffects);
+        const d = readDatasetFile(file, nodeEffects);
         const { report, final } = reviewDataset(d, chooseProfile(d, o.profile, file));
         const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
         const counts = { error: count('error'), warning: count('warning'), info: count('info') };

@@ -1,5 +1,5 @@
 /** Turns what a command throws into a file's outcome, so one bad file never stops a batch. */
-import { UserError } from '../../cli/effects.js';
+import { UserError } from '../../app/effects.js';
 import type { FileOutcome } from '../task.js';
 
 /** The reason as printed in the summary: the message, without the file name prefix a single run would need. */

@@ -69,11 +69,14 @@ CREATE TABLE datasets (
 );
 CREATE INDEX datasets_year_status_idx ON datasets (year, status);
 
+-- data and findings are json, not jsonb: a saved dataset comes back with its
+-- keys in the order they were written (jsonb would sort them), and nothing
+-- queries inside them.
 CREATE TABLE dataset_versions (
   dataset_id integer NOT NULL REFERENCES datasets (id),
   version    integer NOT NULL CHECK (version >= 1),
-  data       jsonb NOT NULL CHECK (jsonb_typeof(data) = 'object'),
-  findings   jsonb NOT NULL DEFAULT '[]'::jsonb CHECK (jsonb_typeof(findings) = 'array'),
+  data       json NOT NULL CHECK (json_typeof(data) = 'object'),
+  findings   json NOT NULL DEFAULT '[]'::json CHECK (json_typeof(findings) = 'array'),
   saved_by   integer NOT NULL REFERENCES users (id),
   saved_at   timestamptz NOT NULL DEFAULT now(),
   note       text,
@@ -200,11 +203,16 @@ CREATE TRIGGER bundles_no_truncate BEFORE TRUNCATE ON bundles
 CREATE TRIGGER bundle_files_no_truncate BEFORE TRUNCATE ON bundle_files
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
--- The one change a bundle allows: superseded_by, from NULL to a later edition, once.
+-- The one change a bundle allows: superseded_by, from NULL to a later
+-- edition of the same dataset, once.
 CREATE FUNCTION bundles_supersede_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD.superseded_by IS NULL AND NEW.superseded_by IS NOT NULL
-     AND to_jsonb(NEW) - 'superseded_by' = to_jsonb(OLD) - 'superseded_by' THEN
+     AND to_jsonb(NEW) - 'superseded_by' = to_jsonb(OLD) - 'superseded_by'
+     AND EXISTS (SELECT 1 FROM bundles later
+                  WHERE later.id = NEW.superseded_by
+                    AND later.dataset_id = OLD.dataset_id
+                    AND later.edition > OLD.edition) THEN
     RETURN NEW;
   END IF;
   RAISE EXCEPTION 'bundles are immutable: only superseded_by may be set, once'

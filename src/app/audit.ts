@@ -1,13 +1,15 @@
 /**
- * `juesuan audit` and `juesuan extract`: published reports (txt, docx, pdf,
- * html) → facts and findings. Spans found in the normalised text are mapped
+ * The audit service (`juesuan audit` and `juesuan extract`, the batch, the
+ * server): published reports (txt, docx, pdf, html) → facts and findings. Spans found in the normalised text are mapped
  * back to the text as read, so every quote is an exact substring a reviewer
  * can search for; PDF quotes carry their page.
  */
 import { auditText, type AuditResult, type Claim, type Span, type TextFinding } from '../audit/index.js';
-import { DocumentError, readDocument, type ReadDocument } from '../parse/document/index.js';
-import type { ReadFigure } from '../app/verify.js';
+import { DocumentError, readDocument, readDocumentBytes, type ReadDocument } from '../parse/document/index.js';
 import { UserError } from './effects.js';
+import type { ReadFigure } from './verify.js';
+
+export { DocumentError };
 
 export interface Quote {
   text: string;
@@ -17,7 +19,7 @@ export interface Quote {
   page?: number;
 }
 
-/** A figure read from a report (app/verify's ReadFigure) with where it was read. */
+/** A figure read from a report (verify.ts's ReadFigure) with where it was read. */
 export interface AuditedFact extends ReadFigure {
   quote: string;
   page?: number;
@@ -56,6 +58,7 @@ function factQuote(doc: ReadDocument, c: Claim): Quote {
   return quoteOf(doc, s);
 }
 
+/** A report file read from disk; unreadable → UserError (exit 2) with the Chinese reason. */
 export async function readReport(file: string): Promise<ReadDocument> {
   try {
     return await readDocument(file);
@@ -65,6 +68,16 @@ export async function readReport(file: string): Promise<ReadDocument> {
   }
 }
 
+/**
+ * A report received as bytes (an upload), read and audited: `name` (the file
+ * name) names it in messages and, with the content, decides the format.
+ * Unreadable → DocumentError with the Chinese reason.
+ */
+export async function auditReport(bytes: Uint8Array, name: string): Promise<AuditFileResult> {
+  return auditDocument(await readDocumentBytes(bytes, name));
+}
+
+/** A report as read → its facts (with quotes) and the findings of the audit. */
 export function auditDocument(doc: ReadDocument): AuditFileResult {
   const r = auditText(doc.text);
   return {
