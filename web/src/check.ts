@@ -1,10 +1,12 @@
 /**
  * The live check, the one place the browser reaches the rule pack: the dataset's
  * JSON is read exactly as the server reads it (parseDataset) and checked with the
- * profile the dataset names. Everything in web/ calls `liveCheck`.
+ * profile the dataset names (src/check: the report tree and the rule pack; the
+ * server's verdict adds a read-back of the rendered text, so it can say more).
+ * Everything in web/ calls `liveCheck`.
  */
 import { parseDataset, DatasetError, type DatasetIssue } from '../../src/model/index.js';
-import { checkDataset } from '../../src/rules/checkDataset.js';
+import { checkDatasetWithReport } from '../../src/check/index.js';
 import { findProfile } from '../../src/profiles/index.js';
 import type { StoredFinding } from '../../src/api/contract.js';
 
@@ -29,7 +31,7 @@ export function liveCheck(data: unknown): LiveCheck {
   const profile = findProfile(id);
   if (!profile) return { issues: [{ path: 'profile', message: `未知的模板“${id}”` }], findings: [], ms: performance.now() - t };
   try {
-    const report = checkDataset(d, profile);
+    const { report } = checkDatasetWithReport(d, profile);
     const findings: StoredFinding[] = report.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
