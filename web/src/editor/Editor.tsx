@@ -7,6 +7,7 @@ import { EditorContext, fieldDomId, type EditorApi, type FieldNote } from './con
 import { getIn, parents, pathString, sectionOf, setIn, SECTION_KEYS, SECTIONS, type Path, type SectionKey } from './paths.js';
 import { hasAnchor, SectionForm } from './sections.js';
 import { diffData, showValue } from './diff.js';
+import { pathLabel } from './labels.js';
 
 type Data = Record<string, unknown>;
 export type SaveState = { kind: 'saved'; version: number } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'failed'; message: string };
@@ -241,8 +242,8 @@ export function Editor({ detail, readOnly, comments, onSaved, onComment, onState
             <details>
               <summary style={{ cursor: 'pointer' }}>查看差异</summary>
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                {serverDiff.onlyServer.map((f) => <li key={`s${keyOf(f)}`}>服务器：{SEVERITY_LABEL[f.severity]} {f.message}（{f.location}）</li>)}
-                {serverDiff.onlyLive.map((f) => <li key={`l${keyOf(f)}`}>仅本地：{SEVERITY_LABEL[f.severity]} {f.message}（{f.location}）</li>)}
+                {serverDiff.onlyServer.map((f) => <li key={`s${keyOf(f)}`}>服务器：{SEVERITY_LABEL[f.severity]} {f.message}（{pathLabel(f.location)}）</li>)}
+                {serverDiff.onlyLive.map((f) => <li key={`l${keyOf(f)}`}>仅本地：{SEVERITY_LABEL[f.severity]} {f.message}（{pathLabel(f.location)}）</li>)}
               </ul>
             </details>
           }
@@ -272,7 +273,7 @@ export function Editor({ detail, readOnly, comments, onSaved, onComment, onState
             <Typography.Title level={5} style={{ marginTop: 16 }}>批注</Typography.Title>
             <List size="small" dataSource={comments} renderItem={(c) => (
               <List.Item onClick={() => jump(c.path)} style={{ cursor: 'pointer' }}>
-                <List.Item.Meta title={`${c.author}（第${c.version}版）${c.resolved ? ' 已解决' : ''}`} description={`${c.path || '整份数据'}：${c.body}`} />
+                <List.Item.Meta title={`${c.author}（第${c.version}版）${c.resolved ? ' 已解决' : ''}`} description={`${pathLabel(c.path)}：${c.body}`} />
               </List.Item>
             )} />
           </>
@@ -336,7 +337,7 @@ export function FindingsList({ issues, findings, onJump }: { issues: { path: str
               <>
                 <div style={{ color: 'rgba(0,0,0,.88)' }}>{r.message}</div>
                 {r.hint && <div>{r.hint}</div>}
-                <div className="mono" style={{ fontSize: 12 }}>位置：{r.path || '（整份数据）'}</div>
+                <div style={{ fontSize: 12 }}>位置：{pathLabel(r.path)} <span className="mono">{r.path}</span></div>
               </>
             }
           />
@@ -449,7 +450,10 @@ export function DiffTable({ changes, beforeTitle, afterTitle }: { changes: { pat
         <tbody>
           {changes.map((c) => (
             <tr key={c.path}>
-              <td className="mono" style={{ padding: 4, borderBottom: '1px solid #f0f0f0', fontSize: 12 }}>{c.path}</td>
+              <td style={{ padding: 4, borderBottom: '1px solid #f0f0f0' }}>
+                {pathLabel(c.path)}
+                <div className="mono" style={{ fontSize: 11, color: '#8c8c8c' }}>{c.path}</div>
+              </td>
               <td style={{ padding: 4, borderBottom: '1px solid #f0f0f0', background: '#fff1f0' }}>{showValue(c.before)}</td>
               <td style={{ padding: 4, borderBottom: '1px solid #f0f0f0', background: '#f6ffed' }}>{showValue(c.after)}</td>
             </tr>

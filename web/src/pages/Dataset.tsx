@@ -9,6 +9,7 @@ import { Editor, DiffTable, type SaveState } from '../editor/Editor.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { fmtTime } from '../format.js';
+import { pathLabel } from '../editor/labels.js';
 import { StatusTag } from './Datasets.js';
 import { JobProgress, useJob } from './Job.js';
 import type { LiveCheck } from '../check.js';
@@ -284,7 +285,7 @@ function CommentsTab({ comments, canAdd, onAdd }: { comments: Comment[]; canAdd:
           <List.Item data-testid="comment-item">
             <List.Item.Meta
               title={<Space>{c.author}<Typography.Text type="secondary">{fmtTime(c.at)} · 第{c.version}版</Typography.Text>{c.resolved && <Tag>已解决</Tag>}</Space>}
-              description={<><div className="mono" style={{ fontSize: 12 }}>{c.path || '整份数据'}</div><div style={{ color: 'rgba(0,0,0,.88)' }}>{c.body}</div></>}
+              description={<><div style={{ fontSize: 12 }}>{pathLabel(c.path)} <span className="mono">{c.path}</span></div><div style={{ color: 'rgba(0,0,0,.88)' }}>{c.body}</div></>}
             />
           </List.Item>
         )}
@@ -312,7 +313,7 @@ function CommentDialog({ id, path, onClose, onAdded }: { id: number; path: strin
     }
   };
   return (
-    <Modal open title={`批注：${path || '整份数据'}`} okText="添加批注" cancelText="取消" onOk={() => void submit()} confirmLoading={busy} onCancel={onClose}>
+    <Modal open title={`批注：${pathLabel(path)}`} okText="添加批注" cancelText="取消" onOk={() => void submit()} confirmLoading={busy} onCancel={onClose}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <Input.TextArea value={body} onChange={(e) => setBody(e.target.value)} autoSize={{ minRows: 3 }} aria-label="批注内容" autoFocus />
     </Modal>
@@ -399,7 +400,7 @@ function ActionDialog({ detail, action, onClose, onDone }: { detail: DatasetDeta
             {warnings.map((f: StoredFinding) => {
               const k = explanationKey(f);
               return (
-                <Form.Item key={k} label={<span>⚠ {f.message}<Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>（{f.location}）</Typography.Text></span>} {...status(k)}>
+                <Form.Item key={k} label={<span>⚠ {f.message}<Typography.Text type="secondary" style={{ fontSize: 12 }}>（{pathLabel(f.location)}）</Typography.Text></span>} {...status(k)}>
                   <Input.TextArea value={explanations[k] ?? ''} onChange={(e) => setExplanations((x) => ({ ...x, [k]: e.target.value }))} autoSize={{ minRows: 1 }} aria-label={`说明 ${k}`} data-testid="explanation" />
                 </Form.Item>
               );

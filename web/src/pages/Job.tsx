@@ -48,7 +48,7 @@ export function JobProgress({ job, error }: { job: Job | null; error: string | n
   return (
     <div data-testid="job-progress" data-status={job.status}>
       <Progress percent={job.progress} status={status} />
-      <Typography.Text type="secondary">{job.status === 'queued' ? '排队中' : job.stage}</Typography.Text>
+      <div><Typography.Text type="secondary">{job.status === 'queued' ? '排队中' : job.stage}</Typography.Text></div>
       {job.status === 'failed' && <Alert type="error" showIcon title={job.error ?? '任务失败'} style={{ marginTop: 8 }} />}
       {job.status === 'done' && job.kind === 'render' && (
         <Space direction="vertical" style={{ marginTop: 8 }}>
