@@ -153,13 +153,13 @@ function ExpenditureSection() {
         cols={[
           { key: 'code', title: '功能分类科目', kind: 'code-functional' },
           { key: 'fund', title: '资金来源', kind: 'select', options: labelled(FUNDS, FUND_LABELS), width: 200 },
-          { key: 'basic', title: '基本支出', kind: 'amount', width: 120 },
-          { key: 'project', title: '项目支出', kind: 'amount', width: 120 },
-          { key: 'remit', title: '上缴上级支出', kind: 'amount', width: 120 },
-          { key: 'operating', title: '经营支出', kind: 'amount', width: 120 },
-          { key: 'affiliateSubsidy', title: '对附属单位补助', kind: 'amount', width: 120 },
-          { key: 'initialBudget', title: '年初预算数', kind: 'amount', width: 120 },
-          { key: 'adjustedBudget', title: '调整预算数', kind: 'amount', width: 120 },
+          { key: 'basic', title: '基本支出', kind: 'amount', width: 140 },
+          { key: 'project', title: '项目支出', kind: 'amount', width: 140 },
+          { key: 'remit', title: '上缴上级支出', kind: 'amount', width: 140 },
+          { key: 'operating', title: '经营支出', kind: 'amount', width: 140 },
+          { key: 'affiliateSubsidy', title: '对附属单位补助', kind: 'amount', width: 140 },
+          { key: 'initialBudget', title: '年初预算数', kind: 'amount', width: 140 },
+          { key: 'adjustedBudget', title: '调整预算数', kind: 'amount', width: 140 },
           { key: 'note', title: '说明', width: 160 },
         ]}
       />
