@@ -153,7 +153,7 @@ describe.each(ENGINES)('the browser app on $name', (engine) => {
     await dialog.locator('.ant-modal-footer button.ant-btn-primary').click();
   };
 
-  it('imports, checks live, submits, returns, resubmits, approves, publishes and downloads the PDF', async () => {
+  it('imports, checks live, submits, returns, resubmits, approves, publishes, downloads the PDF, and publishes a correction', async () => {
     try {
       await workflow();
     } catch (e) {
@@ -219,6 +219,11 @@ describe.each(ENGINES)('the browser app on $name', (engine) => {
     const filler = await login('zhaohua-tb');
     await shot(filler, 'list');
     await filler.goto(`${base}/#/import`);
+    // Bytes that are not a workbook: the importer's Chinese refusal shows in the page.
+    await filler.locator('input[type=file]').setInputFiles({ name: '不是工作簿.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('这不是 Excel 文件') });
+    await filler.getByTestId('import-upload').click();
+    await expect.poll(() => filler.getByTestId('import-error').textContent(), { timeout: 15_000 }).toContain('不是有效的 Excel 工作簿');
+    await shot(filler, 'import-refused');
     await filler.locator('input[type=file]').setInputFiles({ name: '昭化区委政法委2022.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
     await filler.getByTestId('import-upload').click();
     await filler.getByTestId('import-read').waitFor({ timeout: 30_000 });
@@ -349,5 +354,40 @@ describe.each(ENGINES)('the browser app on $name', (engine) => {
     await expect.poll(() => status(finance), { timeout: 15_000 }).toBe('已公开');
     await finance.goto(`${base}/#/datasets`);
     await expect.poll(() => status(finance), { timeout: 15_000 }).toBe('已公开');
+
+    // A correction: 发起更正 → 草稿; through the workflow again; the second publication needs a 更正说明
+    // and the first edition stays listed, marked 已更正.
+    await openDataset(finance);
+    await act(finance, 'reopen');
+    await expect.poll(() => status(finance), { timeout: 15_000 }).toBe('草稿');
+    await openDataset(filler);
+    await filler.getByTestId('section-tab-sangong').click();
+    await filler.getByLabel('因公出国（境）费说明').fill('本年度未安排因公出国（境）团组。');
+    await saved(filler);
+    await act(filler, 'submit', async (dialog) => {
+      const boxes = dialog.getByTestId('explanation');
+      for (let i = 0; i < (await boxes.count()); i++) if ((await boxes.nth(i).inputValue()) === '') await boxes.nth(i).fill('已核实，数据以会计账簿为准。');
+    });
+    await expect.poll(() => status(filler), { timeout: 15_000 }).toBe('已提交');
+    await openDataset(unit);
+    await act(unit, 'unit_approve');
+    await expect.poll(() => status(unit), { timeout: 15_000 }).toBe('单位审核通过');
+    await openDataset(finance);
+    await act(finance, 'finance_approve');
+    await expect.poll(() => status(finance), { timeout: 15_000 }).toBe('财政审核通过');
+    await act(finance, 'publish', async (dialog) => {
+      // Without the 更正说明 the dialog refuses.
+      await dialog.locator('.ant-modal-footer button.ant-btn-primary').click();
+      await expect.poll(() => dialog.textContent()).toContain('更正公开必须填写更正说明');
+      await dialog.getByLabel('更正说明').fill('更正因公出国（境）费说明的文字。');
+    });
+    const progress2 = finance.getByTestId('job-progress');
+    await expect.poll(() => progress2.getAttribute('data-status'), { timeout: 120_000, interval: 1000 }).toBe('done');
+    await finance.locator('.ant-modal-footer button.ant-btn-primary').click();
+    await expect.poll(() => status(finance), { timeout: 15_000 }).toBe('已公开');
+    await finance.goto(`${base}/#/bundles`);
+    await expect.poll(() => finance.getByTestId('superseded').count()).toBe(1);
+    expect(await finance.locator('body').textContent()).toContain('更正说明：更正因公出国（境）费说明的文字。');
+    await shot(finance, 'bundles-corrected');
   }
 });
