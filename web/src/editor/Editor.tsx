@@ -4,7 +4,7 @@ import type { Comment, DatasetDetail, StoredFinding, VersionDetail } from '../..
 import { api, ApiException, messageOf } from '../api.js';
 import { liveCheck, type LiveCheck } from '../check.js';
 import { EditorContext, fieldDomId, type EditorApi, type FieldNote } from './context.js';
-import { getIn, parents, pathString, sectionOf, setIn, SECTION_KEYS, SECTIONS, type Path, type SectionKey } from './paths.js';
+import { getIn, parents, sectionOf, setIn, SECTION_KEYS, SECTIONS, type Path, type SectionKey } from './paths.js';
 import { hasAnchor, SectionForm } from './sections.js';
 import { diffData, showValue } from './diff.js';
 import { pathLabel } from './labels.js';
@@ -464,4 +464,3 @@ export function DiffTable({ changes, beforeTitle, afterTitle }: { changes: { pat
   );
 }
 
-export { pathString };
