@@ -14,7 +14,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CORE_FOLDERS = ['model', 'money', 'classification', 'rules', 'report', 'check', 'performance', 'profiles', 'audit'];
+export const CORE_FOLDERS = ['model', 'money', 'classification', 'rules', 'report', 'check', 'performance', 'profiles', 'audit', 'api'];
 /** Packages the core may use: pure JavaScript, browser-safe. */
 export const CORE_PACKAGES = ['zod', 'yaml'];
 
@@ -110,7 +110,38 @@ export const LAYER_RULES: readonly LayerRule[] = [
   },
   { from: 'batch', forbidden: ['cli'], why: 'the batch is called by the CLI, never the other way round' },
   { from: 'app', forbidden: ['cli', 'batch', 'server', 'worker'], why: 'the application layer is called by these, never the other way round' },
+  { from: 'store', forbidden: ['app', 'cli', 'batch', 'server', 'worker'], why: 'the store is called by the application layer, never the other way round' },
+  { from: 'server', forbidden: ['cli', 'batch'], why: 'the server calls app/ (and starts a worker), never the command line' },
+  { from: 'worker', forbidden: ['cli', 'batch', 'server'], why: 'the worker calls app/, never the command line or the server' },
 ];
+
+/**
+ * The browser app (web/src) runs the pure core and speaks the API's contract:
+ * from src/ it may import only the core folders (src/api among them), and nothing from Node.
+ */
+export function findWebViolations(webSrcDir: string, srcDir: string): Violation[] {
+  const builtins = new Set(builtinModules);
+  const files = (dir: string): string[] => readdirSync(dir).flatMap((e) => {
+    const p = join(dir, e);
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(e) && !/\.test\.tsx?$/.test(e) ? [p] : [];
+  });
+  const violations: Violation[] = [];
+  for (const file of files(webSrcDir)) {
+    for (const imp of importsOf(webSrcDir, file)) {
+      const spec = imp.specifier;
+      const where = `web/src/${imp.file}`;
+      if (spec.startsWith('node:') || builtins.has(spec.split('/')[0]!)) {
+        violations.push({ file: where, line: imp.line, specifier: spec, why: 'Node built-in module in the browser app' });
+      } else if (spec.startsWith('.')) {
+        const target = relative(srcDir, resolve(dirname(file), spec));
+        if (target.startsWith('..')) continue; // within web/
+        const top = target.split(sep)[0]!;
+        if (!CORE_FOLDERS.includes(top) && !imp.typeOnly) violations.push({ file: where, line: imp.line, specifier: spec, why: `the browser app imports src/${top}, which is not core (only the core and the API contract run in the browser)` });
+      }
+    }
+  }
+  return violations;
+}
 
 export function findLayerViolations(srcDir: string, rules: readonly LayerRule[] = LAYER_RULES): Violation[] {
   const violations: Violation[] = [];
@@ -132,11 +163,11 @@ export function findLayerViolations(srcDir: string, rules: readonly LayerRule[] 
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
-  const v = [...findCoreImportViolations(src), ...findLayerViolations(src)];
-  for (const x of v) console.error(`src/${x.file}:${x.line}: ${x.specifier} — ${x.why}`);
+  const v = [...findCoreImportViolations(src), ...findLayerViolations(src), ...findWebViolations(join(src, '..', 'web', 'src'), src)];
+  for (const x of v) console.error(`${x.file.startsWith('web/') ? '' : 'src/'}${x.file}:${x.line}: ${x.specifier} — ${x.why}`);
   if (v.length > 0) {
     console.error(`import check: ${v.length} violation(s)`);
     process.exit(1);
   }
-  console.log('import check: the core imports nothing from Node or the I/O folders, and the layers import one way');
+  console.log('import check: the core imports nothing from Node or the I/O folders, the layers import one way, and the browser app imports only the core');
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CORE_FOLDERS, findCoreImportViolations, findLayerViolations } from '../../scripts/check-core-imports.js';
+import { CORE_FOLDERS, findCoreImportViolations, findLayerViolations, findWebViolations } from '../../scripts/check-core-imports.js';
 
 describe('the core stays free of Node and I/O', () => {
   it('src/ has no core file importing Node, I/O packages or the I/O folders', () => {
@@ -59,6 +59,9 @@ describe('the layers import one way', () => {
       "import { UserError } from './effects.js';",
     ]);
     write('cli/main.ts', ["import { batchCommand } from '../batch/command.js';", "import { renderDataset } from '../app/render.js';"]);
+    write('store/datasets.ts', ["import { reviewDataset } from '../app/review.js';", "import type { DatasetJson } from '../api/contract.js';"]);
+    write('server/routes.ts', ["import { run } from '../cli/main.js';", "import { startWorker } from '../worker/index.js';", "import { listDatasets } from '../app/datasets.js';"]);
+    write('worker/index.ts', ["import { createServer } from '../server/index.js';", "import { JOB_HANDLERS } from '../app/jobs.js';"]);
     const v = findLayerViolations(src).map((x) => `${x.file.split(/[\\/]/).join('/')} ${x.specifier}`);
     expect(v).toEqual([
       'rules/pack.ts ../report/build.js',
@@ -70,6 +73,37 @@ describe('the layers import one way', () => {
       'app/service.ts ../batch/pool.js',
       'app/service.ts ../server/index.js',
       'app/service.ts ../worker/queue.js',
+      'store/datasets.ts ../app/review.js',
+      'server/routes.ts ../cli/main.js',
+      'worker/index.ts ../server/index.js',
+    ]);
+  });
+});
+
+describe('the browser app imports only the core', () => {
+  it('web/src keeps to it', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    expect(findWebViolations(join(root, 'web', 'src'), join(root, 'src'))).toEqual([]);
+  });
+  it('the guard catches Node modules and the I/O folders, in .ts and .tsx', () => {
+    const root = mkdtempSync(join(tmpdir(), 'web-'));
+    mkdirSync(join(root, 'web', 'src', 'pages'), { recursive: true });
+    mkdirSync(join(root, 'src'));
+    writeFileSync(join(root, 'web', 'src', 'pages', 'Editor.tsx'), [
+      "import { readFileSync } from 'node:fs';",
+      "import { checkDatasetWithReport } from '../../../src/check/index.js';",
+      "import { ROLES } from '../../../src/api/contract.js';",
+      "import { renderDataset } from '../../../src/app/render.js';",
+      "import type { Store } from '../../../src/store/types.js';",
+      "import { Button } from 'antd';",
+      "import { api } from '../api.js';",
+    ].join('\n'));
+    writeFileSync(join(root, 'web', 'src', 'api.ts'), "import { openStore } from '../../src/store/index.js';");
+    const v = findWebViolations(join(root, 'web', 'src'), join(root, 'src')).map((x) => `${x.file.split(/[\\/]/).join('/')} ${x.specifier}`);
+    expect(v.sort()).toEqual([
+      'web/src/api.ts ../../src/store/index.js',
+      'web/src/pages/Editor.tsx ../../../src/app/render.js',
+      'web/src/pages/Editor.tsx node:fs',
     ]);
   });
 });
