@@ -15,6 +15,7 @@ import type { Finding } from '../rules/index.js';
 import { Duplicate, VersionConflict, type DatasetRecord, type Store, type VersionRecord } from '../store/types.js';
 import { allowedActions, canEdit, requireRole, viewableDataset, visibleOrgIds, type Actor } from './access.js';
 import { diffJson, type Change } from './diff.js';
+import { crossYearFindings } from './crossYear.js';
 import { AppError, badRequest, forbidden } from './errors.js';
 import { reviewDataset } from './review.js';
 
@@ -71,6 +72,25 @@ export function reviewJson(data: unknown): Reviewed {
   }
   const { report, final } = reviewDataset(dataset, profile);
   return { dataset, profile, data: datasetToRaw(dataset) as DatasetJson, findings: report.findings.map(storedFinding), final };
+}
+
+/**
+ * reviewJson, plus the cross-year review against the unit's saved dataset of
+ * the year before (its latest version), when there is one that still parses.
+ */
+export async function reviewForUnit(store: Store, orgId: number, year: number, data: unknown): Promise<Reviewed> {
+  const r = reviewJson(data);
+  const last = await store.findDataset(orgId, year - 1);
+  const lastVersion = last && (await store.getVersion(last.id, last.version));
+  if (!lastVersion) return r;
+  let lastYear: Dataset;
+  try {
+    lastYear = parseDataset(JSON.stringify(lastVersion.data), 'dataset.json');
+  } catch {
+    return r; // last year's saved data no longer parses (an older schema): nothing to compare
+  }
+  const cross = crossYearFindings(r.dataset, lastYear, lastVersion.version);
+  return cross.length === 0 ? r : { ...r, findings: [...r.findings, ...cross] };
 }
 
 const count = (findings: readonly StoredFinding[], severity: StoredFinding['severity']) => findings.filter((f) => f.severity === severity).length;
@@ -238,7 +258,7 @@ export async function createDataset(store: Store, user: Actor, o: { year: number
       staffing: { authorized: {}, actual: {} },
     });
   }
-  const r = reviewJson(data);
+  const r = await reviewForUnit(store, org.id, o.year, data);
   let d: DatasetRecord;
   try {
     d = await store.createDataset({
@@ -270,7 +290,7 @@ export async function saveDataset(
   const d = await viewableDataset(store, user, id);
   if (user.role !== 'filler' || user.orgId !== d.orgId) throw forbidden('只有本单位的填报人可以修改数据');
   if (!canEdit(user, d)) throw new AppError('conflict', '当前状态不能修改数据（仅草稿或退回的数据可以修改）');
-  const r = reviewJson(body.data);
+  const r = await reviewForUnit(store, d.orgId, d.year, body.data);
   if (r.dataset.year !== d.year) {
     const msg = `年度应为${d.year}（与本数据集一致）`;
     throw badRequest(msg, { year: msg });
@@ -295,9 +315,9 @@ export interface CheckResult {
 
 /** The server's verdict on unsaved data: `valid` when it is a dataset that could be saved, with the review's findings. */
 export async function checkDataset(store: Store, user: Actor, id: number, data: unknown): Promise<CheckResult> {
-  await viewableDataset(store, user, id);
+  const d = await viewableDataset(store, user, id);
   try {
-    const r = reviewJson(data);
+    const r = await reviewForUnit(store, d.orgId, d.year, data);
     return { findings: r.findings, valid: true };
   } catch (e) {
     if (e instanceof AppError && e.kind === 'bad_request') return { findings: [], valid: false, fields: e.fields ?? { data: e.message } };
