@@ -13,9 +13,9 @@ import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { startWorker } from '../../src/worker/index.js';
 import { COMPLETE_EXAMPLE, loadExample } from '../examples.js';
+import { PG_URL } from '../store/engines.js';
 
 const run = promisify(execFile);
-const PG_URL = process.env.JUESUAN_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ENGINES = ['pglite', 'postgres'] as const;
 
 const toJson = (d: Dataset) => JSON.parse(JSON.stringify(datasetToRaw(d))) as DatasetJson;
