@@ -60,8 +60,12 @@ export function userMethods(db: Db): UserMethods {
         sets.push(`${column} = $${params.length}`);
       }
       if (sets.length === 0) return getUser(id);
-      const rows = await db.query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params);
-      return rows[0] ? toUser(rows[0]) : null;
+      return db.transaction(async (tx) => {
+        const rows = await tx.query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params);
+        // A new password (or a disabled account) ends every session opened with the old one.
+        if (rows[0] && (patch.passwordHash !== undefined || patch.disabled === true)) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+        return rows[0] ? toUser(rows[0]) : null;
+      });
     },
 
     getUser,
@@ -80,12 +84,14 @@ export function userMethods(db: Db): UserMethods {
       return int(rows[0]!.n);
     },
 
-    addSession: (s) => mapDuplicate(async () => {
-      await db.query(
+    addSession: (s) => mapDuplicate(() => db.transaction(async (tx) => {
+      // Expired sessions are cleared as new ones are opened, so the table does not grow without end.
+      await tx.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= now()', [s.userId]);
+      await tx.query(
         'INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)',
         [s.tokenHash, s.userId, s.csrfToken, s.expiresAt],
       );
-    }),
+    })),
 
     /** An expired session is as good as none: it is not returned. */
     async getSession(tokenHash) {

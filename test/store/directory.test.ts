@@ -129,4 +129,26 @@ describe.each(engines())('$name: regions, organisations, users, sessions', (engi
     expect(await store.getSession(live.tokenHash)).toBeNull();
     await store.deleteSession(live.tokenHash); // deleting twice is harmless
   });
+
+  it('a new password or a disabled account ends the user\'s sessions; a new session clears the expired ones', async () => {
+    const { store, db } = await engine.openWithDb();
+    const { filler, reviewer } = await seed(store);
+    const session = (userId: number, ms: number) => ({ tokenHash: tokenHash(), userId, csrfToken: 'c', expiresAt: new Date(Date.now() + ms).toISOString() });
+    const a = session(filler.id, 3_600_000);
+    const b = session(reviewer.id, 3_600_000);
+    await store.addSession(a);
+    await store.addSession(b);
+    await store.updateUser(filler.id, { displayName: '改名不影响会话' });
+    expect(await store.getSession(a.tokenHash)).not.toBeNull();
+    await store.updateUser(filler.id, { passwordHash: 'scrypt$new' });
+    expect(await store.getSession(a.tokenHash)).toBeNull();
+    expect(await store.getSession(b.tokenHash)).not.toBeNull(); // another user's session stays
+    await store.updateUser(reviewer.id, { disabled: true });
+    expect(await store.getSession(b.tokenHash)).toBeNull();
+    const expired = session(filler.id, -1000);
+    await store.addSession(expired);
+    await store.addSession(session(filler.id, 3_600_000));
+    const left = await db.query('SELECT count(*)::integer AS n FROM sessions WHERE token_hash = $1', [expired.tokenHash]);
+    expect(left[0]!.n).toBe(0);
+  });
 });
