@@ -17,6 +17,7 @@ import { allowedActions, canEdit, requireRole, viewableDataset, visibleOrgIds, t
 import { diffJson, type Change } from './diff.js';
 import { crossYearFindings } from './crossYear.js';
 import { AppError, badRequest, forbidden } from './errors.js';
+import { renderDataset } from './render.js';
 import { reviewDataset } from './review.js';
 
 export interface Reviewed {
@@ -50,8 +51,8 @@ export function fieldsOf(e: DatasetError): Record<string, string> {
   return fields;
 }
 
-/** Parses the dataset JSON (400 with `fields` when it is not a dataset) and runs the review on it. */
-export function reviewJson(data: unknown): Reviewed {
+/** The dataset JSON parsed and its profile found (no review); bad data is a 400 naming the fields. */
+export function parseJson(data: unknown): { dataset: Dataset; profile: Profile } {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw badRequest('数据应为一个对象（键: 值）', { data: '数据应为一个对象（键: 值）' });
   }
@@ -70,6 +71,12 @@ export function reviewJson(data: unknown): Reviewed {
     const msg = `未知的模板“${profileId}”；可用：${Object.keys(PROFILES).join('、')}`;
     throw badRequest(msg, { profile: msg });
   }
+  return { dataset, profile };
+}
+
+/** Parses the dataset JSON (400 with `fields` when it is not a dataset) and runs the review on it. */
+export function reviewJson(data: unknown): Reviewed {
+  const { dataset, profile } = parseJson(data);
   const { report, final } = reviewDataset(dataset, profile);
   return { dataset, profile, data: datasetToRaw(dataset) as DatasetJson, findings: report.findings.map(storedFinding), final };
 }
@@ -369,4 +376,45 @@ export async function addComment(store: Store, user: Actor, id: number, c: { pat
   const problem = commentProblem(c.body);
   if (problem) throw badRequest(problem, { body: problem });
   return store.addComment(d.id, { path: c.path.trim(), body: c.body.trim(), userId: user.id, version: d.version });
+}
+
+/**
+ * Saved versions never change, so neither does their report: previews are kept
+ * by dataset and version, the least recently used dropped past PREVIEW_CACHE_BYTES.
+ */
+export const PREVIEW_CACHE_BYTES = 64 * 1024 * 1024;
+const previews = new Map<string, Uint8Array>();
+let previewBytes = 0;
+
+/** The report of the dataset's latest version as HTML (a draft marked as one), for a user who may view it. */
+export async function previewHtml(store: Store, user: Actor, id: number): Promise<Uint8Array> {
+  const d = await viewableDataset(store, user, id);
+  // The store (one PGlite file, or a server schema) is part of the key: two stores in one process never share.
+  const key = `${storeKey(store)}:${d.id}:${d.version}`;
+  const hit = previews.get(key);
+  if (hit) {
+    previews.delete(key);
+    previews.set(key, hit);
+    return hit;
+  }
+  const v = await store.getVersion(d.id, d.version);
+  if (!v) throw new AppError('not_found', '数据集的版本不存在');
+  const { dataset, profile } = parseJson(v.data);
+  const html = (await renderDataset(dataset, profile, ['html'], { draft: true })).files[0]!.data;
+  previews.set(key, html);
+  previewBytes += html.byteLength;
+  for (const [k, old] of previews) {
+    if (previewBytes <= PREVIEW_CACHE_BYTES) break;
+    previews.delete(k);
+    previewBytes -= old.byteLength;
+  }
+  return html;
+}
+
+const storeKeys = new WeakMap<Store, number>();
+let nextStoreKey = 0;
+function storeKey(store: Store): number {
+  let k = storeKeys.get(store);
+  if (k === undefined) storeKeys.set(store, (k = ++nextStoreKey));
+  return k;
 }

@@ -11,15 +11,13 @@ import { ACTIONS, ROLES, STATUSES, type Action, type Role, type Status } from '.
 import { MAX_UPLOAD_BYTES } from '../api/contract.js';
 import { login, logout, meOf } from '../app/auth.js';
 import { addOrganisation, addUser, listOrganisations, listUsers, updateUser } from '../app/admin.js';
-import { viewableDataset } from '../app/access.js';
 import {
   addComment, checkDataset, createDataset, datasetDetail, diffVersions, getVersion, listComments, listDatasets, listEvents, listVersions,
-  reviewJson, saveDataset,
+  previewHtml, saveDataset,
 } from '../app/datasets.js';
 import { AppError } from '../app/errors.js';
 import { importWorkbook, XlsxImportError } from '../app/import.js';
 import { getBundleFile, getJob, getJobFile, listBundles, RENDER_FORMATS, requestRender } from '../app/publication.js';
-import { renderDataset } from '../app/render.js';
 import { act } from '../app/workflow.js';
 import type { Store } from '../store/types.js';
 import { authOf, clearSessionCookie, LoginLimiter, setSessionCookie, type Access } from './session.js';
@@ -251,18 +249,12 @@ export function registerRoutes(app: FastifyInstance, o: RouteOptions): void {
     config: access('user'),
     schema: { ...doc('报告预览（HTML；未通过审核时标明草稿）', ['数据']), params: idParams },
   }, async (request, reply) => {
-    const u = user(request);
-    const d = await viewableDataset(store, u, (request.params as { id: number }).id);
-    const v = await store.getVersion(d.id, d.version);
-    if (!v) throw new AppError('not_found', '数据集的版本不存在');
-    const { dataset, profile } = reviewJson(v.data);
-    const r = await renderDataset(dataset, profile, ['html'], { draft: true });
-    const file = r.files[0]!;
+    const html = await previewHtml(store, user(request), (request.params as { id: number }).id);
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:")
       .header('x-content-type-options', 'nosniff')
-      .send(Buffer.from(file.data));
+      .send(Buffer.from(html));
   });
 
   app.post('/api/datasets/:id/render', {

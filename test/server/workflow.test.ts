@@ -283,6 +283,19 @@ describe.each(ENGINES)('datasets and workflow on %s', (engine) => {
     expect(a.body).not.toContain(DRAFT_MARK);
   });
 
+  it('a preview follows the saved version: a change saved shows in the next preview', async () => {
+    const fillerB = await world.as('fillerB');
+    const detail = (await fillerB.get(`/api/datasets/${B}`)).json<DatasetDetail>();
+    const first = await fillerB.get(`/api/datasets/${B}/preview`);
+    const unit = detail.data.unit as Record<string, unknown>;
+    const line = `${String(unit.name)}（第${detail.version + 1}版）`;
+    expect(first.body).not.toContain(line);
+    const data = { ...detail.data, unit: { ...unit, name: line } };
+    expect((await fillerB.put(`/api/datasets/${B}`, { baseVersion: detail.version, data })).statusCode).toBe(200);
+    const second = await fillerB.get(`/api/datasets/${B}/preview`);
+    expect(second.body).toContain(line);
+  });
+
   it('a render job: 202 with the job, the worker makes the file, its requester downloads it (with its SHA-256), nobody else', async () => {
     const fillerB = await world.as('fillerB');
     const res = await fillerB.post(`/api/datasets/${B}/render`, { format: 'html' });
