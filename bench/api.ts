@@ -81,7 +81,9 @@ for (const e of editors) {
   sessions.push({ cookie, csrf: me.csrfToken, datasetId: e.datasetId, version: 1, body: e.body });
 }
 
-interface Scenario { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number }
+interface Scenario { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number; statuses: Record<string, number> }
+
+let firstFailure: string | undefined;
 
 /** EDITORS connections, each bound to one editor (the n-th connection to start takes the n-th editor). */
 async function load(title: string, request: (s: (typeof sessions)[number]) => { method: 'GET' | 'PUT'; path: string; body?: string }, onBody?: (s: (typeof sessions)[number], body: string) => void): Promise<Scenario> {
@@ -103,11 +105,13 @@ async function load(title: string, request: (s: (typeof sessions)[number]) => { 
         },
         onResponse: (status: number, body: string, context: Record<string, unknown>) => {
           if (onBody && status === 200) onBody(sessions[context.editor as number]!, body);
+          else if (status >= 400 && firstFailure === undefined) firstFailure = `${status} ${body.slice(0, 200)}`;
         },
       },
     ],
   } as autocannon.Options);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+  const statuses = Object.fromEntries(Object.entries((result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, statuses };
 }
 
 const save = await load(
@@ -129,4 +133,4 @@ if (databaseUrl) {
   await c.end();
 }
 rmSync(scratch, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ engine: databaseUrl ? 'postgres' : 'pglite', editors: EDITORS, seconds: SECONDS, save, preview })}\n`);
+process.stdout.write(`${JSON.stringify({ engine: databaseUrl ? 'postgres' : 'pglite', editors: EDITORS, seconds: SECONDS, save, preview, ...(firstFailure ? { firstFailure } : {}) })}\n`);
