@@ -104,8 +104,8 @@ async function load(title: string, request: (s: (typeof sessions)[number]) => { 
           return { ...req, method: r.method, path: r.path, ...(r.body ? { body: r.body } : {}), headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' } };
         },
         onResponse: (status: number, body: string, context: Record<string, unknown>) => {
-          if (onBody && status === 200) onBody(sessions[context.editor as number]!, body);
-          else if (status >= 400 && firstFailure === undefined) firstFailure = `${status} ${body.slice(0, 200)}`;
+          if (onBody && (status === 200 || status === 409)) onBody(sessions[context.editor as number]!, body);
+          if (status >= 400 && firstFailure === undefined) firstFailure = `${status} ${body.slice(0, 200)}`;
         },
       },
     ],
@@ -118,7 +118,9 @@ const save = await load(
   '保存（审核后存为新版本）',
   (s) => ({ method: 'PUT', path: `/api/datasets/${s.datasetId}`, body: `{"baseVersion":${s.version},"data":${s.body}}` }),
   (s, body) => {
-    s.version = (JSON.parse(body) as { version: number }).version;
+    // 200: the version saved; 409: the version that won (an editor reloads and goes on from it).
+    const r = JSON.parse(body) as { version?: number; current?: { version: number } };
+    s.version = r.version ?? r.current?.version ?? s.version;
   },
 );
 const preview = await load('报告预览（HTML）', (s) => ({ method: 'GET', path: `/api/datasets/${s.datasetId}/preview` }));
