@@ -11,7 +11,9 @@ import type {} from '@fastify/swagger';
 import type { FastifyInstance, FastifyReply, onSendHookHandler } from 'fastify';
 import { Readable } from 'node:stream';
 import { factFilter, publicFactsCsv, publicFactsJson, publicReports, regionIdsOf, type FactQuery } from '../app/opendata.js';
+import { summary, summaryCsv, summaryFileName, summaryXlsx } from '../app/summary.js';
 import type { Store } from '../store/types.js';
+import { authOf } from './session.js';
 
 const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
 const code = { type: 'string', minLength: 1, maxLength: 64 } as const;
@@ -75,4 +77,28 @@ export function registerPublicData(app: FastifyInstance, o: { store: Store }): v
       querystring: { type: 'object', additionalProperties: false, properties: { region: code, year, unit: code } },
     }),
   }, async (request) => publicReports(store, request.query as { region?: string; year?: number; unit?: string }));
+
+  app.get('/api/summary', {
+    config: { access: ['finance_reviewer', 'admin'] as const },
+    schema: doc('汇总：本地区（含下级地区）已公开单位的决算数合计与各单位状态（财政审核人、管理员）', ['汇总'], {
+      description: '合计只含已公开且未被更正的版次，精确到分（万元的精确小数字符串）。财政审核人默认为本人所属地区，只可查看本地区及下级地区；管理员不指定地区时为全部地区。format=xlsx 或 csv 下载。',
+      querystring: {
+        type: 'object', required: ['year'], additionalProperties: false,
+        properties: { year, region: { ...code, description: '地区代码（含下级地区）' }, format: { type: 'string', enum: ['json', 'xlsx', 'csv'] } },
+      },
+    }),
+  }, async (request, reply) => {
+    const q = request.query as { year: number; region?: string; format?: 'json' | 'xlsx' | 'csv' };
+    const s = await summary(store, authOf(request).user, q);
+    const attach = (name: string) => reply.header('content-disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    if (q.format === 'xlsx') {
+      attach(summaryFileName(s, 'xlsx'));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from(await summaryXlsx(s)));
+    }
+    if (q.format === 'csv') {
+      attach(summaryFileName(s, 'csv'));
+      return reply.type('text/csv; charset=utf-8').send(summaryCsv(s));
+    }
+    return s;
+  });
 }
