@@ -7,7 +7,9 @@ import { factsOfDataset, type PublicFact, type PublicReport } from '../../src/ap
 import { parseDataset } from '../../src/model/index.js';
 import { exactDecimal } from '../../src/money/index.js';
 import { dimsKey, type NewBundleFile, type Store } from '../../src/store/index.js';
-import { ENGINES, makeWorld, type World } from './helpers.js';
+import { startWorker } from '../../src/worker/index.js';
+import { COMPLETE_EXAMPLE } from '../examples.js';
+import { ENGINES, exampleJson, makeWorld, type World } from './helpers.js';
 
 const file = (text: string): NewBundleFile => {
   const data = new TextEncoder().encode(text);
@@ -168,6 +170,35 @@ describe.each(ENGINES)('open data on %s', (engine) => {
     const list = await reports('unit=qingjiang-cdc');
     expect(list.map((r) => [r.edition, r.superseded, r.supersededBy, r.correctionNote])).toEqual([[1, true, bundle.id, null], [2, false, null, '更正机关运行经费']]);
   });
+
+  it('the real publish job stores the report’s facts with its bundle; a publication the review refuses stores none', async () => {
+    const region = (await world.store.listRegions()).find((r) => r.code === '510699')!;
+    const run = async (code: string, change: (d: Record<string, unknown>) => void) => {
+      const org = await world.store.addOrganisation({ code, name: `${code}单位`, kind: '单位', parentId: null, regionId: region.id });
+      const data = exampleJson(COMPLETE_EXAMPLE);
+      change(data);
+      const d = await world.store.createDataset({ orgId: org.id, year: 2024, data, findings: [], userId: filler });
+      for (const to of ['submitted', 'unit_approved', 'finance_approved'] as const) await step(world.store, d.id, to, finance);
+      await world.store.enqueueJob({ kind: 'publish', payload: { datasetId: d.id, version: 1, userId: finance, correctionNote: null }, requestedBy: finance });
+      const w = startWorker(world.store, { autostart: false });
+      await w.drain();
+      await w.stop();
+      return { d, data };
+    };
+    const { d, data } = await run('e2e-ok', () => {});
+    expect((await world.store.getDataset(d.id))!.status).toBe('published');
+    const [bundle] = await world.store.listBundles({ datasetId: d.id });
+    const expected = factsOfDataset(parseDataset(JSON.stringify(data), 'dataset.json'));
+    const got = await facts('unit=e2e-ok');
+    expect(got.map((f) => `${factKey(f)}=${f.value}`).sort()).toEqual(
+      expected.map((e) => `${factKey(e)}=${e.unit === '万元' ? exactDecimal(e.value, '万元') : e.value.toString()}`).sort(),
+    );
+    expect(got.every((f) => f.sourceBundle === bundle!.id)).toBe(true);
+    // 事业收入 changed alone: an error-level finding; the job fails, the unit stays approved, no figure appears.
+    const refused = await run('e2e-refused', (x) => { (x.income as Record<string, unknown>).business = '1.00'; });
+    expect((await world.store.getDataset(refused.d.id))!.status).toBe('finance_approved');
+    expect(await facts('unit=e2e-refused')).toEqual([]);
+  }, 120_000);
 
   it('is open: no login, CORS for any origin, cacheable; documented in OpenAPI', async () => {
     for (const url of ['/api/public/facts?unit=qingjiang-cdc', '/api/public/regions/510000/2024.csv', '/api/public/reports']) {
