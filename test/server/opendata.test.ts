@@ -9,6 +9,7 @@ import { exactDecimal } from '../../src/money/index.js';
 import { dimsKey, type NewBundleFile, type Store } from '../../src/store/index.js';
 import { startWorker } from '../../src/worker/index.js';
 import { COMPLETE_EXAMPLE } from '../examples.js';
+import { createServer } from '../../src/server/index.js';
 import { ENGINES, exampleJson, makeWorld, type World } from './helpers.js';
 
 const file = (text: string): NewBundleFile => {
@@ -199,6 +200,29 @@ describe.each(ENGINES)('open data on %s', (engine) => {
     expect((await world.store.getDataset(refused.d.id))!.status).toBe('finance_approved');
     expect(await facts('unit=e2e-refused')).toEqual([]);
   }, 120_000);
+
+  it('the region CSV and the facts are read page by page (keyset), the whole of them still delivered', async () => {
+    const pages: number[] = [];
+    const paged = { ...world.store, streamFacts: async function* (filter: Parameters<Store['streamFacts']>[0]) {
+      let n = 0;
+      for await (const f of world.store.streamFacts(filter, 5)) {
+        if (n++ % 5 === 0) pages.push(f.id);
+        yield f;
+      }
+    } } satisfies Store;
+    const app = await createServer({ store: paged });
+    try {
+      const whole = await anon().get('/api/public/regions/510000/2024.csv');
+      const inPages = await app.inject({ method: 'GET', url: '/api/public/regions/510000/2024.csv' });
+      expect(inPages.body).toBe(whole.body);
+      const lines = parseCsv(whole.body.replace(/^\uFEFF/, '')).length - 1;
+      expect(lines).toBeGreaterThan(100);
+      expect(pages.length).toBe(Math.ceil(lines / 5));
+      expect((await app.inject({ method: 'GET', url: '/api/public/facts?region=510000' })).body).toBe((await anon().get('/api/public/facts?region=510000')).body);
+    } finally {
+      await app.close();
+    }
+  });
 
   it('is open: no login, CORS for any origin, cacheable; documented in OpenAPI', async () => {
     for (const url of ['/api/public/facts?unit=qingjiang-cdc', '/api/public/regions/510000/2024.csv', '/api/public/reports']) {
