@@ -16,6 +16,7 @@ import type { BundleFile } from '../api/contract.js';
 import { DatasetError, parseDataset, type Dataset } from '../model/index.js';
 import { findProfile, type Profile } from '../profiles/index.js';
 import type { JobRecord, NewBundleFile, Store } from '../store/types.js';
+import { factsOfDataset } from './opendata.js';
 import { missingLines, NotFinal, planRender, renderPlanned, reportStem, type RenderSession } from './render.js';
 
 /** A job that cannot be done, said in Chinese (shown in the page as the job's error). */
@@ -123,6 +124,8 @@ export const publishJob: JobHandler = async (job, ctx) => {
   await ctx.progress(95, '正在保存公开文件');
   const bundle = await ctx.store.addBundle({
     datasetId, datasetVersion: version, userId, correctionNote, files,
+    // The published figures (open data, 汇总), stored with the bundle in its transaction.
+    facts: factsOfDataset(dataset),
     publish: { from: ['finance_approved'], to: 'published', action: 'publish', userId, comment: correctionNote },
   });
   return { bundleId: bundle.id, files: bundle.files };

@@ -1,6 +1,7 @@
 /** Published bundles (公开文件): immutable once written; a correction is a new edition. */
 import type { Bundle, BundleFile } from '../api/contract.js';
 import type { Db, Queryable, Row } from './db.js';
+import { insertFacts } from './facts.js';
 import { checkFile, toFile, toFileMeta } from './files.js';
 import { byteaParam, int, intOrNull, iso, mapDuplicate, NotFound, str, strOrNull } from './rows.js';
 import type { Store } from './types.js';
@@ -82,6 +83,8 @@ export function bundleMethods(db: Db): BundleMethods {
             [id, f.name, f.mediaType, f.bytes, f.sha256, byteaParam(f.data)],
           );
         }
+        // The bundle's figures, in its own transaction: never a bundle without its facts.
+        await insertFacts(tx, id, b.datasetId, edition, b.facts ?? []);
         if (prev[0]) {
           await tx.query('UPDATE bundles SET superseded_by = $2 WHERE id = $1', [int(prev[0].id), id]);
         }

@@ -10,6 +10,7 @@
 import { bundleMethods } from './bundles.js';
 import { datasetMethods } from './datasets.js';
 import { openPglite, openPostgres, type Db } from './db.js';
+import { factMethods } from './facts.js';
 import { jobMethods } from './jobs.js';
 import { migrate } from './migrate.js';
 import { organisationMethods } from './organisations.js';
@@ -42,6 +43,7 @@ export function storeOn(db: Db): Store {
     ...datasetMethods(db),
     ...workflowMethods(db),
     ...bundleMethods(db),
+    ...factMethods(db),
     ...jobMethods(db),
   };
 }

@@ -70,6 +70,57 @@ export interface NewBundleFile extends BundleFile {
   data: Uint8Array;
 }
 
+/** One fact of a bundle to publish (from `flatten(dataset)`), stored with the bundle. */
+export interface NewFact {
+  concept: string;
+  /** The fact's own year (上年数: the report's year − 1). */
+  year: number;
+  scenario: 'actual' | 'budget_initial' | 'budget_adjusted' | 'budget';
+  dims: Record<string, string>;
+  /** Money in 分; counts as whole numbers. Exact. */
+  value: bigint;
+  precision: bigint;
+  /** '万元' for money (value in 分), otherwise the count's unit (人, 辆 …). */
+  unit: string;
+  /** A total the dataset only implies (computed from stated facts). */
+  derived: boolean;
+  /** The dataset path (or, for a derived total, how it is computed). */
+  source: string;
+}
+
+/** A fact of a published bundle, with where it belongs. */
+export interface PublishedFact extends NewFact {
+  id: number;
+  bundleId: number;
+  datasetId: number;
+  orgId: number;
+  orgCode: string;
+  orgName: string;
+  regionId: number;
+  regionCode: string;
+  regionName: string;
+  /** The report's year. */
+  reportYear: number;
+  edition: number;
+  /** The later edition that replaced this fact's bundle, or null: only null ones are the published figures. */
+  supersededBy: number | null;
+}
+
+export interface FactFilter {
+  regionIds?: number[];
+  orgIds?: number[];
+  /** The report's year. */
+  year?: number;
+  concepts?: string[];
+  /** Also the facts of superseded editions (default: only current editions). */
+  includeSuperseded?: boolean;
+}
+
+/** The canonical text of a fact's dimensions: keys sorted, `k=v` joined by `;`. */
+export function dimsKey(dims: Record<string, string>): string {
+  return Object.keys(dims).sort().map((k) => `${k}=${dims[k]!}`).join(';');
+}
+
 /** Thrown by saveVersion when `baseVersion` is not the latest: nothing was written. */
 export class VersionConflict extends Error {
   constructor(readonly current: VersionRecord) {
@@ -157,12 +208,23 @@ export interface Store {
    */
   addBundle(b: {
     datasetId: number; datasetVersion: number; userId: number; correctionNote: string | null; files: NewBundleFile[];
+    /** The bundle's facts (the publish job always gives them), stored in the same transaction. */
+    facts?: NewFact[];
     /** The workflow step to 已公开, taken in the same transaction (StateConflict and nothing written when the state moved). */
     publish?: { from: readonly Status[]; to: Status; action: Action; userId: number; comment?: string | null };
   }): Promise<Bundle>;
   listBundles(filter: { datasetId?: number; orgIds?: number[] }): Promise<Bundle[]>;
   getBundle(id: number): Promise<Bundle | null>;
   getBundleFile(bundleId: number, name: string): Promise<(BundleFile & { data: Uint8Array }) | null>;
+
+  // published facts (written only by addBundle)
+  /**
+   * Facts of published bundles in id order, at most `limit` (default 1000)
+   * after `afterId`: one keyset page. Only current editions unless asked.
+   */
+  listFacts(filter: FactFilter, page?: { afterId?: number; limit?: number }): Promise<PublishedFact[]>;
+  /** Every fact of the filter, page by page (keyset): never all in memory. */
+  streamFacts(filter: FactFilter, pageSize?: number): AsyncIterable<PublishedFact>;
 
   // jobs: a PostgreSQL-backed queue (FOR UPDATE SKIP LOCKED)
   enqueueJob(j: { kind: JobKind; payload: Record<string, unknown>; requestedBy: number | null }): Promise<JobRecord>;

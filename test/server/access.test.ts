@@ -98,6 +98,12 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/jobs/:id/files/:name', path: (c) => `/api/jobs/${c.jobId}/files/none.pdf`, expect: { ...adminOnly(404), fillerA: 404 } },
   { method: 'GET', route: '/api/bundles', path: () => '/api/bundles', expect: anyUser(200) },
   { method: 'GET', route: '/api/bundles/:id/files/:name', path: (c) => `/api/bundles/${c.bundleId}/files/report.html`, expect: view(200) },
+  // Open data: public, GET only.
+  { method: 'GET', route: '/api/public/facts', path: () => '/api/public/facts?region=510000', expect: everyone(200) },
+  { method: 'GET', route: '/api/public/regions/:code/:year.csv', path: () => '/api/public/regions/510000/2024.csv', expect: everyone(200) },
+  { method: 'GET', route: '/api/public/reports', path: () => '/api/public/reports', expect: everyone(200) },
+  // 汇总: 财政审核人 (of A's region by default) and 管理员.
+  { method: 'GET', route: '/api/summary', path: () => '/api/summary?year=2024', expect: { anon: 401, fillerA: 403, fillerB: 403, reviewerA: 403, financeA: 200, financeB: 200, admin: 200 } },
   // The OpenAPI document and its UI are public.
   { method: 'GET', route: '/api/docs', path: () => '/api/docs', expect: everyone(200) },
   { method: 'GET', route: '/api/docs/json', path: () => '/api/docs/json', expect: everyone(200) },

@@ -3,6 +3,7 @@
  * is never edited: a change to the schema is a new file with the next number.
  */
 import * as m001 from './001_initial.js';
+import * as m002 from './002_published_facts.js';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, ...m001 },
+  { version: 2, ...m002 },
 ];
