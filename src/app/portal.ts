@@ -222,7 +222,7 @@ export async function unitHistory(store: Store, orgCode: string): Promise<UnitHi
     for (const f of crossYearFindings(y.data.dataset, last.data.dataset, last.report.bundle.edition)) {
       differences.push({
         year: y.report.year,
-        label: /上年数“([^”]+)”/u.exec(f.message)?.[1] ?? f.location,
+        label: /上年数“(.+?)”为/u.exec(f.message)?.[1] ?? f.location,
         location: f.location,
         stated: f.stated ?? '',
         published: f.expected ?? '',

@@ -184,6 +184,7 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
     expect((body.match(/<svg /g) ?? []).length).toBe(3);
     // 2024's 上年数 of 机关运行经费 (447.09) against 2023's published 400.00.
     expect(body).toMatch(/<td>2024年度<\/td><td>机关运行经费<\/td><td class="n">447.09<\/td><td class="n">400.00<\/td><td class="n">47.09<\/td>/);
+    expect(body).toMatch(/<td>2024年度<\/td><td>“三公”经费<\/td><td class="n">18.97<\/td><td class="n">18.24<\/td><td class="n">0.73<\/td>/);
     expect((await get('/gongkai/units/hidden-unit')).statusCode).toBe(404);
     expect((await get('/gongkai/units/zhaohua-zfw')).statusCode).toBe(404);
     const none = await get('/gongkai/units/nobody');
@@ -217,7 +218,7 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
   it('one measure across a region: sortable, soft outliers labelled 异常 with the method stated', async () => {
     const res = await get('/gongkai/regions/510000/measure?m=operating_cost&year=2024&sort=value&order=desc');
     expect(res.statusCode).toBe(200);
-    const rows = [...res.body.matchAll(/<tr><td><a href="\/gongkai\/units\/([^"]+)">/g)].map((m) => m[1]);
+    const rows = [...res.body.matchAll(/<tr><td data-label="单位"><a href="\/gongkai\/units\/([^"]+)">/g)].map((m) => m[1]);
     expect(rows).toEqual(['peer-5', 'qingjiang-cdc', 'peer-1', 'peer-3', 'peer-0', 'peer-4', 'peer-2']);
     const row = (code: string) => res.body.split(`/gongkai/units/${code}"`)[1]!.split('</tr>')[0]!;
     expect(row('peer-5')).toContain('<span class="tag odd">异常</span>');
@@ -228,7 +229,7 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
     expect(res.body).not.toMatch(/错误|error/i);
     expect(res.body).not.toContain(HIDDEN);
     const asc = await get('/gongkai/regions/510000/measure?m=operating_cost&year=2024&sort=value&order=asc');
-    expect([...asc.body.matchAll(/<tr><td><a href="\/gongkai\/units\/([^"]+)">/g)].map((m) => m[1])).toEqual(['peer-2', 'peer-4', 'peer-0', 'peer-3', 'peer-1', 'qingjiang-cdc', 'peer-5']);
+    expect([...asc.body.matchAll(/<tr><td data-label="单位"><a href="\/gongkai\/units\/([^"]+)">/g)].map((m) => m[1])).toEqual(['peer-2', 'peer-4', 'peer-0', 'peer-3', 'peer-1', 'qingjiang-cdc', 'peer-5']);
     expect(res.body).toContain('href="/gongkai/regions/510000/measure?m=operating_cost&amp;year=2024&amp;sort=value&amp;order=asc"');
     const bad = await get('/gongkai/regions/510000/measure?m=nope');
     expect(bad.statusCode).toBe(400);
@@ -265,7 +266,7 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
     const base = `http://127.0.0.1:${(world.app.server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
     try {
-      const shots: [string, string][] = [['home', '/gongkai'], ['unit', '/gongkai/units/qingjiang-cdc'], ['report', `/gongkai/reports/${current2024.id}`], ['region', '/gongkai/regions/510000/measure?m=operating_cost&year=2024']];
+      const shots: [string, string][] = [['home', '/gongkai'], ['unit', '/gongkai/units/qingjiang-cdc'], ['report', `/gongkai/reports/${current2024.id}`], ['region', '/gongkai/regions/510000/measure?m=operating_cost&year=2024'], ['search', `/gongkai?q=${encodeURIComponent('单位')}`], ['compare', '/gongkai/compare?units=qingjiang-cdc,peer-1,peer-5&year=2024']];
       for (const [viewport, size] of [['phone', { width: 375, height: 800 }], ['desktop', { width: 1280, height: 900 }]] as const) {
         const page = await browser.newPage({ viewport: size, javaScriptEnabled: false });
         for (const [name, url] of shots) {

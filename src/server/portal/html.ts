@@ -73,7 +73,7 @@ button{background:#9b1c1c;color:#fff;border-color:#9b1c1c;cursor:pointer}
 .tag.odd{background:#fee2e2;color:#991b1b}
 .note{color:#52606d;font-size:.9em}
 .charts{display:flex;flex-wrap:wrap;gap:12px}
-.charts figure{margin:0;flex:1 1 420px;max-width:100%}
+.charts figure{margin:0;flex:0 1 calc(50% - 6px);max-width:100%}
 .charts svg{width:100%;height:auto}
 figcaption{font-size:.9em;font-weight:600}
 iframe.report{width:100%;height:70vh;border:1px solid #d9dee3;background:#fff}
@@ -89,7 +89,15 @@ footer{text-align:center;color:#7b8794;font-size:.8em;padding:16px}
  form.search{flex-direction:column;align-items:stretch}
  .charts figure{flex-basis:100%}
  iframe.report{height:60vh}
-}`;
+ table.cards thead{display:none}
+ table.cards,table.cards tbody{display:block}
+ table.cards tr{display:block;border:1px solid #d9dee3;border-radius:4px;margin-bottom:8px;background:#fff}
+ table.cards td{display:flex;justify-content:space-between;gap:8px;border:none;border-bottom:1px solid #eef0f2;text-align:right;white-space:normal}
+ table.cards td:last-child{border-bottom:none}
+ table.cards td::before{content:attr(data-label);font-weight:600;color:#52606d;text-align:left;flex:0 0 auto}
+}
+p.sorts a{margin-right:10px}
+table.wide tbody th,table.wide thead th:first-child{min-width:9em}`;
 
 /** A whole page. */
 export function page(title: string, body: Html, crumbs: readonly [string, string | null][] = []): string {

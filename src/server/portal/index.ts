@@ -86,8 +86,8 @@ async function homePage(store: Store, q: Query): Promise<string> {
     );
     body = h`<section><h2>查询结果（${found.length} 份）</h2>${
       found.length
-        ? h`<div class="scroll"><table><thead><tr><th>地区</th><th>单位</th><th>年度</th><th>版次</th><th>公开日期</th></tr></thead><tbody>${found.map(
-            (r) => h`<tr><td>${r.region.name}</td><td><a href="${unitHref(r.org.code)}">${r.org.name}</a></td><td><a href="${reportHref(r.bundle)}">${r.year}年度决算</a></td><td>第${r.bundle.edition}版</td><td>${r.bundle.publishedAt.slice(0, 10)}</td></tr>`,
+        ? h`<div class="scroll"><table class="cards"><thead><tr><th>地区</th><th>单位</th><th>年度</th><th>版次</th><th>公开日期</th></tr></thead><tbody>${found.map(
+            (r) => h`<tr><td data-label="地区">${r.region.name}</td><td data-label="单位"><a href="${unitHref(r.org.code)}">${r.org.name}</a></td><td data-label="年度"><a href="${reportHref(r.bundle)}">${r.year}年度决算</a></td><td data-label="版次">第${r.bundle.edition}版</td><td data-label="公开日期">${r.bundle.publishedAt.slice(0, 10)}</td></tr>`,
           )}</tbody></table></div>`
         : h`<p>没有符合条件的已公开决算。</p>`
     }<p><a href="${PORTAL_PREFIX}">清除条件</a></p></section>`;
@@ -212,8 +212,8 @@ async function unitPage(store: Store, code: string): Promise<string> {
     chart({ type: 'bar', categories: cats, series: [series('operating_cost'), series('procurement')], unit: '万元' }, '机关运行经费与政府采购（万元）', 'u-oc'),
   ];
   const body = h`
-<section><p>${u.region.name} · ${u.org.kind}${u.org.name}。已公开：${years.map((y, i) => h`${i ? '、' : ''}<a href="${reportHref(y.report.bundle)}">${y.report.year}年度（第${y.report.bundle.edition}版）</a>`)}</p></section>
-<section><h2>历年主要数据</h2><div class="scroll"><table><thead><tr><th>项目（金额：万元）</th>${years.map((y) => h`<th class="n">${y.report.year}年</th>`)}</tr></thead>
+<section><p>${u.region.name} · ${u.org.name}（${u.org.kind}）。已公开：${years.map((y, i) => h`${i ? '、' : ''}<a href="${reportHref(y.report.bundle)}">${y.report.year}年度（第${y.report.bundle.edition}版）</a>`)}</p></section>
+<section><h2>历年主要数据</h2><div class="scroll"><table class="wide"><thead><tr><th>项目（金额：万元）</th>${years.map((y) => h`<th class="n">${y.report.year}年</th>`)}</tr></thead>
 <tbody>${rows}${perRows}</tbody></table></div><p class="note">各年数据取自该年度决算的现行公开版本；增减为与上一年度公开数相比（金额与百分比均按精确金额计算）。“—”表示该年度未公开此项。${staffM.label}为各类人员之和。</p></section>
 <section><h2>图表</h2><div class="charts">${charts}</div></section>
 ${u.evaluations.length ? h`<section><h2>绩效自评结果</h2><div class="scroll"><table><thead><tr><th>年度</th><th>项目</th><th class="n">自评得分</th></tr></thead><tbody>${u.evaluations.map((e) => h`<tr><td>${e.year}</td><td>${e.project}</td><td class="n">${e.score}</td></tr>`)}</tbody></table></div></section>` : ''}
@@ -266,7 +266,7 @@ async function comparePage(store: Store, q: Query): Promise<string> {
       }
     : null;
   const body = h`<section><p>${year}年度，各单位决算现行公开版本。<a href="${PORTAL_PREFIX}">返回首页</a></p></section>
-<section><div class="scroll"><table><thead>${head}</thead><tbody>${rows}${per}</tbody></table></div>
+<section><div class="scroll"><table class="wide"><thead>${head}</thead><tbody>${rows}${per}</tbody></table></div>
 <p class="note">人均 = 该项金额 ÷ 实有在职人员数（元/人，四舍五入到分）；未公开人员数的单位不计算人均。</p></section>
 ${spec ? h`<section><div class="charts">${chart(spec, '人均经费（元/人）', 'cmp')}</div></section>` : ''}`;
   return page(`单位比较（${year}年度）`, body, [['首页', PORTAL_PREFIX], ['单位比较', null]]);
@@ -319,14 +319,15 @@ async function regionMeasurePage(store: Store, code: string, q: Query): Promise<
     return h`<a href="${base}${query({ m: m.key, year, sort: key, order: next })}">${label}${arrow}</a>`;
   };
   const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => b - a);
+  const valueHead = m.kind === 'money' ? `${m.label}（万元）` : m.label;
   const body = h`<section><form class="search" method="get" action="${base}">
 <label>指标<select name="m">${MEASURES.map((x) => h`<option value="${x.key}"${x.key === m.key ? raw(' selected') : ''}>${x.group === x.label ? x.label : `${x.group}：${x.label}`}</option>`)}</select></label>
 <label>年度<select name="year">${years.map((y) => h`<option value="${y}"${y === year ? raw(' selected') : ''}>${y}</option>`)}</select></label>
 <button type="submit">查看</button></form></section>
 <section><h2>${region.name} · ${year}年度 · ${m.label}（${ofYear.length} 个单位）</h2>${
     lines.length
-      ? h`<div class="scroll"><table><thead><tr><th>${sortLink('name', '单位')}</th><th>类型</th><th>地区</th><th class="n">${sortLink('value', m.kind === 'money' ? `${m.label}（万元）` : m.label)}</th><th class="n">实有在职人员</th>${m.kind === 'money' ? h`<th class="n">${sortLink('per', '人均（元/人）')}</th>` : ''}<th>与同类单位比较</th></tr></thead><tbody>${lines.map(
-          (l) => h`<tr><td><a href="${unitHref(l.r.org.code)}">${l.r.org.name}</a></td><td>${l.r.org.kind}</td><td>${l.r.region.name}</td><td class="n">${show(m, l.value)}</td><td class="n">${l.staff === null ? '—' : l.staff.toString()}</td>${m.kind === 'money' ? h`<td class="n">${showPerStaff(l.per)}</td>` : ''}<td>${l.odd === true ? h`<span class="tag odd">异常</span>` : l.odd === false ? '正常范围' : '不作判断'}</td></tr>`,
+      ? h`<p class="sorts">排序：${sortLink('name', '单位')}${sortLink('value', '数值')}${m.kind === 'money' ? sortLink('per', '人均') : ''}</p><div class="scroll"><table class="cards"><thead><tr><th>${sortLink('name', '单位')}</th><th>类型</th><th>地区</th><th class="n">${sortLink('value', valueHead)}</th><th class="n">实有在职人员</th>${m.kind === 'money' ? h`<th class="n">${sortLink('per', '人均（元/人）')}</th>` : ''}<th>与同类单位比较</th></tr></thead><tbody>${lines.map(
+          (l) => h`<tr><td data-label="单位"><a href="${unitHref(l.r.org.code)}">${l.r.org.name}</a></td><td data-label="类型">${l.r.org.kind}</td><td data-label="地区">${l.r.region.name}</td><td class="n" data-label="${valueHead}">${show(m, l.value)}</td><td class="n" data-label="实有在职人员">${l.staff === null ? '—' : l.staff.toString()}</td>${m.kind === 'money' ? h`<td class="n" data-label="人均（元/人）">${showPerStaff(l.per)}</td>` : ''}<td data-label="与同类单位比较">${l.odd === true ? h`<span class="tag odd">异常</span>` : l.odd === false ? '正常范围' : '不作判断'}</td></tr>`,
         )}</tbody></table></div>`
       : h`<p>该年度无已公开的决算。</p>`
   }<p class="note"><strong>判断方法：</strong>${outlierMethod(m)}</p></section>`;
