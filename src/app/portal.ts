@@ -10,7 +10,7 @@
 import type { Bundle, Organisation, Region } from '../api/contract.js';
 import { crossYearFindings } from './crossYear.js';
 import { parseDataset, type Dataset } from '../model/index.js';
-import { changeOf, divRound, formatPercent, formatWan, formatYuan, wan, type Change } from '../money/index.js';
+import { changeOf, divRound, formatPercent, percentOf, formatWan, formatYuan, wan, type Change } from '../money/index.js';
 import type { Store } from '../store/types.js';
 
 export interface OpenFactJson {
@@ -202,7 +202,8 @@ export interface UnitHistory {
   region: Region;
   years: UnitYear[];
   differences: CrossYearDifference[];
-  evaluations: { year: number; project: string; score: string }[];
+  /** 绩效自评 results as published (from the report's dataset). */
+  evaluations: { year: number; kind: string; name: string; score: string; executionRate: string; conclusion: string }[];
 }
 
 export async function unitHistory(store: Store, orgCode: string): Promise<UnitHistory> {
@@ -233,10 +234,18 @@ export async function unitHistory(store: Store, orgCode: string): Promise<UnitHi
   }
   const evaluations: UnitHistory['evaluations'] = [];
   for (const y of years) {
-    for (const f of y.data.facts) {
-      if (f.concept === 'evaluation.score' && f.year === y.report.year && f.scenario === 'actual') {
-        evaluations.push({ year: y.report.year, project: f.dimensions.project ?? '整体', score: f.value });
-      }
+    for (const ev of y.data.dataset?.evaluations ?? []) {
+      // 预算执行率 of the whole (财政拨款 row when stated, else the first row): executed ÷ annual budget, exact.
+      const row = ev.funds.find((f) => f.source === 'fiscal') ?? ev.funds[0];
+      const rate = row?.executed && row.annual ? percentOf(row.executed.fen, row.annual.fen) : null;
+      evaluations.push({
+        year: y.report.year,
+        kind: ev.kind === 'department' ? '部门整体' : '项目',
+        name: ev.name,
+        score: ev.selfScore ?? '—',
+        executionRate: rate === null ? '—' : `${formatPercent(rate)}%`,
+        conclusion: ev.conclusion ?? '—',
+      });
     }
   }
   return { org, region: reports[0]!.region, years, differences, evaluations };

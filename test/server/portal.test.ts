@@ -182,6 +182,9 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
       expect(body).toContain(label);
     }
     expect((body.match(/<svg /g) ?? []).length).toBe(3);
+    // 绩效自评: the department as a whole and its projects, each year, with the exact 预算执行率.
+    expect(body).toContain('<td data-label="类型">部门整体</td><td data-label="名称">清江县疾病预防控制中心</td><td class="n" data-label="预算执行率">100.00%</td><td class="n" data-label="自评得分">100</td>');
+    expect((body.match(/data-label="自评得分"/g) ?? []).length).toBe(6);
     // 2024's 上年数 of 机关运行经费 (447.09) against 2023's published 400.00.
     expect(body).toMatch(/<td>2024年度<\/td><td>机关运行经费<\/td><td class="n">447.09<\/td><td class="n">400.00<\/td><td class="n">47.09<\/td>/);
     expect(body).toMatch(/<td>2024年度<\/td><td>“三公”经费<\/td><td class="n">18.97<\/td><td class="n">18.24<\/td><td class="n">0.73<\/td>/);

@@ -11,7 +11,7 @@ import {
 } from '../../app/portal.js';
 import { chartSvg } from '../../charts/svg.js';
 import type { ChartSpec } from '../../report/tree.js';
-import { formatWan } from '../../money/index.js';
+import { formatWan, formatYuan } from '../../money/index.js';
 import type { Store } from '../../store/types.js';
 import { errorPage, h, page, query, raw, type Html } from './html.js';
 
@@ -216,7 +216,13 @@ async function unitPage(store: Store, code: string): Promise<string> {
 <section><h2>历年主要数据</h2><div class="scroll"><table class="wide"><thead><tr><th>项目（金额：万元）</th>${years.map((y) => h`<th class="n">${y.report.year}年</th>`)}</tr></thead>
 <tbody>${rows}${perRows}</tbody></table></div><p class="note">各年数据取自该年度决算的现行公开版本；增减为与上一年度公开数相比（金额与百分比均按精确金额计算）。“—”表示该年度未公开此项。${staffM.label}为各类人员之和。</p></section>
 <section><h2>图表</h2><div class="charts">${charts}</div></section>
-${u.evaluations.length ? h`<section><h2>绩效自评结果</h2><div class="scroll"><table><thead><tr><th>年度</th><th>项目</th><th class="n">自评得分</th></tr></thead><tbody>${u.evaluations.map((e) => h`<tr><td>${e.year}</td><td>${e.project}</td><td class="n">${e.score}</td></tr>`)}</tbody></table></div></section>` : ''}
+<section><h2>绩效自评结果</h2>${
+    u.evaluations.length
+      ? h`<div class="scroll"><table class="cards"><thead><tr><th>年度</th><th>类型</th><th>名称</th><th class="n">预算执行率</th><th class="n">自评得分</th><th>结论</th></tr></thead><tbody>${u.evaluations.map(
+          (e) => h`<tr><td data-label="年度">${e.year}</td><td data-label="类型">${e.kind}</td><td data-label="名称">${e.name}</td><td class="n" data-label="预算执行率">${e.executionRate}</td><td class="n" data-label="自评得分">${e.score}</td><td data-label="结论">${e.conclusion}</td></tr>`,
+        )}</tbody></table></div>`
+      : h`<p>已公开的决算中没有绩效自评表。</p>`
+  }</section>
 <section><h2>跨年度核对</h2>${
     u.differences.length
       ? h`<p>以下各项，后一年度决算所列“上年数”与上一年度已公开的决算数不一致（差额超过两者所列末位数的一半）。可能是上年数据有更正，请以说明为准。</p><div class="scroll"><table><thead><tr><th>年度报告</th><th>项目</th><th class="n">所列上年数</th><th class="n">上年度公开数</th><th class="n">差额</th></tr></thead><tbody>${u.differences.map(
@@ -259,7 +265,7 @@ async function comparePage(store: Store, q: Query): Promise<string> {
           name: `人均${MEASURE_BY_KEY.get(key)!.label}`,
           values: withData.map((u) => {
             const v = perStaff(u.year!.values.get(key) ?? null, u.year!.values.get('staff') ?? null);
-            return v === null ? '0' : (Number(v) / 100).toFixed(2);
+            return v === null ? '0' : formatYuan(v);
           }),
         })),
         unit: '元',
