@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, DatasetJson, Status } from '../../src/api/contract.js';
 import { parseDataset } from '../../src/model/index.js';
 import { renderJson } from '../../src/render/json/index.js';
+import { softOutliers } from '../../src/app/portal.js';
+import { escapeHtml, h } from '../../src/server/portal/html.js';
 import { startWorker } from '../../src/worker/index.js';
 import { ENGINES, exampleJson, makeWorld, type World } from './helpers.js';
 
@@ -32,6 +34,25 @@ function variant(year: number, operatingCost: string): DatasetJson {
   return raw as DatasetJson;
 }
 const openData = (raw: DatasetJson) => file(`${String(raw.year)}年度部门决算.json`, 'application/json', renderJson(parseDataset(JSON.stringify(raw), 'x.json'), []));
+
+describe('portal helpers', () => {
+  it('h escapes every interpolation, nested markup passes once', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    const name = '<b>"甲"</b>';
+    expect(h`<td title="${name}">${[h`<i>${name}</i>`, 1n, null, false]}</td>`.value).toBe(
+      '<td title="&lt;b&gt;&quot;甲&quot;&lt;/b&gt;"><i>&lt;b&gt;&quot;甲&quot;&lt;/b&gt;</i>1</td>',
+    );
+  });
+
+  it('soft outliers: outside median ± 3 × MAD, exact with an even count, not judged under 5 or with MAD 0', () => {
+    // Median 100.5, |deviations| 2.5 1.5 0.5 0.5 1.5 … → MAD 1.5; 3 × MAD = 4.5: 105 is 4.5 away (not outside), 106 is.
+    expect(softOutliers([98n, 99n, 100n, 101n, 102n, 105n])).toEqual([false, false, false, false, false, false]);
+    expect(softOutliers([98n, 99n, 100n, 101n, 102n, 106n])).toEqual([false, false, false, false, false, true]);
+    expect(softOutliers([1n, 2n, 3n, 1000n])).toEqual([undefined, undefined, undefined, undefined]);
+    expect(softOutliers([5n, 5n, 5n, 5n, 5n, 9n])).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(softOutliers([98n, null, 99n, 100n, 101n, 900n])).toEqual([false, undefined, false, false, false, true]);
+  });
+});
 
 describe.each(ENGINES)('public portal on %s', (engine) => {
   let world: World;
@@ -161,6 +182,9 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
     expect(oldFile.body).toContain('2023 第一版');
     expect(oldFile.headers['content-security-policy']).toContain('sandbox');
     expect((await get('/gongkai/reports/abc')).statusCode).toBe(400);
+    const elsewhere = await get('/gongkai/no-such-page');
+    expect([elsewhere.statusCode, elsewhere.headers['content-type']]).toEqual([404, 'text/html; charset=utf-8']);
+    expect(elsewhere.body).toContain('页面不存在');
     const missing = await get('/gongkai/reports/999999');
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('没有编号为 999999 的公开报告');

@@ -340,13 +340,22 @@ async function regionMeasurePage(store: Store, code: string, q: Query): Promise<
   return page(`${region.name}各单位${m.label}`, body, [['首页', PORTAL_PREFIX], [region.name, null]]);
 }
 
-/** Registers the portal's pages (public: no session needed). */
+/**
+ * Registers the portal's pages (public: no session needed), in their own
+ * context under /gongkai so that any other path there is a Chinese 404 page.
+ */
 export function registerPortal(app: FastifyInstance, store: Store): void {
   const qOf = (r: FastifyRequest) => r.query as Query;
-  app.get(PORTAL_PREFIX, handle((r) => homePage(store, qOf(r))));
-  app.get(`${PORTAL_PREFIX}/reports/:bundleId`, handle((r) => reportPage(store, (r.params as { bundleId: string }).bundleId)));
-  app.get(`${PORTAL_PREFIX}/reports/:bundleId/files/:name`, (r, reply) => sendFile(store, r, reply));
-  app.get(`${PORTAL_PREFIX}/units/:orgCode`, handle((r) => unitPage(store, (r.params as { orgCode: string }).orgCode)));
-  app.get(`${PORTAL_PREFIX}/compare`, handle((r) => comparePage(store, qOf(r))));
-  app.get(`${PORTAL_PREFIX}/regions/:code/measure`, handle((r) => regionMeasurePage(store, (r.params as { code: string }).code, qOf(r))));
+  void app.register(
+    async (portal) => {
+      portal.get('', handle((r) => homePage(store, qOf(r))));
+      portal.get('/reports/:bundleId', handle((r) => reportPage(store, (r.params as { bundleId: string }).bundleId)));
+      portal.get('/reports/:bundleId/files/:name', (r, reply) => sendFile(store, r, reply));
+      portal.get('/units/:orgCode', handle((r) => unitPage(store, (r.params as { orgCode: string }).orgCode)));
+      portal.get('/compare', handle((r) => comparePage(store, qOf(r))));
+      portal.get('/regions/:code/measure', handle((r) => regionMeasurePage(store, (r.params as { code: string }).code, qOf(r))));
+      portal.setNotFoundHandler((_request, reply) => sendPage(reply, 404, errorPage(404, '页面不存在')));
+    },
+    { prefix: PORTAL_PREFIX },
+  );
 }
