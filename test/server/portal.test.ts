@@ -122,6 +122,7 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
     expect(res.body).toContain('name="viewport"');
     expect(res.body).toContain('清江县');
     expect(res.body).toContain('清江县疾病预防控制中心');
+    expect(res.body).toContain('<strong>清江县</strong> <a class="note" href="/gongkai/regions/510699/measure?m=sangong">各单位指标对比</a>');
     expect(res.body).toContain(`href="/gongkai/reports/${current2024.id}">2024年度</a>`);
     expect(res.body).toContain(`href="/gongkai/reports/${ed2.id}">2023年度</a>`);
     expect(res.body).not.toContain(`href="/gongkai/reports/${ed1.id}"`);
@@ -251,6 +252,7 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
     expect(row('peer-5')).toContain('<span class="tag odd">异常</span>');
     expect(row('qingjiang-cdc')).toContain('异常');
     expect(row('peer-1')).toContain('正常范围');
+    expect(res.body).toContain(`href="/gongkai/compare?units=${encodeURIComponent(rows.join(','))}&amp;year=2024">并列比较以上前 7 个单位</a>`);
     expect(res.body).toContain('M ± 3 × MAD');
     expect(res.body).toContain('不表示数据有误');
     expect(res.body).not.toMatch(/错误|error/i);

@@ -104,7 +104,7 @@ function regionTree(index: Awaited<ReturnType<typeof portalIndex>>, parentId: nu
       const sub = regionTree(index, r.id);
       const here = index.reports.filter((x) => x.region.id === r.id);
       if (!sub && here.length === 0) return null;
-      return h`<li><strong>${r.name}</strong>${here.length ? orgList(index, here) : ''}${sub}</li>`;
+      return h`<li><strong>${r.name}</strong> <a class="note" href="${PORTAL_PREFIX}/regions/${encodeURIComponent(r.code)}/measure?m=sangong">各单位指标对比</a>${here.length ? orgList(index, here) : ''}${sub}</li>`;
     })
     .filter((x): x is Html => x !== null);
   return items.length ? h`<ul class="tree">${items}</ul>` : null;
@@ -212,7 +212,7 @@ async function unitPage(store: Store, code: string): Promise<string> {
     chart({ type: 'bar', categories: cats, series: [series('operating_cost'), series('procurement')], unit: '万元' }, '机关运行经费与政府采购（万元）', 'u-oc'),
   ];
   const body = h`
-<section><p>${u.region.name} · ${u.org.name}（${u.org.kind}）。已公开：${years.map((y, i) => h`${i ? '、' : ''}<a href="${reportHref(y.report.bundle)}">${y.report.year}年度（第${y.report.bundle.edition}版）</a>`)}</p></section>
+<section><p><a href="${PORTAL_PREFIX}/regions/${encodeURIComponent(u.region.code)}/measure?m=sangong">${u.region.name}</a> · ${u.org.name}（${u.org.kind}）。已公开：${years.map((y, i) => h`${i ? '、' : ''}<a href="${reportHref(y.report.bundle)}">${y.report.year}年度（第${y.report.bundle.edition}版）</a>`)}</p></section>
 <section><h2>历年主要数据</h2><div class="scroll"><table class="wide"><thead><tr><th>项目（金额：万元）</th>${years.map((y) => h`<th class="n">${y.report.year}年</th>`)}</tr></thead>
 <tbody>${rows}${perRows}</tbody></table></div><p class="note">各年数据取自该年度决算的现行公开版本；增减为与上一年度公开数相比（金额与百分比均按精确金额计算）。“—”表示该年度未公开此项。${staffM.label}为各类人员之和。</p></section>
 <section><h2>图表</h2><div class="charts">${charts}</div></section>
@@ -336,6 +336,10 @@ async function regionMeasurePage(store: Store, code: string, q: Query): Promise<
           (l) => h`<tr><td data-label="单位"><a href="${unitHref(l.r.org.code)}">${l.r.org.name}</a></td><td data-label="类型">${l.r.org.kind}</td><td data-label="地区">${l.r.region.name}</td><td class="n" data-label="${valueHead}">${show(m, l.value)}</td><td class="n" data-label="实有在职人员">${l.staff === null ? '—' : l.staff.toString()}</td>${m.kind === 'money' ? h`<td class="n" data-label="人均（元/人）">${showPerStaff(l.per)}</td>` : ''}<td data-label="与同类单位比较">${l.odd === true ? h`<span class="tag odd">异常</span>` : l.odd === false ? '正常范围' : '不作判断'}</td></tr>`,
         )}</tbody></table></div>`
       : h`<p>该年度无已公开的决算。</p>`
+  }${
+    lines.length >= 2
+      ? h`<p><a href="${PORTAL_PREFIX}/compare${query({ units: lines.slice(0, 10).map((l) => l.r.org.code).join(','), year })}">并列比较以上前 ${Math.min(lines.length, 10)} 个单位</a></p>`
+      : ''
   }<p class="note"><strong>判断方法：</strong>${outlierMethod(m)}</p></section>`;
   return page(`${region.name}各单位${m.label}`, body, [['首页', PORTAL_PREFIX], [region.name, null]]);
 }
