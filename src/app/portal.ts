@@ -101,7 +101,13 @@ async function readOpenData(store: Store, bundle: Bundle): Promise<OpenData> {
   if (!file) return { facts: [], dataset: null };
   const stored = await store.getBundleFile(bundle.id, file.name);
   if (!stored) return { facts: [], dataset: null };
-  const json = JSON.parse(new TextDecoder().decode(stored.data)) as { facts?: OpenFactJson[]; dataset?: unknown };
+  let json: { facts?: OpenFactJson[]; dataset?: unknown };
+  try {
+    json = JSON.parse(new TextDecoder().decode(stored.data)) as typeof json;
+  } catch {
+    // Not the open-data form (an old or foreign file): the report is listed, its figures show as not stated.
+    return { facts: [], dataset: null };
+  }
   let dataset: Dataset | null = null;
   try {
     dataset = json.dataset ? parseDataset(JSON.stringify(json.dataset), 'open-data.json') : null;

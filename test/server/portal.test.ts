@@ -96,6 +96,11 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
       peers.push({ code: org.code, name, bundle });
     }
 
+    // A report whose JSON file is not JSON: listed, its figures not stated.
+    const broken = await store.addOrganisation({ code: 'broken-json', name: '数据文件损坏的单位', kind: cdc.kind, parentId: null, regionId: cdc.regionId });
+    const brokenDs = await store.createDataset({ orgId: broken.id, year: 2022, data: variant(2022, '1.00'), findings: [], userId: adminId });
+    await store.addBundle({ datasetId: brokenDs.id, datasetVersion: 1, userId: adminId, correctionNote: null, files: [file('2022.json', 'application/json', '{not json')] });
+
     // A unit with a dataset in every state before 已公开: none may appear.
     const hidden = await store.addOrganisation({ code: 'hidden-unit', name: HIDDEN, kind: cdc.kind, parentId: null, regionId: cdc.regionId });
     const steps: [Status, Status[]][] = [
@@ -213,6 +218,9 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
     // 2024's 上年数 of 机关运行经费 (447.09) against 2023's published 400.00.
     expect(body).toMatch(/<td>2024年度<\/td><td>机关运行经费<\/td><td class="n">447.09<\/td><td class="n">400.00<\/td><td class="n">47.09<\/td>/);
     expect(body).toMatch(/<td>2024年度<\/td><td>“三公”经费<\/td><td class="n">18.97<\/td><td class="n">18.24<\/td><td class="n">0.73<\/td>/);
+    const broken = await get('/gongkai/units/broken-json');
+    expect(broken.statusCode).toBe(200);
+    expect(broken.body).toContain('<th>机关运行经费</th><td class="n">—</td>');
     expect((await get('/gongkai/units/hidden-unit')).statusCode).toBe(404);
     expect((await get('/gongkai/units/zhaohua-zfw')).statusCode).toBe(404);
     const none = await get('/gongkai/units/nobody');
