@@ -15,6 +15,7 @@ import { API_PREFIX, MAX_UPLOAD_BYTES, type ApiError } from '../api/contract.js'
 import type { Store } from '../store/types.js';
 import { prepareLogin } from '../app/auth.js';
 import { errorHandler } from './errors.js';
+import { registerPortal } from './portal/index.js';
 import { registerPublicData } from './publicData.js';
 import { registerRoutes } from './routes.js';
 import { LoginLimiter, registerSessionHooks } from './session.js';
@@ -70,6 +71,8 @@ export async function createServer(o: ServerOptions): Promise<FastifyInstance> {
   registerSessionHooks(app, o.store);
   registerRoutes(app, { store: o.store, limiter: o.limiter ?? new LoginLimiter(), ...(o.secureCookies !== undefined ? { secureCookies: o.secureCookies } : {}) });
   registerPublicData(app, { store: o.store });
+
+  registerPortal(app, o.store);
 
   const webDir = o.webDir && existsSync(resolve(o.webDir, 'index.html')) ? resolve(o.webDir) : undefined;
   if (webDir) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: ['index.html'] });

@@ -111,6 +111,13 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/docs/static/*', path: () => '/api/docs/static/swagger-ui.css', expect: everyone(200) },
   { method: 'GET', route: '/api/docs/static/index.html', path: () => '/api/docs/static/index.html', expect: everyone(302) },
   { method: 'GET', route: '/api/docs/static/swagger-initializer.js', path: () => '/api/docs/static/swagger-initializer.js', expect: everyone(200) },
+  // The public portal: no login.
+  { method: 'GET', route: '/gongkai', path: () => '/gongkai', expect: everyone(200) },
+  { method: 'GET', route: '/gongkai/reports/:bundleId', path: (c) => `/gongkai/reports/${c.bundleId}`, expect: everyone(200) },
+  { method: 'GET', route: '/gongkai/reports/:bundleId/files/:name', path: (c) => `/gongkai/reports/${c.bundleId}/files/report.html`, expect: everyone(200) },
+  { method: 'GET', route: '/gongkai/units/:orgCode', path: () => '/gongkai/units/qingjiang-cdc', expect: everyone(200) },
+  { method: 'GET', route: '/gongkai/compare', path: () => '/gongkai/compare?units=qingjiang-cdc,zhaohua-zfw', expect: everyone(200) },
+  { method: 'GET', route: '/gongkai/regions/:code/measure', path: () => '/gongkai/regions/510699/measure?m=income', expect: everyone(200) },
   // Last: it ends each user's session.
   { method: 'POST', route: '/api/logout', path: () => '/api/logout', expect: anyUser(204) },
 ];

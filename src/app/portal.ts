@@ -1,0 +1,319 @@
+/**
+ * The public portal's data (issue 14): what has been published, and only that.
+ * A report is public when a bundle holds it; of a dataset's bundles only the
+ * current edition (not superseded) gives figures, the earlier ones are its
+ * 已更正 history. The figures are read from each bundle's open-data JSON file
+ * (immutable once stored, so parsed once and cached), never from a dataset's
+ * versions: a draft, a submission or an approval that is not yet published
+ * never reaches the portal.
+ */
+import type { Bundle, Organisation, Region } from '../api/contract.js';
+import { crossYearFindings } from './crossYear.js';
+import { parseDataset, type Dataset } from '../model/index.js';
+import { changeOf, divRound, formatPercent, percentOf, formatWan, formatYuan, wan, type Change } from '../money/index.js';
+import type { Store } from '../store/types.js';
+
+export interface OpenFactJson {
+  concept: string;
+  label: string;
+  year: number;
+  scenario: string;
+  dimensions: Record<string, string>;
+  value: string;
+  unit: string;
+  source: string;
+}
+
+export interface OpenData {
+  facts: OpenFactJson[];
+  /** The dataset as published, for the cross-year rule (null when it cannot be read back). */
+  dataset: Dataset | null;
+}
+
+/** A current edition with its unit and region. */
+export interface PublishedReport {
+  bundle: Bundle;
+  org: Organisation;
+  region: Region;
+  year: number;
+}
+
+export class PortalError extends Error {
+  constructor(readonly status: 400 | 404, message: string) {
+    super(message);
+    this.name = 'PortalError';
+  }
+}
+
+export interface PortalIndex {
+  regions: Region[];
+  orgs: Organisation[];
+  /** Current editions only. */
+  reports: PublishedReport[];
+  /** Every bundle (all editions), by dataset id. */
+  editionsOf: Map<number, Bundle[]>;
+  orgOfDataset: Map<number, number>;
+}
+
+/** Everything published, read fresh from the store (bundles are few; their files are what is cached). */
+export async function portalIndex(store: Store): Promise<PortalIndex> {
+  const [bundles, datasets, orgs, regions] = await Promise.all([store.listBundles({}), store.listDatasets({}), store.listOrganisations(), store.listRegions()]);
+  const orgOfDataset = new Map(datasets.map((d) => [d.id, d.orgId]));
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const regionById = new Map(regions.map((r) => [r.id, r]));
+  const editionsOf = new Map<number, Bundle[]>();
+  for (const b of bundles) {
+    const list = editionsOf.get(b.datasetId) ?? [];
+    list.push(b);
+    editionsOf.set(b.datasetId, list);
+  }
+  for (const list of editionsOf.values()) list.sort((a, b) => a.edition - b.edition);
+  const reports: PublishedReport[] = [];
+  for (const b of bundles) {
+    if (b.supersededBy !== null) continue;
+    const org = orgById.get(orgOfDataset.get(b.datasetId) ?? -1);
+    const region = org ? regionById.get(org.regionId) : undefined;
+    if (!org || !region) continue;
+    reports.push({ bundle: b, org, region, year: b.year });
+  }
+  reports.sort((a, b) => a.region.code.localeCompare(b.region.code) || a.org.code.localeCompare(b.org.code) || b.year - a.year);
+  return { regions, orgs, reports, editionsOf, orgOfDataset };
+}
+
+const CACHE_LIMIT = 500;
+const caches = new WeakMap<Store, Map<number, Promise<OpenData>>>();
+
+/** The bundle's open-data JSON file, parsed (cached by bundle id: a bundle never changes). */
+export function openDataOf(store: Store, bundle: Bundle): Promise<OpenData> {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new Map()));
+  const hit = cache.get(bundle.id);
+  if (hit) return hit;
+  const p = readOpenData(store, bundle);
+  cache.set(bundle.id, p);
+  p.catch(() => cache.delete(bundle.id));
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return p;
+}
+
+async function readOpenData(store: Store, bundle: Bundle): Promise<OpenData> {
+  const file = bundle.files.find((f) => f.name.toLowerCase().endsWith('.json'));
+  if (!file) return { facts: [], dataset: null };
+  const stored = await store.getBundleFile(bundle.id, file.name);
+  if (!stored) return { facts: [], dataset: null };
+  let json: { facts?: OpenFactJson[]; dataset?: unknown };
+  try {
+    json = JSON.parse(new TextDecoder().decode(stored.data)) as typeof json;
+  } catch {
+    // Not the open-data form (an old or foreign file): the report is listed, its figures show as not stated.
+    return { facts: [], dataset: null };
+  }
+  let dataset: Dataset | null = null;
+  try {
+    dataset = json.dataset ? parseDataset(JSON.stringify(json.dataset), 'open-data.json') : null;
+  } catch {
+    dataset = null;
+  }
+  return { facts: Array.isArray(json.facts) ? json.facts : [], dataset };
+}
+
+// ---------------------------------------------------------------------------
+// Measures
+
+export interface Measure {
+  key: string;
+  label: string;
+  group: string;
+  concept: string;
+  kind: 'money' | 'count';
+  /** Summed over this dimension when no undimensioned fact is stated. */
+  sumOver?: string;
+}
+
+export const MEASURES: readonly Measure[] = [
+  { key: 'income', label: '本年收入合计', group: '收入', concept: 'income.total', kind: 'money' },
+  { key: 'expense', label: '本年支出合计', group: '支出', concept: 'expense.total', kind: 'money' },
+  { key: 'expense_basic', label: '基本支出', group: '支出', concept: 'expense.basic', kind: 'money' },
+  { key: 'expense_project', label: '项目支出', group: '支出', concept: 'expense.project', kind: 'money' },
+  { key: 'fiscal', label: '财政拨款支出', group: '财政拨款', concept: 'expense.fiscal', kind: 'money' },
+  { key: 'sangong', label: '“三公”经费', group: '三公经费', concept: 'sangong.total', kind: 'money' },
+  { key: 'sangong_abroad', label: '因公出国（境）费', group: '三公经费', concept: 'sangong.abroad', kind: 'money' },
+  { key: 'sangong_vehicle', label: '公务用车购置及运行维护费', group: '三公经费', concept: 'sangong.vehicle', kind: 'money' },
+  { key: 'sangong_reception', label: '公务接待费', group: '三公经费', concept: 'sangong.reception', kind: 'money' },
+  { key: 'operating_cost', label: '机关运行经费', group: '机关运行经费', concept: 'operating_cost', kind: 'money' },
+  { key: 'procurement', label: '政府采购支出总额', group: '政府采购', concept: 'procurement.total', kind: 'money' },
+  { key: 'vehicles', label: '公务用车保有量（辆）', group: '资产', concept: 'vehicles.held', kind: 'count' },
+  { key: 'equipment_general', label: '单价50万元以上通用设备（台（套））', group: '资产', concept: 'equipment.general_500k', kind: 'count' },
+  { key: 'equipment_special', label: '单价100万元以上专用设备（台（套））', group: '资产', concept: 'equipment.special_1m', kind: 'count' },
+  { key: 'evaluated_projects', label: '开展绩效自评的项目（个）', group: '绩效自评', concept: 'performance.self_evaluation', kind: 'count' },
+  { key: 'evaluated_funds', label: '开展绩效自评的项目资金', group: '绩效自评', concept: 'performance.self_evaluation_funds', kind: 'money' },
+  { key: 'staff', label: '实有在职人员（人）', group: '人员', concept: 'staffing.actual', kind: 'count', sumOver: 'staffKind' },
+];
+export const MEASURE_BY_KEY = new Map(MEASURES.map((m) => [m.key, m]));
+/** Measures that may be divided by the staff (money measures). */
+export const PER_STAFF_KEYS = ['sangong', 'operating_cost'] as const;
+
+/** A measure's value in a report of `year` (分 for money, the count otherwise); null when the report does not state it. */
+export function valueOf(facts: readonly OpenFactJson[], m: Measure, year: number): bigint | null {
+  const mine = facts.filter((f) => f.concept === m.concept && f.year === year && f.scenario === 'actual');
+  const plain = mine.find((f) => Object.keys(f.dimensions).length === 0);
+  const parse = (f: OpenFactJson) => (m.kind === 'money' ? wan(f.value) : BigInt(f.value));
+  if (plain) return parse(plain);
+  if (m.sumOver) {
+    const parts = mine.filter((f) => Object.keys(f.dimensions).length === 1 && m.sumOver! in f.dimensions);
+    if (parts.length) return parts.reduce((a, f) => a + parse(f), 0n);
+  }
+  return null;
+}
+
+export const show = (m: Measure, v: bigint | null): string => (v === null ? '—' : m.kind === 'money' ? formatWan(v) : v.toString());
+
+/** Per head, in 元 per person (exact 分, rounded once); null when the staff is not published or zero. */
+export function perStaff(value: bigint | null, staff: bigint | null): bigint | null {
+  if (value === null || staff === null || staff <= 0n) return null;
+  return divRound(value, staff);
+}
+export const showPerStaff = (v: bigint | null): string => (v === null ? '—' : formatYuan(v));
+
+export function changeText(current: bigint | null, base: bigint | null, m: Measure): string {
+  if (current === null || base === null) return '—';
+  const c: Change = changeOf(current, base);
+  if (c.direction === 'flat') return '持平';
+  const sign = c.direction === 'increase' ? '+' : '−';
+  const amount = m.kind === 'money' ? formatWan(c.amount) : c.amount.toString();
+  return `${sign}${amount}${c.percent === null ? '' : `（${sign}${formatPercent(c.percent)}%）`}`;
+}
+
+// ---------------------------------------------------------------------------
+// Pages' data
+
+export interface UnitYear {
+  report: PublishedReport;
+  data: OpenData;
+  values: Map<string, bigint | null>;
+}
+
+export interface CrossYearDifference {
+  year: number;
+  label: string;
+  location: string;
+  stated: string;
+  published: string;
+  difference: string;
+  unit: string;
+}
+
+export interface UnitHistory {
+  org: Organisation;
+  region: Region;
+  years: UnitYear[];
+  differences: CrossYearDifference[];
+  /** 绩效自评 results as published (from the report's dataset). */
+  evaluations: { year: number; kind: string; name: string; score: string; executionRate: string; conclusion: string }[];
+}
+
+export async function unitHistory(store: Store, orgCode: string): Promise<UnitHistory> {
+  const index = await portalIndex(store);
+  const org = index.orgs.find((o) => o.code === orgCode);
+  const reports = index.reports.filter((r) => r.org.code === orgCode).sort((a, b) => a.year - b.year);
+  if (!org || reports.length === 0) throw new PortalError(404, `没有找到单位“${orgCode}”已公开的决算`);
+  const years: UnitYear[] = [];
+  for (const report of reports) {
+    const data = await openDataOf(store, report.bundle);
+    years.push({ report, data, values: new Map(MEASURES.map((m) => [m.key, valueOf(data.facts, m, report.year)])) });
+  }
+  const differences: CrossYearDifference[] = [];
+  for (const y of years) {
+    const last = years.find((x) => x.report.year === y.report.year - 1);
+    if (!last || !y.data.dataset || !last.data.dataset) continue;
+    for (const f of crossYearFindings(y.data.dataset, last.data.dataset, last.report.bundle.edition)) {
+      differences.push({
+        year: y.report.year,
+        label: /上年数“(.+?)”为/u.exec(f.message)?.[1] ?? f.location,
+        location: f.location,
+        stated: f.stated ?? '',
+        published: f.expected ?? '',
+        difference: f.difference ?? '',
+        unit: f.unit ?? '',
+      });
+    }
+  }
+  const evaluations: UnitHistory['evaluations'] = [];
+  for (const y of years) {
+    for (const ev of y.data.dataset?.evaluations ?? []) {
+      // 预算执行率 of the whole (财政拨款 row when stated, else the first row): executed ÷ annual budget, exact.
+      const row = ev.funds.find((f) => f.source === 'fiscal') ?? ev.funds[0];
+      const rate = row?.executed && row.annual ? percentOf(row.executed.fen, row.annual.fen) : null;
+      evaluations.push({
+        year: y.report.year,
+        kind: ev.kind === 'department' ? '部门整体' : '项目',
+        name: ev.name,
+        score: ev.selfScore ?? '—',
+        executionRate: rate === null ? '—' : `${formatPercent(rate)}%`,
+        conclusion: ev.conclusion ?? '—',
+      });
+    }
+  }
+  return { org, region: reports[0]!.region, years, differences, evaluations };
+}
+
+/** The current editions of one year for the given units (by org code, in the order asked); 404 when none has one. */
+export async function unitsOfYear(store: Store, codes: readonly string[], year: number): Promise<{ code: string; year?: UnitYear }[]> {
+  const index = await portalIndex(store);
+  const out: { code: string; year?: UnitYear }[] = [];
+  for (const code of codes) {
+    const report = index.reports.find((r) => r.org.code === code && r.year === year);
+    if (!report) {
+      // Unknown, unpublished or not of this year: the same answer, so nothing unpublished shows (not even that it exists).
+      out.push({ code });
+      continue;
+    }
+    const data = await openDataOf(store, report.bundle);
+    out.push({ code, year: { report, data, values: new Map(MEASURES.map((m) => [m.key, valueOf(data.facts, m, year)])) } });
+  }
+  if (!out.some((u) => u.year)) throw new PortalError(404, `所选单位在${year}年度均无已公开的决算`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Soft outliers: median ± 3 × MAD of the per-staff measure among similar units
+
+export const OUTLIER_MIN_GROUP = 5;
+/** How soft outliers are found, said on the page: per head for money, the figure itself for counts. */
+export function outlierMethod(m: Measure): string {
+  const basis = m.kind === 'money' ? '人均值（元/人，即该项金额除以实有在职人员数）' : '数值';
+  return (
+    `同类单位（同一地区、同一类型：部门或单位）中，按${basis}计算中位数 M 与绝对中位差 MAD（各单位该值与 M 之差的绝对值的中位数）；` +
+    `落在 M ± 3 × MAD 之外的标为“异常”，仅提示与同类单位差异较大，需结合单位职能理解，不表示数据有误。` +
+    `同类单位中可比的少于 ${OUTLIER_MIN_GROUP} 家${m.kind === 'money' ? '、未公开人员数' : ''}或 MAD 为 0 时不作判断。`
+  );
+}
+
+/** Twice the median (exact: the mean of the two middle values needs no rounding when doubled). */
+function twiceMedian(values: readonly bigint[]): bigint {
+  const s = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const n = s.length;
+  return n % 2 === 1 ? 2n * s[(n - 1) / 2]! : s[n / 2 - 1]! + s[n / 2]!;
+}
+
+/** For each value (by index): true when outside median ± 3 × MAD of its group; undefined when not judged. */
+export function softOutliers(values: readonly (bigint | null)[]): (boolean | undefined)[] {
+  const known = values.filter((v): v is bigint => v !== null);
+  if (known.length < OUTLIER_MIN_GROUP) return values.map(() => undefined);
+  // All in units of 1/2 so that the median is exact; MAD in units of 1/4.
+  const m2 = twiceMedian(known);
+  const mad4 = twiceMedian(known.map((v) => { const d = 2n * v - m2; return d < 0n ? -d : d; }));
+  if (mad4 === 0n) return values.map(() => undefined);
+  return values.map((v) => {
+    if (v === null) return undefined;
+    const d = 2n * v - m2;
+    // |v − M| = |d| / 2 and MAD = mad4 / 4, so |v − M| > 3 × MAD ⇔ 2|d| > 3 × mad4.
+    return 2n * (d < 0n ? -d : d) > 3n * mad4;
+  });
+}
+
+export function parseYear(raw: unknown): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw)) throw new PortalError(400, `年度“${String(raw)}”不正确，应为四位数字，如 2024`);
+  return Number(raw);
+}
