@@ -11,18 +11,11 @@ import type { Bundle, Organisation, Region } from '../api/contract.js';
 import { crossYearFindings } from './crossYear.js';
 import { parseDataset, type Dataset } from '../model/index.js';
 import { changeOf, divRound, formatPercent, percentOf, formatWan, formatYuan, wan, type Change } from '../money/index.js';
+import type { OpenFact } from '../render/json/index.js';
 import type { Store } from '../store/types.js';
 
-export interface OpenFactJson {
-  concept: string;
-  label: string;
-  year: number;
-  scenario: string;
-  dimensions: Record<string, string>;
-  value: string;
-  unit: string;
-  source: string;
-}
+/** A fact of a published report's open-data JSON (what render/json writes). */
+export type OpenFactJson = OpenFact;
 
 export interface OpenData {
   facts: OpenFactJson[];

@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { FastifyInstance } from 'fastify';
@@ -26,6 +25,7 @@ import { startWorker, type Worker } from '../../src/worker/index.js';
 import { renderDataset } from '../../src/app/render.js';
 import { findProfile } from '../../src/profiles/index.js';
 import { loadExample } from '../examples.js';
+import { dropSchema } from '../store/engines.js';
 
 const PG_URL = process.env.JUESUAN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PASSWORD = `e2e-${randomBytes(6).toString('hex')}`;
@@ -69,13 +69,7 @@ const ENGINES: Engine[] = [
         store,
         cleanup: async () => {
           await store.close();
-          const c = new pg.Client({ connectionString: PG_URL });
-          await c.connect();
-          try {
-            await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-          } finally {
-            await c.end();
-          }
+          await dropSchema(schema);
         },
       };
     },

@@ -9,8 +9,8 @@ import { CommandError, startServe, userAddCommand } from '../../src/server/comma
 import { createServer } from '../../src/server/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
-import pg from 'pg';
 import { PG_URL } from './helpers.js';
+import { dropSchema } from '../store/engines.js';
 
 describe('juesuan serve and user add (PGlite data folder)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-serve-'));
@@ -64,13 +64,7 @@ describe('juesuan serve on a PostgreSQL server, with its in-process worker', () 
   const schema = `t_serve_${randomBytes(5).toString('hex')}`;
   afterAll(async () => {
     delete process.env.JUESUAN_DB_SCHEMA;
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    try {
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    } finally {
-      await c.end();
-    }
+    await dropSchema(schema);
   });
 
   it('seeds the schema, runs a job through its worker, and stops cleanly', async () => {

@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { CSRF_HEADER, SESSION_COOKIE, type DatasetJson, type Me } from '../../src/api/contract.js';
 import { seedIfEmpty, type SeededAccount } from '../../src/app/seed.js';
 import { createServer, type ServerOptions } from '../../src/server/index.js';
@@ -13,6 +12,7 @@ import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { datasetToRaw } from '../../src/model/save.js';
 import { loadExample, type ExampleName } from '../examples.js';
+import { dropSchema } from '../store/engines.js';
 
 export const PG_URL = process.env.JUESUAN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const ENGINES = ['pglite', 'postgres'] as const;
@@ -34,13 +34,7 @@ export async function openTestStore(engine: Engine): Promise<TestStore> {
     store,
     async cleanup() {
       await store.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      try {
-        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await c.end();
-      }
+      await dropSchema(schema);
     },
   };
 }

@@ -12,13 +12,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as netServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/app/auth.js';
 import { datasetToRaw } from '../../src/model/save.js';
 import { openStore, type StoreOptions } from '../../src/store/index.js';
 import { COMPLETE_EXAMPLE, loadExample } from '../examples.js';
 import { ENGINES, PG_URL } from './helpers.js';
+import { dropSchema } from '../store/engines.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.ts');
 const PASSWORD = 'kill-mid-save-1';
@@ -72,10 +72,7 @@ describe.each(ENGINES)('serve killed mid-save (%s)', (engine) => {
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     if (engine === 'postgres') {
-      const c = new pg.Client(PG_URL);
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
+      await dropSchema(schema);
     }
   });
 

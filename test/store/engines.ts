@@ -47,6 +47,11 @@ export async function onServer<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
+/** Drops a test's schema on the server (its name comes from randomSchema or the like, never from input). */
+export async function dropSchema(schema: string): Promise<void> {
+  await onServer((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+}
+
 function engine(name: 'pglite' | 'postgres', options: StoreOptions): TestEngine {
   const opened: Store[] = [];
   const explain = async <T>(fn: () => Promise<T>): Promise<T> => {

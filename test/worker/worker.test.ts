@@ -4,7 +4,6 @@ import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetJson } from '../../src/api/contract.js';
 import type { Dataset } from '../../src/model/index.js';
@@ -13,7 +12,7 @@ import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { startWorker } from '../../src/worker/index.js';
 import { COMPLETE_EXAMPLE, loadExample } from '../examples.js';
-import { PG_URL } from '../store/engines.js';
+import { PG_URL, dropSchema } from '../store/engines.js';
 
 const run = promisify(execFile);
 const ENGINES = ['pglite', 'postgres'] as const;
@@ -49,10 +48,7 @@ describe.each(ENGINES)('worker on %s', (engine) => {
   afterAll(async () => {
     await store.close();
     if (engine === 'postgres') {
-      const c = new pg.Client(PG_URL);
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
+      await dropSchema(schema);
     }
   });
 
@@ -169,10 +165,7 @@ describe('workers in separate processes share one PostgreSQL queue', () => {
       expect(done.every((j) => j?.status === 'done' && j.attempts === 1)).toBe(true);
     } finally {
       await store.close();
-      const c = new pg.Client(PG_URL);
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
+      await dropSchema(schema);
     }
   });
 });
