@@ -7,7 +7,7 @@
  * example's error, submits with explanations; 单位审核人 comments on a field
  * and returns it; 填报人 sees the comment beside the field, edits, resubmits;
  * 单位审核人 and 财政审核人 approve; 财政审核人 publishes (a job, its progress
- * polled); the PDF of the bundle is downloaded and is a PDF. Screenshots go to
+ * polled); the PDF of the bundle is downloaded and audits clean (no 确定 finding). Screenshots go to
  * a temp folder (printed), or JUESUAN_E2E_SHOTS.
  */
 import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { createServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { seedIfEmpty } from '../../src/app/seed.js';
 import { startWorker, type Worker } from '../../src/worker/index.js';
+import { auditReport } from '../../src/app/audit.js';
 import { renderDataset } from '../../src/app/render.js';
 import { findProfile } from '../../src/profiles/index.js';
 import { loadExample } from '../examples.js';
@@ -332,6 +333,10 @@ describe.each(ENGINES)('the browser app on $name', (engine) => {
     const [download] = await Promise.all([finance.waitForEvent('download'), pdfLink.click()]);
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Read back as a published report by `juesuan audit`: no certain (确定) contradiction in what we published.
+    const audit = await auditReport(readFileSync(file), 'bundle.pdf');
+    expect(audit.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.message}`)).toEqual([]);
+    expect(audit.facts.length).toBeGreaterThan(100);
     // The report as PDF from the preview tab: a render job, its progress, a download link.
     await openDataset(finance);
     await finance.getByRole('tab', { name: '报告预览' }).click();
