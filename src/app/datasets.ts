@@ -240,7 +240,7 @@ export async function createDataset(store: Store, user: Actor, o: { year: number
       const msg = `没有${o.year - 1}年度的数据，不能沿用上年数据`;
       throw badRequest(msg, { from: msg });
     }
-    const previous = reviewJson(prevVersion.data).dataset;
+    const previous = parseJson(prevVersion.data).dataset;
     const raw = prevVersion.data as Record<string, unknown>;
     data = {
       ...skeleton(o.year, raw.unit as Record<string, unknown>, {
