@@ -3,6 +3,8 @@ import type { Segment } from '../text/segments.js';
 
 const TITLE = /^(.{2,40}?)\s*(\d{4})年度?\s*(?:部门|单位)?决算/;
 const YEAR_HEADING = /(\d{4})年度?\s*(?:部门|单位)决算(?:情况说明|公开|报告|表)?/;
+/** A title of a stand-alone part ("XX局2022年度“三公”经费决算情况说明", "2022年一般公共预算“三公”经费决算执行情况说明"). */
+const PART_TITLE = /(\d{4})年度?[^，。；\d]{0,30}?(?:决算|“三公”经费|三公经费|机关运行经费|政府采购)[^，。；\d]{0,20}?(?:情况)?(?:说明|报告|公开)/;
 const ORG = /^(?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?(?:委员会|人民政府|政府|局|委|院|厅|办公室|中心|站|所|馆|学校|医院|学会|协会|总队|支队|大队)$/;
 
 export function readHeader(lines: Segment[]): { unit?: string; year?: number } {
@@ -18,6 +20,17 @@ export function readHeader(lines: Segment[]): { unit?: string; year?: number } {
       if (ORG.test(name)) unit = name;
       else if (i > 0 && ORG.test(head[i - 1]!)) unit = head[i - 1];
       break;
+    }
+  }
+  if (year === undefined) {
+    // A stand-alone part names its year in its title line (one of the first lines, short, without a sentence's stop).
+    for (const t of head.slice(0, 3)) {
+      // The title may run into the body when the text came without a line break after it.
+      const m = PART_TITLE.exec(t.slice(0, 60).split(/[。；]/)[0]!);
+      if (m) {
+        year = Number(m[1]);
+        break;
+      }
     }
   }
   if (year === undefined) {

@@ -4,7 +4,7 @@
  */
 import { maskNoise } from '../text/mask.js';
 import { lines as splitLines, sentences, type Segment } from '../text/segments.js';
-import type { ExtractResult, Heading } from '../types.js';
+import type { Claim, ExtractResult, Heading } from '../types.js';
 import { readEvaluations } from './evaluations.js';
 import { readHeader } from './header.js';
 import { findPhrases } from './lexicon.js';
@@ -26,6 +26,40 @@ function headingConcept(text: string): string | undefined {
   if (/国有资本经营/.test(text)) return 'expense.state_capital';
   const p = findPhrases(text, text).find((m) => /^expense\.(general_budget|gov_fund|state_capital)$/.test(m.entry.concept));
   return p?.entry.concept;
+}
+
+/**
+ * A level labelled last year in a sentence that does not speak of the report year is first read as this
+ * year's figure mislabelled (the seeds' “2021年政府性基金预算财政拨款支出0万元” in a 2022 report). When the text
+ * also states this year's figure of the same subject, with another value, the label is meant: it is last
+ * year's figure (“2021年的三公经费决算数合计为807.95万” after “2022年的…合计为1000.86万”).
+ */
+function priorYearLabels(claims: Claim[], Y: number | undefined): void {
+  if (Y === undefined) return;
+  const key = (c: Claim) => `${c.concept}|${JSON.stringify(Object.entries(c.dims ?? {}).sort())}`;
+  const current = new Map<string, Set<string>>();
+  for (const c of claims) {
+    if (c.measure !== 'level' || c.scenario !== 'actual' || c.year !== Y || c.statedYear !== undefined) continue;
+    const set = current.get(key(c)) ?? new Set<string>();
+    set.add(c.value);
+    current.set(key(c), set);
+  }
+  const moved = new Set<number>();
+  for (const c of claims) {
+    if (c.measure !== 'level' || c.statedYear !== Y - 1 || c.year !== Y) continue;
+    const values = current.get(key(c));
+    if (!values || values.has(c.value)) continue;
+    c.year = Y - 1;
+    delete c.statedYear;
+    moved.add(c.statement);
+  }
+  // Its shares (“占…”) are last year's too.
+  for (const c of claims) {
+    if (c.measure === 'share' && c.statedYear === Y - 1 && moved.has(c.statement)) {
+      c.year = Y - 1;
+      delete c.statedYear;
+    }
+  }
 }
 
 export function extract(text: string): Extraction {
@@ -67,6 +101,7 @@ export function extract(text: string): Extraction {
     }
   }
   void current;
+  priorYearLabels(ctx.claims, header.year);
   return {
     ...header,
     claims: ctx.claims,

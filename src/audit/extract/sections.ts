@@ -6,6 +6,7 @@
 import { cnNumber } from '../text/cnNumber.js';
 import type { Segment } from '../text/segments.js';
 import type { Heading, Span } from '../types.js';
+import { classByName } from './functional.js';
 
 const PATTERNS: { style: string; re: RegExp; level: number }[] = [
   { style: 'part', re: /^第\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*部分\s*/, level: 1 },
@@ -15,6 +16,12 @@ const PATTERNS: { style: string; re: RegExp; level: number }[] = [
   { style: 'arabic', re: /^(\d{1,2})\s*[.．](?!\d)\s*/, level: 4 },
   { style: 'paren-arabic', re: /^[（(]\s*(\d{1,2})\s*[）)]\s*/, level: 5 },
 ];
+
+/** Text that starts with a 功能分类 class name and says nothing else but figures ("外交支出", "国防支出0万元；"). */
+function functionalItem(text: string): boolean {
+  const m = /^([\u4e00-\u9fff（）()]{2,16}?支出)(?:[（(]类[）)])?(?:[\s:：，,]*(?:-?[\d,.]+\s*(?:万元|元)?[，,；;。]?\s*)*)$/.exec(text);
+  return m !== null && classByName(m[1]!) !== undefined;
+}
 
 const headingLike = (text: string) => text.length <= 30 && !/[。；;]./.test(text) && !/\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(text);
 
@@ -31,6 +38,9 @@ export function readHeadings(lines: Segment[], exclude: Span[] = []): Heading[] 
       if (n === undefined || n === 0) break;
       const text = t.slice(m[0].length).trim();
       if (text === '' && p.style !== 'part') break;
+      // "一、一般公共服务支出 … 二、外交支出 三、国防支出": an enumeration of 功能分类 classes (in a table or a
+      // list) is not the document's own headings.
+      if (p.style !== 'part' && functionalItem(text)) break;
       raw.push({
         numbering: m[0].trim(), style: p.style, number: n, text,
         span: { start: l.start + lead, end: l.start + lead + t.length }, level: p.level,
@@ -67,6 +77,15 @@ export interface NumberingProblem {
   expected: number;
 }
 
+/** Whether a heading of a higher level comes before `h` (a sequence of `h`'s level has its parent in the text). */
+function parentSeen(headings: Heading[], h: Heading): boolean {
+  for (const o of headings) {
+    if (o === h) return false;
+    if (o.level < h.level) return true;
+  }
+  return false;
+}
+
 /** Sequences per parent: each must run 1, 2, 3 …; a 1 starts a new sequence. */
 export function numberingProblems(headings: Heading[]): NumberingProblem[] {
   const out: NumberingProblem[] = [];
@@ -76,7 +95,9 @@ export function numberingProblems(headings: Heading[]): NumberingProblem[] {
     if (h.number !== 1 && prev !== undefined) {
       if (h.number > prev + 1) out.push({ kind: 'gap', heading: h, expected: prev + 1 });
       else if (h.number <= prev) out.push({ kind: 'duplicate', heading: h, expected: prev + 1 });
-    } else if (h.number !== 1 && prev === undefined && h.level <= 3 && h.number > 2) {
+    } else if (h.number !== 1 && prev === undefined && h.level <= 3 && h.number > 2 && parentSeen(headings, h)) {
+      // A sequence that starts late under a heading of the level above lacks its first items; one that starts
+      // late with nothing above it is a text that begins mid-document (a later page published alone): partial, not a gap.
       out.push({ kind: 'gap', heading: h, expected: 1 });
     }
     last[h.level] = h.number;

@@ -70,6 +70,8 @@ interface Range {
   end: number;
   baseYear: number | undefined;
   prior?: NumberToken;
+  /** The comparison is with a budget (上年预算数, 年初预算), not with a year's 决算. */
+  budget?: true;
 }
 
 function comparisons(sentence: string, year: number | undefined, offset: number, tokens: NumberToken[]): Range[] {
@@ -81,7 +83,9 @@ function comparisons(sentence: string, year: number | undefined, offset: number,
     const start = offset + m.index;
     const end = start + m[0].length;
     const prior = tokens.find((t) => t.start >= start && t.end <= end && MONEY_UNITS.has(t.unit));
-    out.push({ start, end, baseYear, ...(prior ? { prior } : {}) });
+    // "比上年预算数下降…", "较上年年初预算增加…": compared with a budget, not with last year's 决算.
+    const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    out.push({ start, end, baseYear, ...(prior ? { prior } : {}), ...(/^(?:的)?(?:年初|调整后?|全年)?(?:批复)?预算/.test(after) ? { budget: true } : {}) });
   }
   return out;
 }
@@ -216,10 +220,36 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
   const newStatement = () => ctx.nextStatement++;
 
   const parentFor = (at: number) => {
-    const b = lastBefore(breakdownAt, (p) => p < at);
-    if (b === undefined) return undefined;
+    // The innermost 其中 before the figure, unless a "；" closed it since ("…，其中：购置费A，运行费B；公务接待费C"):
+    // then the one around it. The outermost 其中's own list is often written with "；".
+    let k = breakdownAt.length - 1;
+    while (k >= 0 && breakdownAt[k]! >= at) k--;
+    while (k > 0 && /[；;]/.test(text.slice(breakdownAt[k]! - off, at - off))) {
+      // Only out of a 其中 nested in another: its whole is itself one of the outer whole's parts.
+      const inner = parents.get(breakdownAt[k]!)?.concept;
+      const outer = parents.get(breakdownAt[k - 1]!)?.concept;
+      if (!inner || !outer || SHARE_PARENT[inner] !== outer) break;
+      k--;
+    }
+    if (k < 0) return undefined;
+    const b = breakdownAt[k]!;
     if (parents.has(b)) return parents.get(b);
     return undefined;
+  };
+  /**
+   * The whole a 其中 lists the parts of: the last level figure, but when that is a budget stated beside the
+   * 决算 of the same subject ("公务用车…支出0万元，年初预算为0.95万元，其中：…"), the 决算 figure before it — the
+   * figure in front of 年初预算/预算数 in a clause is the 决算, and its parts are 决算 figures too.
+   */
+  const wholeFor = (last: NonNullable<SentenceContext['lastLevel']>): NonNullable<SentenceContext['lastLevel']> => {
+    if (last.scenario === 'actual' || last.claim < 0) return last;
+    const c = ctx.claims[last.claim]!;
+    for (let j = last.claim - 1; j >= 0 && j >= last.claim - 20; j--) {
+      const o = ctx.claims[j]!;
+      if (o.statement !== c.statement) break;
+      if (o.measure === 'level' && o.scenario === 'actual' && o.concept === c.concept) return { claim: j, scenario: 'actual', concept: o.concept };
+    }
+    return last;
   };
   const uncertain = (t: NumberToken, reason: string, context: string, measure?: ClaimMeasure, direction?: 'up' | 'down' | 'flat') => {
     ctx.uncertain.push({
@@ -233,7 +263,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     // Record the whole of each 其中 that lies before this figure.
     while (bp < breakdownAt.length && breakdownAt[bp]! < t.start) {
       const b = breakdownAt[bp]!;
-      if (b >= prevEnd && !parents.has(b) && ctx.lastLevel) parents.set(b, ctx.lastLevel);
+      if (b >= prevEnd && !parents.has(b) && ctx.lastLevel) parents.set(b, wholeFor(ctx.lastLevel));
       bp++;
     }
     if (t.dash) {
@@ -297,6 +327,19 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       else {
         uncertain(t, '百分比前没有“占”“完成预算”“增长”等字样，无法确定含义', regionText);
         prevEnd = t.end;
+        continue;
+      }
+    }
+
+    // A change or rate against a budget ("比年初预算增加…", "比上年预算数下降…") is not a change on last year's
+    // 决算; nothing here recomputes it, so it is not read as one.
+    if (measure === 'change' || measure === 'changeRate') {
+      const cmpBefore = lastBefore(ranges, (r) => r.end <= t.start);
+      const clause = (text.slice(Math.max(prevEnd - off, t.start - off - 40), t.start - off).split(/[，,；;]/).pop() ?? '');
+      if ((cmpBefore?.budget && cmpBefore.start >= prevEnd) || /(?:比|较|与|同|相比)[^，,；;。]{0,10}预算/.test(clause)) {
+        uncertain(t, '与预算数相比的增减，不是与上年决算数相比', regionText, measure, direction);
+        prevEnd = t.end;
+        lastWasLevel = false;
         continue;
       }
     }

@@ -43,7 +43,11 @@ export const change: TextRule = {
       const li = levelOf(x, c, excluded);
       if (li < 0) return;
       const level = x.claims[li]!;
-      const prior = sameSubject(x.claims, c).filter((j) => !excluded.has(j)).map((j) => x.claims[j]! as Claim).find((p) => p.measure === 'level' && p.scenario === 'actual' && p.year === (c.baseYear ?? c.year! - 1) && p.statement === c.statement);
+      const base = c.baseYear ?? c.year! - 1;
+      const priors = sameSubject(x.claims, c).filter((j) => !excluded.has(j)).map((j) => x.claims[j]! as Claim)
+        .filter((p) => p.measure === 'level' && p.scenario === 'actual' && p.year === base && p.year !== level.year && (MONEY.has(p.unit) ? MONEY.has(level.unit) : p.unit === level.unit));
+      // Last year's level in the same statement; else stated elsewhere in the text, when every statement of it agrees.
+      const prior = priors.find((p) => p.statement === c.statement) ?? (priors.length > 0 && priors.every((p) => p.value === priors[0]!.value && p.unit === priors[0]!.unit) ? priors[0] : undefined);
       if (!prior) return;
       const L = claimInterval(level);
       const P = claimInterval(prior);

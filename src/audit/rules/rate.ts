@@ -19,7 +19,10 @@ export const rate: TextRule = {
       const level = x.claims[li]!;
       const mine = subjectClaims(x.claims, r).filter((j) => !excluded.has(j) && x.claims[j]!.statement === r.statement);
       const ci = mine.find((j) => x.claims[j]!.measure === 'change' && x.claims[j]!.direction !== 'flat' && x.claims[j]!.baseYear === r.baseYear) ?? -1;
-      const pi = mine.find((j) => x.claims[j]!.measure === 'level' && x.claims[j]!.year === r.baseYear) ?? -1;
+      // Last year's level: another figure, of a year that is known and is the one compared with. Without years
+      // (a text whose year could not be read) nothing tells this year's figure from last year's.
+      const pi = r.baseYear === undefined || level.year === undefined || level.year === r.baseYear ? -1
+        : mine.find((j) => j !== li && x.claims[j]!.measure === 'level' && x.claims[j]!.scenario === 'actual' && x.claims[j]!.year === r.baseYear) ?? -1;
       const L = claimInterval(level);
       if (!L) return;
       const C = ci >= 0 ? claimInterval(x.claims[ci]!) : undefined;

@@ -10,7 +10,9 @@ const PATTERNS: [RegExp, string][] = [
   [/【(?:待补充|待填|请填写|填写|此处|单位名称|项目名称|XX|××)[^】]{0,30}】/g, '未填写的内容'],
   // juesuan's own draft mark: a draft is not a report to publish.
   [/草稿（未通过审核[^）]{0,12}）/g, '草稿标记'],
-  [/增加\/减少|增长\/下降|增加或减少|增长或下降|上升\/下降|高于\/低于/g, '未选定的备选措辞'],
+  // Alternatives a template offers: "增加/减少", "增加（减少）", "增长(下降)". Written with 或 they are plain Chinese
+  // ("较上年无增加或减少"), not a leftover.
+  [/增加\s*[\/／]\s*减少|增长\s*[\/／]\s*下降|上升\s*[\/／]\s*下降|高于\s*[\/／]\s*低于|增加[（(]减少[）)]|增长[（(]下降[）)]|上升[（(]下降[）)]|增[（(]减[）)]/g, '未选定的备选措辞'],
 ];
 
 export const templateLeftover: TextRule = {
