@@ -4,6 +4,7 @@
  */
 import { maskNoise } from '../text/mask.js';
 import { lines as splitLines, sentences, type Segment } from '../text/segments.js';
+import { claimInterval, gap } from '../quantity.js';
 import type { Claim, ExtractResult, Heading } from '../types.js';
 import { readEvaluations } from './evaluations.js';
 import { readHeader } from './header.js';
@@ -34,28 +35,34 @@ function headingConcept(text: string): string | undefined {
  * also states this year's figure of the same subject, with another value, the label is meant: it is last
  * year's figure (“2021年的三公经费决算数合计为807.95万” after “2022年的…合计为1000.86万”).
  */
-function priorYearLabels(claims: Claim[], Y: number | undefined): void {
+function priorYearLabels(claims: Claim[], Y: number | undefined, text: string): void {
   if (Y === undefined) return;
   const key = (c: Claim) => `${c.concept}|${JSON.stringify(Object.entries(c.dims ?? {}).sort())}`;
-  const current = new Map<string, Set<string>>();
+  const current = new Map<string, Claim[]>();
   for (const c of claims) {
     if (c.measure !== 'level' || c.scenario !== 'actual' || c.year !== Y || c.statedYear !== undefined) continue;
-    const set = current.get(key(c)) ?? new Set<string>();
-    set.add(c.value);
-    current.set(key(c), set);
+    const list = current.get(key(c)) ?? [];
+    list.push(c);
+    current.set(key(c), list);
   }
+  // The same figure within the rounding of the digits stated ("580" and "580.00万元", 元 and 万元).
+  const same = (a: Claim, b: Claim) => {
+    const A = claimInterval(a);
+    const B = claimInterval(b);
+    return A !== undefined && B !== undefined && gap(A, B) === 0n;
+  };
   const moved = new Set<number>();
   for (const c of claims) {
     if (c.measure !== 'level' || c.statedYear !== Y - 1 || c.year !== Y) continue;
-    const values = current.get(key(c));
-    if (!values || values.has(c.value)) continue;
-    c.year = Y - 1;
-    delete c.statedYear;
-    moved.add(c.statement);
+    const stated = current.get(key(c));
+    if (!stated || stated.some((o) => same(o, c))) continue;
+    // "2021年…支出X万元，比2021年增加…": compared with the year it is labelled, so the label is wrong.
+    if (new RegExp(`(?:比|较|与|同)\\s*(?:上年|上一年度?|去年|${Y - 1}年)`).test(text.slice(c.sentence.start, c.sentence.end))) continue;
+    moved.add(c.sentence.start);
   }
-  // Its shares (“占…”) are last year's too.
+  // The whole sentence under that label is last year's: its other levels and its shares (“占…”) too.
   for (const c of claims) {
-    if (c.measure === 'share' && c.statedYear === Y - 1 && moved.has(c.statement)) {
+    if ((c.measure === 'level' || c.measure === 'share') && c.statedYear === Y - 1 && moved.has(c.sentence.start)) {
       c.year = Y - 1;
       delete c.statedYear;
     }
@@ -101,7 +108,7 @@ export function extract(text: string): Extraction {
     }
   }
   void current;
-  priorYearLabels(ctx.claims, header.year);
+  priorYearLabels(ctx.claims, header.year, masked);
   return {
     ...header,
     claims: ctx.claims,
