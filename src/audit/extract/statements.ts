@@ -10,6 +10,7 @@ import { scanNumbers, type NumberToken } from '../text/numbers.js';
 import type { Segment } from '../text/segments.js';
 import { findPhrases, LEXICON, type LexiconMatch } from './lexicon.js';
 import { classByName, classNamePattern, codeFromCodes, codeFromTriple } from './functional.js';
+import { concept } from '../../model/concepts.js';
 
 export interface Breakdown {
   /** Index into claims (or -1 when the whole is not a claim). */
@@ -40,8 +41,8 @@ const COMPARISON = /(?:与|和|同)(上年|上一年度?|去年|(\d{4})年度?)(
 const YEAR_LABEL = /(\d{4})年度?(?![\d月])/g;
 const BREAKDOWN = /其中[：:]?|主要用于(?:以下方面)?[：:]?|主要包括[：:]?/g;
 const FILLER = /决算数|决算|支出|数|金额|合计|共计|总计|累计|实际|全年|本年|当年|年度|财政拨款|为|是|达到|达|计|共|各|分别|约|了|的|：|:|\s/g;
-const UP = /(?:增加|增长|上升|提高|多支出|超支)$/;
-const DOWN = /(?:减少|下降|降低|节约|少支出|节支)$/;
+const UP = /(?:增加|增长|上升|提高|多支出|超支)了?$/;
+const DOWN = /(?:减少|下降|降低|节约|少支出|节支)了?$/;
 
 const SHARE_PARENT: Record<string, string> = {
   'sangong.abroad': 'sangong.total', 'sangong.vehicle': 'sangong.total', 'sangong.reception': 'sangong.total',
@@ -105,7 +106,7 @@ function cut(text: string, offset: number, a: number, b: number, ranges: Range[]
 }
 
 const scenarioFrom = (words: string): ClaimScenario | undefined =>
-  /调整(?:后)?预算|全年预算/.test(words) ? 'budget_adjusted' : /年初[^，。；]{0,6}?预算|年初批复/.test(words) ? 'budget_initial' : /预算数|预算为|预算是|安排预算/.test(words) ? 'budget' : undefined;
+  /调整(?:后)?预算|全年预算/.test(words) ? 'budget_adjusted' : /年初[^，。；]{0,6}?预算|年初批复/.test(words) ? 'budget_initial' : /预算数|预算为|预算是|安排预算|预算(?:总计|合计|共计|总额|安排)/.test(words) ? 'budget' : undefined;
 
 let classPatternCache: { year: number | undefined; re: RegExp } | undefined;
 function classPattern(year: number | undefined): RegExp {
@@ -215,6 +216,8 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
   /** Level figure before each 其中 (claim index or -1) with its scenario. */
   const parents = new Map<number, { claim: number; scenario: ClaimScenario; concept?: string }>();
   let pendingPrior: { token: NumberToken; baseYear: number | undefined } | undefined;
+  /** End of the last change read as against a budget (its rate follows it). */
+  let budgetChangeEnd: number | undefined;
   let pp = 0;
   let bp = 0;
   const newStatement = () => ctx.nextStatement++;
@@ -335,9 +338,14 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     // 决算; nothing here recomputes it, so it is not read as one.
     if (measure === 'change' || measure === 'changeRate') {
       const cmpBefore = lastBefore(ranges, (r) => r.end <= t.start);
-      const clause = (text.slice(Math.max(prevEnd - off, t.start - off - 40), t.start - off).split(/[，,；;]/).pop() ?? '');
-      if ((cmpBefore?.budget && cmpBefore.start >= prevEnd) || /(?:比|较|与|同|相比)[^，,；;。]{0,10}预算/.test(clause)) {
+      // The clause in front of the figure, back to the last comma (figures inside it included: "较预算数1237万元减少").
+      const clause = text.slice(Math.max(0, t.start - off - 40), t.start - off).split(/[，,；;。]/).pop() ?? '';
+      // A rate right after a change against a budget ("较年初预算数减少10.93万元，下降54.65%") is against it too.
+      const followsBudgetChange = measure === 'changeRate' && budgetChangeEnd !== undefined && !ranges.some((r) => r.start >= budgetChangeEnd! && r.end <= t.start)
+        && /^[，,、\s]*(?:增长|下降|上升|降低|减少|增加)了?\s*$/.test(text.slice(budgetChangeEnd - off, t.start - off));
+      if ((cmpBefore?.budget && cmpBefore.start >= prevEnd) || /(?:比|较|与|同|相比)[^，,；;。]{0,16}预算/.test(clause) || followsBudgetChange) {
         uncertain(t, '与预算数相比的增减，不是与上年决算数相比', regionText, measure, direction);
+        budgetChangeEnd = t.end;
         prevEnd = t.end;
         lastWasLevel = false;
         continue;
@@ -347,6 +355,17 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     // Subject.
     let subj: Subject | undefined;
     const residue = words.replace(/(?:增加|增长|上升|提高|减少|下降|降低|节约|持平|完成(?:年初|调整)?(?:后)?预算(?:数)?|预算完成率|执行率|完成率|占.*)$/, '').replace(FILLER, '');
+    // A money phrase does not name a count ("公务用车购置费209万元…购置数为7辆"), nor a count phrase money.
+    const phraseKind = phrase ? concept(phrase.entry.concept)?.kind : undefined;
+    if (phrase && phraseKind !== undefined && (phraseKind === 'money') !== isMoney && !isPercent) phrase = undefined;
+    // "减少了“三公”经费342.74万元": the verb before the subject makes the figure an amount of change.
+    const verbBefore = phrase && measure === 'level' ? /(?:增加|增长|上升|提高|减少|下降|降低|节约|压减|节省)了?[^，,；;。\d]{0,4}$/.test(text.slice(Math.max(0, phrase.start - off - 8), phrase.start - off)) : false;
+    if (verbBefore) {
+      uncertain(t, '动词在指标名称之前（“减少了……X万元”），是增减额而非决算数', regionText, measure);
+      prevEnd = t.end;
+      lastWasLevel = false;
+      continue;
+    }
     if (phrase && (measure !== 'share' || !shareMatch || phrase.start < prevEnd + (regionText.indexOf('占') >= 0 ? regionText.indexOf('占') : Infinity))) {
       if (residue.replace(/[，,；;、（）()]/g, '').length > 3 && !/预算/.test(residue)) {
         uncertain(t, `指标名称与数字之间有其他文字（“${residue.slice(0, 12)}”）`, regionText, measure, direction);
@@ -354,7 +373,10 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         lastWasLevel = false;
         continue;
       }
-      subj = { concept: phrase.entry.concept, ...(phrase.entry.dims ? { dims: phrase.entry.dims } : {}), at: phrase.start, statement: newStatement(), ...(phrase.entry.pair ? { pair: phrase.entry.pair } : {}) };
+      // "区直财政拨款资金安排“三公”经费": a narrower scope than the report's own is another subject.
+      const scope = /(区直|州直|市直|县直|省直|旗直|行政单位|事业单位)[^，,；;。\d]{0,12}$/.exec(text.slice(Math.max(0, phrase.start - off - 20), phrase.start - off))?.[1];
+      const dims = scope ? { ...(phrase.entry.dims ?? {}), scope } : phrase.entry.dims;
+      subj = { concept: phrase.entry.concept, ...(dims ? { dims } : {}), at: phrase.start, statement: newStatement(), ...(phrase.entry.pair ? { pair: phrase.entry.pair } : {}) };
     } else if (!isPercent && !isMoney) {
       const c = countSubject(regionText, unit, subject, breakdownAt.some((b) => b < t.start));
       if (c) subj = { concept: c.concept, ...(c.dims ? { dims: c.dims } : {}), at: t.start, statement: newStatement() };
@@ -452,7 +474,11 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
           bd = { parent: parent.claim, parts: [], span: { start: sentence.start, end: sentence.end } };
           ctx.breakdowns.push(bd);
         }
-        bd.parts.push(idx);
+        // "其中：…公务用车购置及运行维护费21万元（公务用车购置费0万元、运行维护费21万元），…": figures in brackets
+        // opened after the 其中 are the parts of the part before them, not of the whole.
+        const sinceBreakdown = text.slice(Math.max(0, (lastBefore(breakdownAt, (p) => p < t.start) ?? off) - off), t.start - off);
+        const open = (sinceBreakdown.match(/[（(]/g) ?? []).length - (sinceBreakdown.match(/[）)]/g) ?? []).length;
+        if (open <= 0) bd.parts.push(idx);
         bd.span.end = Math.max(bd.span.end, t.end);
       } else if (ctx.openBreakdown && !parent) {
         ctx.openBreakdown.parts.push(idx);

@@ -47,6 +47,8 @@ export const duplicateFigure: TextRule = {
         const c = x.claims[j]!;
         const b = scaled(c);
         if (!a || !b || a.v === b.v) continue;
+        // Money against money, a count against the same count.
+        if (MONEY.has(first.unit) !== MONEY.has(c.unit) || (!MONEY.has(c.unit) && first.unit !== c.unit)) continue;
         const ia = claimInterval(first);
         const ib = claimInterval(c);
         const samePrecision = a.step === b.step;

@@ -18,7 +18,8 @@ export const rate: TextRule = {
       if (li < 0) return;
       const level = x.claims[li]!;
       const mine = subjectClaims(x.claims, r).filter((j) => !excluded.has(j) && x.claims[j]!.statement === r.statement);
-      const ci = mine.find((j) => x.claims[j]!.measure === 'change' && x.claims[j]!.direction !== 'flat' && x.claims[j]!.baseYear === r.baseYear) ?? -1;
+      // The change the rate goes with: the last one stated before it (a later one belongs to another comparison).
+      const ci = [...mine].reverse().find((j) => j < i && x.claims[j]!.measure === 'change' && x.claims[j]!.direction !== 'flat' && x.claims[j]!.baseYear === r.baseYear) ?? -1;
       // Last year's level: another figure, of a year that is known and is the one compared with. Without years
       // (a text whose year could not be read) nothing tells this year's figure from last year's.
       const pi = r.baseYear === undefined || level.year === undefined || level.year === r.baseYear ? -1

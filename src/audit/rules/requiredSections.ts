@@ -22,10 +22,20 @@ export const requiredSections: TextRule = {
   id: 'TX-sections',
   title: '决算情况说明的各部分齐全',
   run({ x }) {
-    const headings = x.sections.map((h) => h.text);
-    const present = TOPICS.filter((t) => headings.some((h) => t.heading.test(h)));
-    // Only a whole report is held to the list; an excerpt is not.
-    if (present.length < 6) return { outcome: 'not_applicable', findings: [] };
+    // A heading counts when text follows it (a 目录 lists headings under headings; a page cut short has none).
+    const withContent = x.sections.filter((h, i) => {
+      const next = x.sections[i + 1];
+      const body = x.masked.slice(h.span.end, next ? next.span.start : Math.min(x.masked.length, h.span.end + 400));
+      return /\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(body) || body.replace(/\s/g, '').length > 30;
+    });
+    const present = TOPICS.filter((t) => x.sections.some((h) => t.heading.test(h.text)));
+    const explained = TOPICS.filter((t) => withContent.some((h) => t.heading.test(h.text)));
+    // Only a whole report is held to the list: most of its explanations are there, and it runs on to its end
+    // (名词解释, 附件 or 附表 after them). An excerpt, a stand-alone part or a page's beginning is not.
+    const lastTopic = Math.max(-1, ...withContent.map((h, i) => (TOPICS.some((t) => t.heading.test(h.text)) ? i : -1)));
+    const lastTopicAt = lastTopic >= 0 ? withContent[lastTopic]!.span.start : Infinity;
+    const reachesEnd = x.sections.some((h) => h.span.start > lastTopicAt && /名词解释|附件|附表|决算表|公开表/.test(h.text));
+    if (explained.length < 6 || !reachesEnd) return { outcome: 'not_applicable', findings: [] };
     const anchor = x.sections.find((h) => /决算情况说明|决算说明/.test(h.text)) ?? x.sections[0]!;
     const findings = TOPICS.filter((t) => !present.includes(t)).map((t) => {
       const mentioned = t.mention.test(x.masked);

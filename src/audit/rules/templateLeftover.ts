@@ -31,6 +31,9 @@ export const templateLeftover: TextRule = {
     if (x.year !== undefined) {
       for (const m of x.masked.matchAll(/(\d{4})年度(?:部门|单位)决算/g)) {
         if (Number(m[1]) === x.year) continue;
+        // A document cited by its title (《关于2021年度部门决算批复和公开工作的通知》) names its own year.
+        const open = x.masked.lastIndexOf('《', m.index);
+        if (open >= 0 && x.masked.lastIndexOf('》', m.index) < open && m.index - open < 60) continue;
         findings.push(finding('TX-template', 'error', `${x.year}年度报告中出现“${m[0]}”，疑为沿用其他年度的模板`, [{ start: m.index, end: m.index + m[0].length }], { expected: `${x.year}年度`, stated: m[0] }));
       }
     }

@@ -26,7 +26,8 @@ const UNITS = [
   '万元', '亿元', '元', '个百分点', '%', '％', '批次', '人次', '人/次', '台（套）', '台(套)', '辆', '个', '人', '名', '项', '次', '台', '套', '件', '家', '份', '条', '起',
 ];
 const NOT_FIGURE_AFTER = /^[年月日号时]|^季度|^周岁|^位小数/;
-const NUMBER = /(-|－)?(\d{1,3}(?:,\d{3})+|\d+)(?:[.．](\d+))?/g;
+// Thousands separators, with a stray space after the comma as Word and PDF conversions leave it ("1, 537.4").
+const NUMBER = /(-|－)?(\d{1,3}(?:, ?\d{3}(?![\d]))+|\d{1,3}(?:,\d{3})+|\d+)(?:[.．](\d+))?/g;
 
 /** Offsets inside 《…》, 〔…〕, […] and “…号” document references (not figures). */
 function shieldedRanges(text: string): [number, number][] {
@@ -68,7 +69,7 @@ export function scanNumbers(seg: Segment): NumberToken[] {
     // Codes: 3/5/7-digit integers glued to a name ("204公共安全支出", "2040201行政运行").
     if (!unit && !m[3] && /^\d{3}$|^\d{5}$|^\d{7}$/.test(m[2]!) && /^[\u4e00-\u9fff]/.test(after)) continue;
     const sign = m[1] ? '-' : '';
-    const value = `${sign}${m[2]!.replace(/,/g, '')}${m[3] !== undefined ? `.${m[3]}` : ''}`;
+    const value = `${sign}${m[2]!.replace(/, ?/g, '')}${m[3] !== undefined ? `.${m[3]}` : ''}`;
     const numEnd = seg.start + at + m[0].length;
     out.push({
       start: seg.start + at, numStart: seg.start + at, numEnd,
