@@ -37,7 +37,7 @@ export interface SentenceContext {
 const MONEY_UNITS = new Set(['万元', '元', '亿元']);
 /** Phrases that qualify the phrase before them rather than name a subject of their own. */
 const GENERIC = new Set(['expense.fiscal', 'income.fiscal', 'expense.total']);
-const COMPARISON = /(?:与|和|同)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?(?:决算数?)?相比|(?:比|较|同比)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?/g;
+const COMPARISON = /(?:与|和|同)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?(?:决算数?)?相比|(?:比|相?较于?|相比于|同比)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?/g;
 const YEAR_LABEL = /(\d{4})年度?(?![\d月])/g;
 const BREAKDOWN = /其中[：:]?|主要用于(?:以下方面)?[：:]?|主要包括[：:]?/g;
 const FILLER = /决算数|决算|支出|数|金额|合计|共计|总计|累计|实际|全年|本年|当年|年度|财政拨款|为|是|达到|达|计|共|各|分别|约|了|的|：|:|\s/g;
@@ -391,7 +391,13 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     }
     if (!subj) {
       // Same subject as the figure before (rate after change, share or completion after level).
-      const compatible = subject && (measure !== 'level' || (isMoney && unitInferred) || (scenarioFrom(regionText) !== undefined && residue.replace(/[，,；;、]|年初|调整后?|全年|预算/g, '').length <= 2));
+      // "支出预算为A万元，支出决算为B万元": the 决算 of the same subject, said right after its budget.
+      const actualAfterBudget = isMoney && subject !== undefined && ctx.lastLevel?.scenario !== undefined && ctx.lastLevel.scenario !== 'actual'
+        && /^[，,]?(?:支出)?决算(?:数)?(?:为|是)?$|^[，,]?实际支出(?:数)?(?:为|是)?$/.test(words);
+      // Other words in between name another subject the lexicon does not know ("…会议费减少87.51万元，培训费增加4.66万"):
+      // the figure is not the previous subject's.
+      const otherWords = residue.replace(/[，,；;、（）()“”"\s]|同比|环比|其中|分别|各|主要|共|了|预算|年初|调整后?|全年|决算|批复|实际/g, '');
+      const compatible = subject && otherWords.length < 2 && (measure !== 'level' || (isMoney && unitInferred) || actualAfterBudget || (scenarioFrom(regionText) !== undefined && residue.replace(/[，,；;、]|年初|调整后?|全年|预算/g, '').length <= 2));
       if (compatible && subject) subj = subject;
     }
     if (!subj || !subj.concept) {
@@ -400,7 +406,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         continue; // counts of things we do not model (台套, 件, 份…) are not figures of the accounts
       }
       uncertain(t, '无法确定该数字对应的指标', regionText, measure, direction);
-      if (measure === 'level') ctx.lastLevel = { claim: -1, scenario: scenarioFrom(before.split(/[；;]/).pop() ?? '') ?? 'actual' };
+      if (measure === 'level') ctx.lastLevel = { claim: -1, scenario: scenarioFrom(text.slice(Math.max(prevEnd - off, t.start - off - 200), t.start - off).split(/[；;]/).pop() ?? '') ?? 'actual' };
       prevEnd = t.end;
       lastWasLevel = measure === 'level';
       continue;
@@ -409,7 +415,9 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
 
     // Scenario: budget words in front of the figure, or the 其中 whole's scenario.
     const parent = parentFor(t.start);
-    let scenario: ClaimScenario = scenarioFrom(afterPhrase) ?? 'actual';
+    // Budget words since the figure before ("支出预算为1102万元，支出决算为769.70万元": the second is the 决算).
+    const ownWords = phrase && phrase.end > prevEnd ? afterPhrase : cut(text, off, prevEnd, t.start, ranges);
+    let scenario: ClaimScenario = /决算(?:数)?(?:为|是)?$/.test(ownWords.replace(/\s/g, '')) ? 'actual' : scenarioFrom(ownWords) ?? 'actual';
     if (scenario === 'actual' && parent && parent.scenario !== 'actual' && measure === 'level') scenario = parent.scenario;
     if (scenario === 'actual' && measure === 'level' && /年初.{0,12}预算[^，。；]{0,6}[（(]其中[：:]?[^（）()]*$/.test(before)) scenario = 'budget_initial';
 
@@ -453,14 +461,16 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
 
     // "收、支总计各是A、B万元": two values, two concepts.
     const next = tokens[i + 1];
-    if (subj.pair && measure === 'level' && next && /^[、和及与]$/.test(text.slice(t.end - off, next.start - off).trim()) && /(?:各|分别)(?:是|为)?$/.test(words)) {
+    // … and their changes: "收、支总计各减少A,B万元，各下降X%、Y%".
+    if (subj.pair && next && /^[、和及与,，]$/.test(text.slice(t.end - off, next.start - off).trim()) && /(?:各|分别)(?:是|为|增加|减少|增长|下降|上升|降低)?了?$/.test(words)
+      && (measure === 'level' || measure === 'change' || measure === 'changeRate')) {
       const nextUnit = next.unit || unit;
       push(subj.pair[0], t.value, { start: t.start, end: t.end }, { unit: nextUnit });
       unit = nextUnit;
       push(subj.pair[1], next.value, { start: next.start, end: next.end }, { unit: nextUnit });
       i++;
       prevEnd = next.end;
-      lastWasLevel = true;
+      lastWasLevel = measure === 'level';
       continue;
     }
     const idx = push(subj.concept!, t.value, { start: t.start, end: t.end });
@@ -516,6 +526,9 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     for (const m of text.matchAll(/持平|无变化|没有变化|未发生变化/g)) {
       if (!last) break;
       const at = off + m.index;
+      // The 持平 is said of the figure just before it: only when that figure is this subject's.
+      const before = lastBefore(tokens, (tk) => tk.end <= at);
+      if (before && !ctx.claims.some((c) => c.statement === subject!.statement && c.span.start === before.start)) continue;
       const cmp = [...ranges].reverse().find((r) => r.end <= at + m[0].length + 8);
       ctx.claims.push({
         concept: subject.concept, value: '0', unit: last.unit, scenario: 'actual', measure: 'change', direction: 'flat',

@@ -48,7 +48,7 @@ export const change: TextRule = {
         .filter((p) => p.measure === 'level' && p.scenario === 'actual' && p.year === base && p.year !== level.year && (MONEY.has(p.unit) ? MONEY.has(level.unit) : p.unit === level.unit));
       // Last year's level in the same statement; else stated elsewhere in the text, when every statement of it agrees.
       const prior = priors.find((p) => p.statement === c.statement) ?? (priors.length > 0 && priors.every((p) => p.value === priors[0]!.value && p.unit === priors[0]!.unit) ? priors[0] : undefined);
-      if (!prior) return;
+      if (!prior || level.statedYear !== undefined || prior.statedYear !== undefined) return;
       const L = claimInterval(level);
       const P = claimInterval(prior);
       const C = claimInterval(c);

@@ -24,6 +24,14 @@ function scaled(c: Claim): { v: bigint; step: bigint } | undefined {
   return { v: BigInt(c.value.replace('.', '')) * 10n ** BigInt(6 - Math.min(6, d)), step: 10n ** BigInt(6 - Math.min(6, d)) };
 }
 
+const FUND = /一般公共预算|政府性基金|国有资本经营|社会保险基金/g;
+/** The last budget named in the figure's sentence before it. */
+function fundOf(text: string, c: Claim): string | undefined {
+  let last: string | undefined;
+  for (const m of text.slice(c.sentence.start, c.span.start).matchAll(FUND)) last = m[0];
+  return last;
+}
+
 export const duplicateFigure: TextRule = {
   id: 'TX-duplicate',
   title: '同一数字在不同位置的表述一致',
@@ -49,6 +57,8 @@ export const duplicateFigure: TextRule = {
         if (!a || !b || a.v === b.v) continue;
         // Money against money, a count against the same count.
         if (MONEY.has(first.unit) !== MONEY.has(c.unit) || (!MONEY.has(c.unit) && first.unit !== c.unit)) continue;
+        // Figures under different budgets (一般公共预算 / 政府性基金 …) named earlier in their sentences are different figures.
+        if (fundOf(x.masked, first) !== fundOf(x.masked, c)) continue;
         const ia = claimInterval(first);
         const ib = claimInterval(c);
         const samePrecision = a.step === b.step;

@@ -53,7 +53,12 @@ export function levelIndex(claims: readonly Claim[], c: Claim, excluded: Readonl
     const l = claims[i]!;
     if (l.section === c.section && l.span.start < c.span.start && c.span.start - l.span.start < 400) best = i;
   }
-  return best;
+  if (best >= 0) return best;
+  // Further away: only a figure the text states one way wherever it states it (no other scope, no other value).
+  const before = candidates.filter((i) => claims[i]!.span.start < c.span.start && claims[i]!.statedYear === undefined);
+  const first = before[0] !== undefined ? claims[before[0]]! : undefined;
+  if (first && before.length === candidates.length && before.every((i) => claims[i]!.value === first.value && claims[i]!.unit === first.unit)) return before[before.length - 1]!;
+  return -1;
 }
 
 export const spanOf = (c: Claim): Span => c.span;

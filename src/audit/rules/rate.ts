@@ -24,6 +24,8 @@ export const rate: TextRule = {
       // (a text whose year could not be read) nothing tells this year's figure from last year's.
       const pi = r.baseYear === undefined || level.year === undefined || level.year === r.baseYear ? -1
         : mine.find((j) => j !== li && x.claims[j]!.measure === 'level' && x.claims[j]!.scenario === 'actual' && x.claims[j]!.year === r.baseYear) ?? -1;
+      // A level whose year label was overruled (“2021年…” read as this year's) is not certain enough to recompute from.
+      if (level.statedYear !== undefined) return;
       const L = claimInterval(level);
       if (!L) return;
       const C = ci >= 0 ? claimInterval(x.claims[ci]!) : undefined;
@@ -51,7 +53,9 @@ export const rate: TextRule = {
         findings.push(finding('TX-rate', 'error', `${subjectName(r)}的增减额写作“${x.claims[ci]!.direction === 'up' ? '增加' : '减少'}”，增长率却写作“${r.direction === 'up' ? '增长' : '下降'}”`, spans));
         return;
       }
-      findings.push(finding('TX-rate', g <= stated.hi - stated.lo ? 'warning' : 'error',
+      // Both readings certain: this year's level stated in the rate's own statement.
+      const certain = level.statement === r.statement;
+      findings.push(finding('TX-rate', g <= stated.hi - stated.lo || !certain ? 'warning' : 'error',
         `${subjectName(r)}的变动率应为${formatPctMid(computed)}%，报告写作${r.value}%${g <= stated.hi - stated.lo ? '（末位不符，疑为舍入方法不对）' : ''}`,
         spans, { expected: formatPctMid(computed), stated: r.value, unit: '%' }));
     });

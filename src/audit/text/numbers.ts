@@ -64,7 +64,8 @@ export function scanNumbers(seg: Segment): NumberToken[] {
     const after = text.slice(at + m[0].length, at + m[0].length + 8);
     if (NOT_FIGURE_AFTER.test(after)) continue;
     const trimmed = after.replace(/^[ \t]{0,2}/, '');
-    const unit = UNITS.find((u) => trimmed.startsWith(u)) ?? '';
+    // "合计为1000.86万，其中…": 万 alone is 万元 (not 万人、万次 …).
+    const unit = UNITS.find((u) => trimmed.startsWith(u)) ?? (/^万(?![\u4e00-\u9fff\d])/.test(trimmed) && m[3] !== undefined ? '万' : '');
     const gap = after.length - trimmed.length;
     // Codes: 3/5/7-digit integers glued to a name ("204公共安全支出", "2040201行政运行").
     if (!unit && !m[3] && /^\d{3}$|^\d{5}$|^\d{7}$/.test(m[2]!) && /^[\u4e00-\u9fff]/.test(after)) continue;
@@ -74,7 +75,7 @@ export function scanNumbers(seg: Segment): NumberToken[] {
     out.push({
       start: seg.start + at, numStart: seg.start + at, numEnd,
       end: numEnd + (unit ? gap + unit.length : 0),
-      value, unit: unit === '％' ? '%' : unit === '台(套)' ? '台（套）' : unit,
+      value, unit: unit === '％' ? '%' : unit === '台(套)' ? '台（套）' : unit === '万' ? '万元' : unit,
     });
   }
   for (const m of text.matchAll(/-{1,2}\s?[%％]/g)) {
