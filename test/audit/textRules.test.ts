@@ -71,9 +71,13 @@ describe('text rules', () => {
   });
   it('TX-sections: a whole report without its 政府采购 section', () => {
     const full = ['收入支出决算总体情况说明', '收入决算情况说明', '支出决算情况说明', '财政拨款收入支出决算总体情况说明', '一般公共预算财政拨款支出决算情况说明', '一般公共预算财政拨款基本支出决算情况说明', '“三公”经费财政拨款支出决算情况说明', '政府性基金预算财政拨款支出决算情况说明', '国有资本经营预算财政拨款支出决算情况说明', '机关运行经费支出情况', '政府采购支出情况', '国有资产占用情况', '名词解释'];
-    const text = (titles: string[]) => `第二部分 2022年度部门决算情况说明\n${titles.map((t, i) => `${'一二三四五六七八九十'[i] ?? `十${'一二三'[i - 10]}`}、${t}\n`).join('')}`;
+    // A whole report: each heading with its explanation under it, running on to 名词解释.
+    const body = '本部分说明本单位该项决算的有关情况，详见本报告所附的决算公开表及其说明。';
+    const text = (titles: string[]) => `第二部分 2022年度部门决算情况说明\n${titles.map((t, i) => `${'一二三四五六七八九十'[i] ?? `十${'一二三'[i - 10]}`}、${t}\n${body}\n`).join('')}`;
     expect(auditText(text(full)).findings).toEqual([]);
     expect(auditText(text(full.filter((t) => t !== '政府采购支出情况'))).findings.map((f) => `${f.severity}:${f.rule}`)).toEqual(['error:TX-sections']);
+    // The same headings as a 目录 (nothing under them) or a page cut off before its end: not a whole report.
+    expect(auditText(`目录\n${full.map((t, i) => `${'一二三四五六七八九十'[i] ?? `十${'一二三'[i - 10]}`}、${t}`).filter((t) => !t.includes('政府采购')).join('\n')}\n`).findings.map((f) => f.rule)).not.toContain('TX-sections');
   });
 });
 

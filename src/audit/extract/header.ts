@@ -4,7 +4,7 @@ import type { Segment } from '../text/segments.js';
 const TITLE = /^(.{2,40}?)\s*(\d{4})年度?\s*(?:部门|单位)?决算/;
 const YEAR_HEADING = /(\d{4})年度?\s*(?:部门|单位)决算(?:情况说明|公开|报告|表)?/;
 /** A title of a stand-alone part ("XX局2022年度“三公”经费决算情况说明", "2022年一般公共预算“三公”经费决算执行情况说明"). */
-const PART_TITLE = /(\d{4})年度?[^，。；\d]{0,30}?(?:决算|“三公”经费|三公经费|机关运行经费|政府采购)[^，。；\d]{0,20}?(?:情况)?(?:说明|报告|公开)/;
+const PART_TITLE = /(\d{4})年度?[^，。；\d]{0,30}?(?:决算|“三公”经费|三公经费|机关运行经费|政府采购)[^，。；\d]{0,20}?(?:情况(?:说明)?|说明|报告|公开|\s*$)/;
 const ORG = /^(?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?(?:委员会|人民政府|政府|局|委|院|厅|办公室|中心|站|所|馆|学校|医院|学会|协会|总队|支队|大队)$/;
 
 export function readHeader(lines: Segment[]): { unit?: string; year?: number } {
@@ -26,8 +26,9 @@ export function readHeader(lines: Segment[]): { unit?: string; year?: number } {
     // A stand-alone part names its year in its title line (one of the first lines, short, without a sentence's stop).
     for (const t of head.slice(0, 3)) {
       // The title may run into the body when the text came without a line break after it.
-      const m = PART_TITLE.exec(t.slice(0, 60).split(/[。；]/)[0]!);
-      if (m) {
+      const m = PART_TITLE.exec(t.slice(0, 60).split(/[。；]/)[0]!.replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)\s*/, ''));
+      // A budget's title ("2022年“三公”经费预算安排情况") gives the budget year, not a 决算's.
+      if (m && !(/预算/.test(m[0]) && !/决算/.test(m[0]))) {
         year = Number(m[1]);
         break;
       }

@@ -32,9 +32,13 @@ export interface SentenceContext {
   /** A "其中：" that ended the previous line: its whole. */
   openBreakdown?: Breakdown;
   nextStatement: number;
+  /** The line speaks of next year's budget ("2022年度“三公”经费预算较2021年度增加…" in a 2021 决算): its changes are against it. */
+  nextYearBudget?: boolean;
 }
 
 const MONEY_UNITS = new Set(['万元', '元', '亿元']);
+/** The reason an amount or rate of change against a budget is not read as a change on last year. */
+export const AGAINST_BUDGET = '与预算数相比的增减，不是与上年决算数相比';
 /** Phrases that qualify the phrase before them rather than name a subject of their own. */
 const GENERIC = new Set(['expense.fiscal', 'income.fiscal', 'expense.total']);
 const COMPARISON = /(?:与|和|同)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?(?:决算数?)?相比|(?:比|相?较于?|相比于|同比)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?/g;
@@ -339,12 +343,14 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     if (measure === 'change' || measure === 'changeRate') {
       const cmpBefore = lastBefore(ranges, (r) => r.end <= t.start);
       // The clause in front of the figure, back to the last comma (figures inside it included: "较预算数1237万元减少").
-      const clause = text.slice(Math.max(0, t.start - off - 40), t.start - off).split(/[，,；;。]/).pop() ?? '';
+      const clauses = text.slice(Math.max(0, t.start - off - 60), t.start - off).split(/[，,；;。]/);
+      // "与2021年度预算相比，减少0.28万元": the comparison may stand in its own clause just before.
+      const clause = (clauses.length > 1 && /^(?:与|和|同|较|比)[^，,；;。]{0,16}预算(?:数)?(?:相比|比较)$/.test(clauses[clauses.length - 2]!.trim()) ? clauses[clauses.length - 2]! : '') + (clauses.pop() ?? '');
       // A rate right after a change against a budget ("较年初预算数减少10.93万元，下降54.65%") is against it too.
       const followsBudgetChange = measure === 'changeRate' && budgetChangeEnd !== undefined && !ranges.some((r) => r.start >= budgetChangeEnd! && r.end <= t.start)
         && /^[，,、\s]*(?:增长|下降|上升|降低|减少|增加)了?\s*$/.test(text.slice(budgetChangeEnd - off, t.start - off));
-      if ((cmpBefore?.budget && cmpBefore.start >= prevEnd) || /(?:比|较|与|同|相比)[^，,；;。]{0,16}预算/.test(clause) || followsBudgetChange) {
-        uncertain(t, '与预算数相比的增减，不是与上年决算数相比', regionText, measure, direction);
+      if ((cmpBefore?.budget && cmpBefore.start >= prevEnd) || /(?:比|较|与|同|相比)[^，,；;。]{0,16}预算/.test(clause) || followsBudgetChange || ctx.nextYearBudget) {
+        uncertain(t, AGAINST_BUDGET, regionText, measure, direction);
         budgetChangeEnd = t.end;
         prevEnd = t.end;
         lastWasLevel = false;

@@ -1,6 +1,11 @@
 // 增长/下降 Y% recomputed from the change and last year's level (stated, or this year's level minus the change).
 import type { TextFinding } from '../types.js';
-import { claimInterval, formatPctMid, gap, percentInterval, sub, type Interval } from '../quantity.js';
+import { claimInterval, formatPctMid, formatWanMid, gap, percentInterval, sub, type Interval } from '../quantity.js';
+import { AGAINST_BUDGET } from '../extract/statements.js';
+
+const MONEY = new Set(['元', '万元', '亿元']);
+/** Words in front of last year's figure stated inside a comparison ("较上年1174万元"). */
+const PRIOR_BEFORE = /(?:比|较|与|同)(?:上年|上一年度?|去年|\d{4}年度?)(?:决算数?|同期|支出)?的?$/;
 import { finding, levelOf, sameSubject as subjectClaims, subjectName } from './helpers.js';
 import { result, type TextRule } from './types.js';
 
@@ -54,10 +59,43 @@ export const rate: TextRule = {
         return;
       }
       // Both readings certain: this year's level stated in the rate's own statement.
-      const certain = level.statement === r.statement;
+      const certain = level.statement === r.statement || (level.section === r.section && r.span.start - level.span.start < 400);
       findings.push(finding('TX-rate', g <= stated.hi - stated.lo || !certain ? 'warning' : 'error',
         `${subjectName(r)}的变动率应为${formatPctMid(computed)}%，报告写作${r.value}%${g <= stated.hi - stated.lo ? '（末位不符，疑为舍入方法不对）' : ''}`,
         spans, { expected: formatPctMid(computed), stated: r.value, unit: '%' }));
+    });
+    // 比预算增加/减少 X，增长/下降 Y%: the budget is this year's figure less the change, the rate is on it.
+    x.uncertain.forEach((u, k) => {
+      if (u.reason !== AGAINST_BUDGET || u.measure !== 'changeRate' || u.value.startsWith('-')) return;
+      const ch = x.uncertain[k - 1];
+      if (!ch || ch.reason !== AGAINST_BUDGET || ch.measure !== 'change' || ch.statement !== u.statement || u.span.start - ch.span.end > 8) return;
+      const between = x.masked.slice(ch.span.end, u.span.start);
+      if (!/^[，,、\s]*(?:增长|下降|上升|降低|减少|增加)了?\s*$/.test(between)) return;
+      const li = x.claims.reduce((best, c, j) => (c.statement === u.statement && c.measure === 'level' && c.scenario === 'actual' && c.year === x.year && !PRIOR_BEFORE.test(x.masked.slice(Math.max(0, c.span.start - 12), c.span.start)) && c.span.start < ch.span.start && !excluded.has(j) ? j : best), -1);
+      if (li < 0) return;
+      const level = x.claims[li]!;
+      if (level.statedYear !== undefined || !MONEY.has(level.unit) || !MONEY.has(ch.unit)) return;
+      const L = claimInterval(level);
+      const C = claimInterval(ch);
+      const stated = claimInterval({ value: u.value, unit: '%' });
+      if (!L || !C || !stated) return;
+      const signed = ch.direction === 'down' ? { lo: -C.hi, hi: -C.lo } : C;
+      const budget = sub(L, signed);
+      const spans = [u.span, level.span, ch.span];
+      checked = true;
+      if ((budget.lo + budget.hi) / 2n === 0n && C.lo > 0n) {
+        findings.push(finding('TX-rate', 'error', `${subjectName(level)}的预算数为${level.value}${level.unit}减去变动额${ch.value}${ch.unit}，即0，变动率无从计算，报告写作${u.value}%`,
+          spans, { expected: '无从计算', stated: u.value, unit: '%' }));
+        return;
+      }
+      const computed = percentInterval(C, budget);
+      if (!computed) return;
+      const g = gap(computed, stated);
+      if (g === 0n) return;
+      const lastDigit = g <= stated.hi - stated.lo;
+      findings.push(finding('TX-rate', lastDigit ? 'warning' : 'error',
+        `${subjectName(level)}与预算数相比的变动率应为${formatPctMid(computed)}%（预算数${formatWanMid(budget)}万元），报告写作${u.value}%${lastDigit ? '（末位不符，疑为舍入方法不对）' : ''}`,
+        spans, { expected: formatPctMid(computed), stated: u.value, unit: '%' }));
     });
     return result(findings, checked);
   },

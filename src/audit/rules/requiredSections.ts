@@ -32,7 +32,7 @@ export const requiredSections: TextRule = {
     const explained = TOPICS.filter((t) => withContent.some((h) => t.heading.test(h.text)));
     // Only a whole report is held to the list: most of its explanations are there, and it runs on to its end
     // (名词解释, 附件 or 附表 after them). An excerpt, a stand-alone part or a page's beginning is not.
-    const lastTopic = Math.max(-1, ...withContent.map((h, i) => (TOPICS.some((t) => t.heading.test(h.text)) ? i : -1)));
+    const lastTopic = Math.max(-1, ...withContent.map((h, i) => (TOPICS.some((t) => t.name !== '名词解释' && t.heading.test(h.text)) ? i : -1)));
     const lastTopicAt = lastTopic >= 0 ? withContent[lastTopic]!.span.start : Infinity;
     const reachesEnd = x.sections.some((h) => h.span.start > lastTopicAt && /名词解释|附件|附表|决算表|公开表/.test(h.text));
     if (explained.length < 6 || !reachesEnd) return { outcome: 'not_applicable', findings: [] };

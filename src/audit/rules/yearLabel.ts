@@ -24,6 +24,20 @@ export const yearLabel: TextRule = {
           : `${Y}年度报告在说明本年决算时写作“${Y - 1}年”，年度标注与报告年度不一致`,
         [span, c.span], { expected: `${Y}年`, stated: `${Y - 1}年` }));
     }
+    // Titles and headings naming another year ("黄石港区政数局2022年部门决算表" in a 2023 report; a 目录 entry
+    // "关于2020年度预算绩效情况的说明"): a line that is only a title, in a report whose year the text states more often.
+    const count = (y: number) => (x.masked.match(new RegExp(`${y}年`, 'g')) ?? []).length;
+    for (const line of x.lines) {
+      const t = line.text.trim();
+      if (t.length < 6 || t.length > 40 || /[。；，,：:]$|[。；]/.test(t.slice(0, -1))) continue;
+      const m = /(\d{4})年度?[^\d]{0,24}?(?:部门决算|单位决算|决算表|决算情况说明|决算公开|“三公”经费[^\d]{0,12}?(?:情况)?说明|预算绩效[^\d]{0,8}?说明)/.exec(t);
+      if (!m) continue;
+      const y = Number(m[1]);
+      if (y === Y || y < Y - 3 || y > Y || count(Y) < count(y)) continue;
+      if (/(?:比|较|与|同|上年|对比)/.test(t)) continue;
+      const at = line.start + (line.text.length - line.text.trimStart().length) + m.index;
+      findings.push(finding('TX-year', 'error', `${Y}年度报告中的标题写作“${t.slice(0, 30)}”，年度与报告年度不一致`, [{ start: at, end: at + m[0].length }], { expected: `${Y}年`, stated: `${y}年` }));
+    }
     // "截至2021年12月31日" in a 2022 report: the year-end of the report year is meant.
     for (const m of x.masked.matchAll(/截[至止](\d{4})年(?:12月31日|12月底|底|末)/g)) {
       const y = Number(m[1]);
