@@ -89,7 +89,7 @@ export function auditDocument(doc: ReadDocument): AuditFileResult {
       const q = factQuote(doc, c);
       return {
         concept: c.concept, value: c.value, unit: c.unit, ...(c.year !== undefined ? { year: c.year } : {}),
-        scenario: c.scenario, measure: c.measure, ...(c.dims && Object.keys(c.dims).length > 0 ? { dims: c.dims } : {}),
+        scenario: c.scenario, measure: c.measure, ...(c.against ? { against: c.against } : {}), ...(c.dims && Object.keys(c.dims).length > 0 ? { dims: c.dims } : {}),
         quote: q.text, ...(q.page !== undefined ? { page: q.page } : {}),
       };
     }),

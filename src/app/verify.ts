@@ -21,6 +21,8 @@ export interface ReadFigure {
   year?: number;
   scenario: string;
   measure: string;
+  /** A change or rate against a budget, not against last year's 决算. */
+  against?: string;
   dims?: Record<string, string>;
 }
 

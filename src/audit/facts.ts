@@ -56,7 +56,7 @@ export function claimFacts(claims: readonly Claim[], year: number | undefined, s
   if (year === undefined) return facts;
   // Last year's level from this year's level and its stated change (增加/减少/持平).
   claims.forEach((c, i) => {
-    if (c.measure !== 'change' || c.year !== year || (c.baseYear !== undefined && c.baseYear !== year - 1) || skip.has(i)) return;
+    if (c.measure !== 'change' || c.against || c.year !== year || (c.baseYear !== undefined && c.baseYear !== year - 1) || skip.has(i)) return;
     const li = levelIndex(claims, c, skip);
     if (li < 0) return;
     const level = amountOf(claims[li]!);

@@ -38,6 +38,8 @@ export interface Claim {
   base?: { concept: string; dims?: Record<string, string> };
   /** For changes and rates: the year compared with. */
   baseYear?: number;
+  /** A change or rate against a budget ("比年初预算增加…"), not against last year's 决算. */
+  against?: 'budget';
   /** The year label written in front of the figure, when it differs from `year`. */
   statedYear?: number;
   /** The unit was not written and was taken from the sentence (e.g. "减少507.78、下降23.5%"). */

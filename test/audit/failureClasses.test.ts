@@ -23,10 +23,16 @@ describe('1. change rate from the right base', () => {
 
 describe('2. rates with nothing to recompute, rates against a budget', () => {
   const text = `${TITLE}2022年度“三公”经费财政拨款支出决算数35.5万元，比上年预算数下降35.45%，比上年决算数下降34.26%。`;
-  it('gives no finding and counts the figures as uncertain', () => {
+  it('gives no finding; the rate against the budget is read as one', () => {
     const r = audit(text);
     expect(r.findings).toEqual([]);
-    expect(r.summary.uncertain).toBeGreaterThanOrEqual(1);
+    expect(r.claims.find((c) => c.value === '35.45')).toMatchObject({ measure: 'changeRate', against: 'budget' });
+    expect(r.claims.find((c) => c.value === '34.26')?.against).toBeUndefined();
+  });
+  it('a rate against the budget is recomputed from the change against it', () => {
+    const t = `${TITLE}2022年度“三公”经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%。`;
+    expect(audit(t).findings).toEqual([]);
+    expect(rules(t.replace('54.65%', '45.65%'), 'error')).toContain('TX-rate');
   });
   it('a change against the year-start budget is not a change on last year', () => {
     const t = `${TITLE}2022年度“三公”经费支出8237.23万元，比年初预算增加1317.14万元。2021年度“三公”经费支出8000万元。`;

@@ -39,6 +39,8 @@ export interface SentenceContext {
 const MONEY_UNITS = new Set(['万元', '元', '亿元']);
 /** The reason an amount or rate of change against a budget is not read as a change on last year. */
 export const AGAINST_BUDGET = '与预算数相比的增减，不是与上年决算数相比';
+/** The reason a change in a line about next year's budget is not read. */
+export const NEXT_YEAR_BUDGET = '说的是下一年度预算与本年的比较，不是本年决算的增减';
 /** Phrases that qualify the phrase before them rather than name a subject of their own. */
 const GENERIC = new Set(['expense.fiscal', 'income.fiscal', 'expense.total']);
 const COMPARISON = /(?:与|和|同)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?(?:决算数?)?相比|(?:比|相?较于?|相比于|同比)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?/g;
@@ -149,8 +151,15 @@ function countSubject(tail: string, unit: string, prev: Subject | undefined, inB
     if (/公务接待$/.test(t)) return { concept: 'reception.batches' };
     return undefined;
   }
+  // "国内公务接待批次为520个", "接待批次为1039次"; "接待人次为4200人".
+  const foreign = /(?:外事|国[（(]境[）)]外|外宾)(?:公务)?接待(?:批次|人次)$/;
+  if ((unit === '个' || unit === '次') && /(?:公务)?接待批次$/.test(t)) return { concept: foreign.test(t) ? 'reception_foreign.batches' : 'reception.batches' };
+  if ((unit === '人' || unit === '人次') && /(?:公务)?接待人次$/.test(t)) {
+    return { concept: foreign.test(t) || (prev?.concept === 'reception_foreign.batches' && !/国内/.test(t)) ? 'reception_foreign.people' : 'reception.people' };
+  }
   if ((unit === '人次' || unit === '人') && t === '' && prev?.concept === 'reception.batches') return { concept: 'reception.people' };
-  if ((unit === '人次' || unit === '人') && t === '' && prev?.concept === 'reception_foreign.batches') return { concept: 'reception_foreign.people' };
+  // "国内公务接待共312批次（其中外事接待0批次），4228人次": after a bracket closes, the people go with the batches outside it.
+  if ((unit === '人次' || unit === '人') && t === '' && prev?.concept === 'reception_foreign.batches') return { concept: /[）)]/.test(tail) ? 'reception.people' : 'reception_foreign.people' };
   if ((unit === '人次' || unit === '人') && /(?:外事)?接待(?:人数|人次)?$/.test(t) && prev?.concept?.startsWith('reception')) {
     return { concept: prev.concept.startsWith('reception_foreign') ? 'reception_foreign.people' : 'reception.people' };
   }
@@ -339,7 +348,8 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     }
 
     // A change or rate against a budget ("比年初预算增加…", "比上年预算数下降…") is not a change on last year's
-    // 决算; nothing here recomputes it, so it is not read as one.
+    // 决算: it is read as what it is (against: 'budget'), and only the rules for budget comparisons use it.
+    let againstBudget = false;
     if (measure === 'change' || measure === 'changeRate') {
       const cmpBefore = lastBefore(ranges, (r) => r.end <= t.start);
       // The clause in front of the figure, back to the last comma (figures inside it included: "较预算数1237万元减少").
@@ -349,12 +359,15 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       // A rate right after a change against a budget ("较年初预算数减少10.93万元，下降54.65%") is against it too.
       const followsBudgetChange = measure === 'changeRate' && budgetChangeEnd !== undefined && !ranges.some((r) => r.start >= budgetChangeEnd! && r.end <= t.start)
         && /^[，,、\s]*(?:增长|下降|上升|降低|减少|增加)了?\s*$/.test(text.slice(budgetChangeEnd - off, t.start - off));
-      if ((cmpBefore?.budget && cmpBefore.start >= prevEnd) || /(?:比|较|与|同|相比)[^，,；;。]{0,16}预算/.test(clause) || followsBudgetChange || ctx.nextYearBudget) {
-        uncertain(t, AGAINST_BUDGET, regionText, measure, direction);
-        budgetChangeEnd = t.end;
+      if (ctx.nextYearBudget) {
+        uncertain(t, NEXT_YEAR_BUDGET, regionText, measure, direction);
         prevEnd = t.end;
         lastWasLevel = false;
         continue;
+      }
+      if ((cmpBefore?.budget && cmpBefore.start >= prevEnd) || /(?:比|较|与|同|相比)[^，,；;。]{0,16}预算/.test(clause) || followsBudgetChange) {
+        againstBudget = true;
+        budgetChangeEnd = t.end;
       }
     }
 
@@ -402,7 +415,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         && /^[，,]?(?:支出)?决算(?:数)?(?:为|是)?$|^[，,]?实际支出(?:数)?(?:为|是)?$/.test(words);
       // Other words in between name another subject the lexicon does not know ("…会议费减少87.51万元，培训费增加4.66万"):
       // the figure is not the previous subject's.
-      const otherWords = residue.replace(/[，,；;、（）()“”"\s]|同比|环比|其中|分别|各|主要|共|了|预算|年初|调整后?|全年|决算|批复|实际/g, '');
+      const otherWords = residue.replace(/(?:与|和|同|较|比|相较于?)[^，,；;。]{0,16}?预算(?:数)?(?:相比|比较)?/g, '').replace(/[，,；;、（）()“”"\s]|同比|环比|其中|分别|各|主要|共|了|预算|年初|调整后?|全年|决算|批复|实际|完成|的|占/g, '');
       const compatible = subject && otherWords.length < 2 && (measure !== 'level' || (isMoney && unitInferred) || actualAfterBudget || (scenarioFrom(regionText) !== undefined && residue.replace(/[，,；;、]|年初|调整后?|全年|预算/g, '').length <= 2));
       if (compatible && subject) subj = subject;
     }
@@ -411,7 +424,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         prevEnd = t.end;
         continue; // counts of things we do not model (台套, 件, 份…) are not figures of the accounts
       }
-      uncertain(t, '无法确定该数字对应的指标', regionText, measure, direction);
+      uncertain(t, againstBudget ? AGAINST_BUDGET : '无法确定该数字对应的指标', regionText, measure, direction);
       if (measure === 'level') ctx.lastLevel = { claim: -1, scenario: scenarioFrom(text.slice(Math.max(prevEnd - off, t.start - off - 200), t.start - off).split(/[；;]/).pop() ?? '') ?? 'actual' };
       prevEnd = t.end;
       lastWasLevel = measure === 'level';
@@ -456,7 +469,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         span, sentence: sentenceSpan,
         ...(ctx.section ? { section: ctx.section } : {}),
         ...(base ? { base } : {}),
-        ...(baseYear !== undefined ? { baseYear } : {}),
+        ...(againstBudget ? { against: 'budget' as const } : baseYear !== undefined ? { baseYear } : {}),
         ...(statedYear !== undefined ? { statedYear } : {}),
         ...(unitInferred ? { unitInferred: true as const } : {}),
         statement: subj!.statement,

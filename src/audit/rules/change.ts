@@ -32,14 +32,14 @@ export const change: TextRule = {
     // 持平 and a non-zero change of the same subject in the same sentence.
     x.claims.forEach((c, i) => {
       if (c.direction !== 'flat' || excluded.has(i)) return;
-      const other = sameSubject(x.claims, c).map((j) => x.claims[j]!).find((o) => o !== c && o.statement === c.statement && o.measure === 'change' && o.direction !== 'flat' && o.baseYear === c.baseYear && Number(o.value) !== 0);
+      const other = sameSubject(x.claims, c).map((j) => x.claims[j]!).find((o) => o !== c && !o.against && o.statement === c.statement && o.measure === 'change' && o.direction !== 'flat' && o.baseYear === c.baseYear && Number(o.value) !== 0);
       if (!other) return;
       checked = true;
       findings.push(finding('TX-change', 'error', `${subjectName(c)}既写“${other.direction === 'up' ? '增加' : '减少'}${other.value}${other.unit}”又写“持平”，前后矛盾`, [c.span, other.span], { stated: '持平', expected: `${other.direction === 'up' ? '增加' : '减少'}${other.value}${other.unit}` }));
     });
     // Stated change against stated levels of both years.
     x.claims.forEach((c, i) => {
-      if (c.measure !== 'change' || c.direction === 'flat' || excluded.has(i) || c.year === undefined) return;
+      if (c.measure !== 'change' || c.against || c.direction === 'flat' || excluded.has(i) || c.year === undefined) return;
       const li = levelOf(x, c, excluded);
       if (li < 0) return;
       const level = x.claims[li]!;

@@ -1,7 +1,6 @@
 // 增长/下降 Y% recomputed from the change and last year's level (stated, or this year's level minus the change).
 import type { TextFinding } from '../types.js';
 import { claimInterval, formatPctMid, formatWanMid, gap, percentInterval, sub, type Interval } from '../quantity.js';
-import { AGAINST_BUDGET } from '../extract/statements.js';
 
 const MONEY = new Set(['元', '万元', '亿元']);
 /** Words in front of last year's figure stated inside a comparison ("较上年1174万元"). */
@@ -18,13 +17,13 @@ export const rate: TextRule = {
     const findings: TextFinding[] = [];
     let checked = false;
     x.claims.forEach((r, i) => {
-      if (r.measure !== 'changeRate' || excluded.has(i) || r.value.startsWith('-')) return;
+      if (r.measure !== 'changeRate' || r.against || excluded.has(i) || r.value.startsWith('-')) return;
       const li = levelOf(x, r, excluded);
       if (li < 0) return;
       const level = x.claims[li]!;
       const mine = subjectClaims(x.claims, r).filter((j) => !excluded.has(j) && x.claims[j]!.statement === r.statement);
       // The change the rate goes with: the last one stated before it (a later one belongs to another comparison).
-      const ci = [...mine].reverse().find((j) => j < i && x.claims[j]!.measure === 'change' && x.claims[j]!.direction !== 'flat' && x.claims[j]!.baseYear === r.baseYear) ?? -1;
+      const ci = [...mine].reverse().find((j) => j < i && x.claims[j]!.measure === 'change' && !x.claims[j]!.against && x.claims[j]!.direction !== 'flat' && x.claims[j]!.baseYear === r.baseYear) ?? -1;
       // Last year's level: another figure, of a year that is known and is the one compared with. Without years
       // (a text whose year could not be read) nothing tells this year's figure from last year's.
       const pi = r.baseYear === undefined || level.year === undefined || level.year === r.baseYear ? -1
@@ -65,10 +64,11 @@ export const rate: TextRule = {
         spans, { expected: formatPctMid(computed), stated: r.value, unit: '%' }));
     });
     // 比预算增加/减少 X，增长/下降 Y%: the budget is this year's figure less the change, the rate is on it.
-    x.uncertain.forEach((u, k) => {
-      if (u.reason !== AGAINST_BUDGET || u.measure !== 'changeRate' || u.value.startsWith('-')) return;
-      const ch = x.uncertain[k - 1];
-      if (!ch || ch.reason !== AGAINST_BUDGET || ch.measure !== 'change' || ch.statement !== u.statement || u.span.start - ch.span.end > 8) return;
+    x.claims.forEach((u, k) => {
+      if (u.measure !== 'changeRate' || u.against !== 'budget' || excluded.has(k) || u.value.startsWith('-')) return;
+      const chi = k - 1;
+      const ch = x.claims[chi];
+      if (!ch || ch.against !== 'budget' || ch.measure !== 'change' || ch.statement !== u.statement || excluded.has(chi) || u.span.start - ch.span.end > 8) return;
       const between = x.masked.slice(ch.span.end, u.span.start);
       if (!/^[，,、\s]*(?:增长|下降|上升|降低|减少|增加)了?\s*$/.test(between)) return;
       const li = x.claims.reduce((best, c, j) => (c.statement === u.statement && c.measure === 'level' && c.scenario === 'actual' && c.year === x.year && !PRIOR_BEFORE.test(x.masked.slice(Math.max(0, c.span.start - 12), c.span.start)) && c.span.start < ch.span.start && !excluded.has(j) ? j : best), -1);
@@ -77,7 +77,7 @@ export const rate: TextRule = {
       if (level.statedYear !== undefined || !MONEY.has(level.unit) || !MONEY.has(ch.unit)) return;
       const L = claimInterval(level);
       const C = claimInterval(ch);
-      const stated = claimInterval({ value: u.value, unit: '%' });
+      const stated = claimInterval(u);
       if (!L || !C || !stated) return;
       const signed = ch.direction === 'down' ? { lo: -C.hi, hi: -C.lo } : C;
       const budget = sub(L, signed);
