@@ -26,7 +26,7 @@ export async function auditReal(label: RealLabel): Promise<{ label: RealLabel; r
     raw: doc.raw,
     audited: {
       findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, ranges: f.spans.map((s) => doc.toRaw(s.start, s.end)) })),
-      claims: r.claims.map((c) => ({ concept: c.concept, value: c.value, unit: c.unit, measure: c.measure, range: doc.toRaw(c.span.start, c.span.end) })),
+      claims: r.claims.map((c) => ({ concept: c.concept, value: c.value, unit: c.unit, measure: c.measure, ...(c.against ? { against: c.against } : {}), range: doc.toRaw(c.span.start, c.span.end) })),
       summary: r.summary,
     },
   };

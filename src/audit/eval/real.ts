@@ -23,7 +23,9 @@ export interface RealLabel {
   notes?: string;
   contradictions: (LabelQuote & { id: string; kind: string; arithmetic: string; severity?: 'error' | 'warning' })[];
   consistent: (LabelQuote & { arithmetic: string })[];
-  keyFigures: (LabelQuote & { value: string; unit: string; concept: string; measure: ClaimMeasure; scenario?: string })[];
+  keyFigures: (LabelQuote & { value: string; unit: string; concept: string; measure: ClaimMeasure; scenario?: string; against?: 'budget' })[];
+  /** "heldout": labelled blind, after the audit was tuned on the rest (never tuned on). */
+  set?: 'heldout';
 }
 
 /** Raw-text offsets. */
@@ -35,7 +37,7 @@ export interface Range {
 /** What the audit gave for one text, in raw offsets. */
 export interface AuditedText {
   findings: { rule: string; severity: 'error' | 'warning'; message: string; ranges: Range[] }[];
-  claims: { concept: string; value: string; unit: string; measure: ClaimMeasure; range: Range }[];
+  claims: { concept: string; value: string; unit: string; measure: ClaimMeasure; against?: 'budget'; range: Range }[];
   summary: { insufficientData: number; uncertain: number; notApplicable: number };
 }
 
@@ -152,7 +154,7 @@ export function scoreReal(items: { label: RealLabel; raw: string; audited: Audit
       const r = place(k);
       // A change or rate labelled negative ("-34.26") is read as its amount with the direction 下降.
       const value = (k.measure === 'change' || k.measure === 'changeRate') ? k.value.replace(/^-/, '') : k.value;
-      const read = audited.claims.some((c) => overlaps(c.range, r) && c.concept === k.concept && c.measure === k.measure && sameNumber(c.value, value) && (c.unit === k.unit || (k.unit === '人' && c.unit === '名') || (k.unit === '人次' && c.unit === '人') || (k.unit === '批次' && (c.unit === '个' || c.unit === '次'))));
+      const read = audited.claims.some((c) => overlaps(c.range, r) && c.concept === k.concept && c.measure === k.measure && sameNumber(c.value, value) && (c.unit === k.unit || (k.unit === '人' && c.unit === '名') || (k.unit === '人次' && c.unit === '人') || (k.unit === '批次' && (c.unit === '个' || c.unit === '次'))) && (k.against === undefined || c.against === k.against));
       both((t) => { t.keyFigures++; if (read) t.keyFiguresRead++; });
       if (!read) unread.push({ text: label.id, province: label.province, what: k.concept, detail: `「${k.quote}」 ${k.value}${k.unit} ${k.measure}` });
     }
