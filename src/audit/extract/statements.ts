@@ -166,6 +166,8 @@ function countSubject(tail: string, unit: string, prev: Subject | undefined, inB
   if ((unit === '个' || unit === '次') && /因公出国[（(]境[）)]团组$|出国[（(]境[）)]团组$/.test(t)) return { concept: 'abroad.groups' };
   if ((unit === '人' || unit === '人次') && /出国[（(]境[）)]$/.test(t)) return { concept: 'abroad.people' };
   if (unit === '辆') {
+    // "购置车辆0辆" is the vehicles bought, not those held.
+    if (/购置(?:公务用车|车辆)(?:数|数量)?$/.test(t)) return { concept: 'vehicles.purchased' };
     if (/(?:车辆|车辆总数)$/.test(t)) return { concept: 'vehicles.total' };
     if (/(?:公务用车|公车)(?:保有量)?$/.test(t) && !/购置/.test(t)) return { concept: 'vehicles.held' };
     if (/购置(?:公务用车)?$/.test(t)) return { concept: 'vehicles.purchased' };
