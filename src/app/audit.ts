@@ -113,7 +113,8 @@ export function auditLines(r: AuditFileResult): string[] {
   const who = [r.unit, r.year !== undefined ? `${r.year}年度` : undefined].filter(Boolean).join(' ');
   const lines = [
     `${r.file}${who ? `（${who}）` : ''}：读出数字 ${r.facts.length} 个；确定 ${s.errors} 项，疑似 ${s.warnings} 项；` +
-      `规则 ${s.rulesRun} 条（通过 ${s.pass}，不适用 ${s.notApplicable}，数据不足 ${s.insufficientData}）；无法确定含义的数字 ${s.uncertain} 个（不作判断）`,
+      `规则 ${s.rulesRun} 条（通过 ${s.pass}，不适用 ${s.notApplicable}，数据不足 ${s.insufficientData}）；无法确定含义的数字 ${s.uncertain} 个（不作判断）` +
+      (s.partial ? '；非整本报告（节选或单独公开的部分），只审核其中所写内容，不检查缺少的部分' : ''),
   ];
   for (const f of r.findings) {
     lines.push(`  [${SEVERITY[f.severity]}][${f.rule}] ${f.message}`);

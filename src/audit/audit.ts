@@ -11,6 +11,7 @@ import { extract, type Extraction } from './extract/index.js';
 import { LIST_CONCEPT } from './extract/lists.js';
 import { claimFacts, claimPath } from './facts.js';
 import { TEXT_RULES } from './rules/index.js';
+import { isWholeReport } from './rules/requiredSections.js';
 import type { AuditResult, Claim, Span, TextFinding } from './types.js';
 
 const RULE_KIND = new Map<string, Rule['kind']>(RULE_PACK.rules.map((r) => [r.id, r.kind]));
@@ -174,6 +175,7 @@ export function auditExtraction(x: Extraction): AuditResult {
       claims: x.claims.length, rulesRun: counts.rules, pass: counts.pass, fail: counts.fail,
       notApplicable: counts.notApplicable, insufficientData: counts.insufficientData, uncertain: x.uncertain.length,
       errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length,
+      partial: !isWholeReport(x),
     },
   };
 }

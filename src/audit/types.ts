@@ -154,6 +154,8 @@ export interface AuditSummary {
   uncertain: number;
   errors: number;
   warnings: number;
+  /** The text is not a whole report (an excerpt, a stand-alone part, a page's beginning): audited for what it holds. */
+  partial: boolean;
 }
 
 export interface AuditResult {

@@ -24,10 +24,10 @@ describe('labeled set', () => {
   });
   it('scores a perfect and a blind auditor correctly', () => {
     const docs = labeledSet(texts.slice(0, 1), 1, ['share']);
-    const blind = scoreLabeled(docs, () => ({ claims: [], evaluations: [], findings: [], summary: { claims: 0, rulesRun: 0, pass: 0, fail: 0, notApplicable: 0, insufficientData: 0, uncertain: 0, errors: 0, warnings: 0 } }));
+    const blind = scoreLabeled(docs, () => ({ claims: [], evaluations: [], findings: [], summary: { claims: 0, rulesRun: 0, pass: 0, fail: 0, notApplicable: 0, insufficientData: 0, uncertain: 0, errors: 0, warnings: 0, partial: false } }));
     expect(blind.share.recall).toBe(0);
     const oracle = scoreLabeled(docs, (text) => ({
-      claims: [], evaluations: [], summary: { claims: 0, rulesRun: 0, pass: 0, fail: 0, notApplicable: 0, insufficientData: 0, uncertain: 0, errors: 1, warnings: 0 },
+      claims: [], evaluations: [], summary: { claims: 0, rulesRun: 0, pass: 0, fail: 0, notApplicable: 0, insufficientData: 0, uncertain: 0, errors: 1, warnings: 0, partial: false },
       findings: docs.filter((d) => d.text === text).map((d) => ({ rule: 'TX-share', severity: 'error' as const, message: 'x', spans: [d.fault.span] })),
     }));
     expect(oracle.share).toMatchObject({ recall: 1, precision: 1 });

@@ -1,4 +1,5 @@
 // The explanations a 决算 report must give (预算法第十四条; 财预〔2016〕143号; domain.md §1.3–1.4).
+import type { Extraction } from '../extract/index.js';
 import { finding } from './helpers.js';
 import { result, type TextRule } from './types.js';
 
@@ -18,24 +19,33 @@ const TOPICS: { name: string; heading: RegExp; mention: RegExp; core: boolean }[
   { name: '名词解释', heading: /名词解释/, mention: /名词解释/, core: false },
 ];
 
+/**
+ * Whether a text is a whole report: most of its explanations are there with text under them, and it runs on to
+ * its end (名词解释, 附件 or 附表 after them). An excerpt, a stand-alone part or a page's beginning is not.
+ */
+export function isWholeReport(x: Pick<Extraction, 'sections' | 'masked'>): boolean {
+  return wholeness(x).whole;
+}
+
+function wholeness(x: Pick<Extraction, 'sections' | 'masked'>) {
+  const withContent = x.sections.filter((h, i) => {
+    const next = x.sections[i + 1];
+    const body = x.masked.slice(h.span.end, next ? next.span.start : Math.min(x.masked.length, h.span.end + 400));
+    return /\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(body) || body.replace(/\s/g, '').length > 30;
+  });
+  const explained = TOPICS.filter((t) => withContent.some((h) => t.heading.test(h.text)));
+  const lastTopic = Math.max(-1, ...withContent.map((h, i) => (TOPICS.some((t) => t.name !== '名词解释' && t.heading.test(h.text)) ? i : -1)));
+  const lastTopicAt = lastTopic >= 0 ? withContent[lastTopic]!.span.start : Infinity;
+  const reachesEnd = x.sections.some((h) => h.span.start > lastTopicAt && /名词解释|附件|附表|决算表|公开表/.test(h.text));
+  return { whole: explained.length >= 6 && reachesEnd };
+}
+
 export const requiredSections: TextRule = {
   id: 'TX-sections',
   title: '决算情况说明的各部分齐全',
   run({ x }) {
-    // A heading counts when text follows it (a 目录 lists headings under headings; a page cut short has none).
-    const withContent = x.sections.filter((h, i) => {
-      const next = x.sections[i + 1];
-      const body = x.masked.slice(h.span.end, next ? next.span.start : Math.min(x.masked.length, h.span.end + 400));
-      return /\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(body) || body.replace(/\s/g, '').length > 30;
-    });
     const present = TOPICS.filter((t) => x.sections.some((h) => t.heading.test(h.text)));
-    const explained = TOPICS.filter((t) => withContent.some((h) => t.heading.test(h.text)));
-    // Only a whole report is held to the list: most of its explanations are there, and it runs on to its end
-    // (名词解释, 附件 or 附表 after them). An excerpt, a stand-alone part or a page's beginning is not.
-    const lastTopic = Math.max(-1, ...withContent.map((h, i) => (TOPICS.some((t) => t.name !== '名词解释' && t.heading.test(h.text)) ? i : -1)));
-    const lastTopicAt = lastTopic >= 0 ? withContent[lastTopic]!.span.start : Infinity;
-    const reachesEnd = x.sections.some((h) => h.span.start > lastTopicAt && /名词解释|附件|附表|决算表|公开表/.test(h.text));
-    if (explained.length < 6 || !reachesEnd) return { outcome: 'not_applicable', findings: [] };
+    if (!wholeness(x).whole) return { outcome: 'not_applicable', findings: [] };
     const anchor = x.sections.find((h) => /决算情况说明|决算说明/.test(h.text)) ?? x.sections[0]!;
     const findings = TOPICS.filter((t) => !present.includes(t)).map((t) => {
       const mentioned = t.mention.test(x.masked);
