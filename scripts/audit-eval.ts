@@ -89,14 +89,22 @@ const out: Record<string, unknown> = {};
 
 // 1. The real corpus.
 const items = await Promise.all(realLabels().map(auditReal));
-const sets: [string, typeof items][] = [['tuned', items.filter((i) => i.label.set !== 'heldout')], ['heldout', items.filter((i) => i.label.set === 'heldout')]];
+const sets: [string, typeof items][] = [
+  ['tuned', items.filter((i) => i.label.set === undefined)],
+  ['blind1', items.filter((i) => i.label.set === 'blind1')],
+  ['heldout', items.filter((i) => i.label.set === 'heldout')],
+  ['all', items],
+];
+const SET_NAME: Record<string, string> = {
+  tuned: '调校所用的', blind1: '第一批盲标集（首次测量后也用于改进）', heldout: '留出集（盲标，从未用于调校）', all: '全部',
+};
 const realOut: Record<string, RealScore> = {};
 for (const [name, set] of sets) {
   if (set.length === 0) continue;
   const s = scoreReal(set);
   realOut[name] = s;
   const a = s.all;
-  console.log(`\n真实报告语料（${name === 'tuned' ? '用于调校的' : '调校后盲标的留出集'}）：${s.texts} 份，${s.provinces} 个省份，${s.years} 个年度`);
+  console.log(`\n真实报告语料（${SET_NAME[name]}）：${s.texts} 份，${s.provinces} 个省份，${s.years} 个年度`);
   console.log(`| 指标 | 值 |\n|---|---|`);
   console.log(`| “确定”查准率 | ${pct(a.errorPrecision)} (${a.errorsTrue}/${a.errors}) |`);
   console.log(`| 全部发现查准率 | ${pct(a.findingPrecision)} (${a.findingsTrue}/${a.findings}) |`);
@@ -112,6 +120,7 @@ for (const [name, set] of sets) {
     console.log(`\n${title}（${ms.length}）`);
     for (const m of ms) console.log(`  - ${m.text} [${m.what}] ${m.detail}`);
   };
+  if (name === 'all') continue;
   list('误报的“确定”', s.falseErrors);
   list('误报的“疑似”', s.falseWarnings);
   list('漏报的矛盾', s.missed);

@@ -24,8 +24,11 @@ export interface RealLabel {
   contradictions: (LabelQuote & { id: string; kind: string; arithmetic: string; severity?: 'error' | 'warning' })[];
   consistent: (LabelQuote & { arithmetic: string })[];
   keyFigures: (LabelQuote & { value: string; unit: string; concept: string; measure: ClaimMeasure; scenario?: string; against?: 'budget' })[];
-  /** "heldout": labelled blind, after the audit was tuned on the rest (never tuned on). */
-  set?: 'heldout';
+  /**
+   * Absent: the texts the audit was tuned on. "blind1": labelled blind after that tuning, measured once as they were,
+   * then used for further fixes. "heldout": labelled blind afterwards and never tuned on.
+   */
+  set?: 'blind1' | 'heldout';
 }
 
 /** Raw-text offsets. */
