@@ -157,7 +157,9 @@ export function scoreReal(items: { label: RealLabel; raw: string; audited: Audit
       const r = place(k);
       // A change or rate labelled negative ("-34.26") is read as its amount with the direction 下降.
       const value = (k.measure === 'change' || k.measure === 'changeRate') ? k.value.replace(/^-/, '') : k.value;
-      const read = audited.claims.some((c) => overlaps(c.range, r) && c.concept === k.concept && c.measure === k.measure && sameNumber(c.value, value) && (c.unit === k.unit || (k.unit === '人' && c.unit === '名') || (k.unit === '人次' && c.unit === '人') || (k.unit === '批次' && (c.unit === '个' || c.unit === '次'))) && (k.against === undefined || c.against === k.against));
+      // "收、支总计各是A万元" states both totals in one claim.
+      const sameConcept = (c: string) => c === k.concept || (c === 'total.income_expense' && (k.concept === 'total.income' || k.concept === 'total.expense'));
+      const read = audited.claims.some((c) => overlaps(c.range, r) && sameConcept(c.concept) && c.measure === k.measure && sameNumber(c.value, value) && (c.unit === k.unit || (k.unit === '人' && c.unit === '名') || (k.unit === '人次' && c.unit === '人') || (k.unit === '批次' && (c.unit === '个' || c.unit === '次'))) && (k.against === undefined || c.against === k.against));
       both((t) => { t.keyFigures++; if (read) t.keyFiguresRead++; });
       if (!read) unread.push({ text: label.id, province: label.province, what: k.concept, detail: `「${k.quote}」 ${k.value}${k.unit} ${k.measure}` });
     }

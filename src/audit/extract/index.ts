@@ -101,7 +101,8 @@ export function extract(text: string): Extraction {
       continue;
     }
     lists.push(...readLists(line));
-    ctx.nextYearBudget = header.year !== undefined && new RegExp(`${header.year + 1}年度?[^。]{0,20}预算`).test(line.text);
+    const nextBudget = header.year !== undefined ? new RegExp(`${header.year + 1}年度?[^。]{0,20}预算`).exec(line.text) : null;
+    ctx.nextYearBudgetFrom = nextBudget ? line.start + nextBudget.index : undefined;
     const keepOpen = ctx.openBreakdown;
     for (const s of sentences(line)) readSentence(s, ctx);
     if (keepOpen && ctx.openBreakdown === keepOpen && keepOpen.parts.length > 0 && !/其中[：:]?\s*$/.test(line.text)) {

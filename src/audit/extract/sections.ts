@@ -13,7 +13,8 @@ const PATTERNS: { style: string; re: RegExp; level: number }[] = [
   { style: 'cn', re: /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*/, level: 2 },
   { style: 'paren-cn', re: /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*/, level: 3 },
   { style: 'arabic-dun', re: /^(\d{1,2})\s*、\s*/, level: 4 },
-  { style: 'arabic', re: /^(\d{1,2})\s*[.．](?!\d)\s*/, level: 4 },
+  // "18.2018年度绥芬河市政府决算报告": a number, then a title that starts with a year.
+  { style: 'arabic', re: /^(\d{1,2})\s*[.．](?:(?!\d)|(?=\d{4}年))\s*/, level: 4 },
   { style: 'paren-arabic', re: /^[（(]\s*(\d{1,2})\s*[）)]\s*/, level: 5 },
 ];
 

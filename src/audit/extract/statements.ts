@@ -32,8 +32,8 @@ export interface SentenceContext {
   /** A "其中：" that ended the previous line: its whole. */
   openBreakdown?: Breakdown;
   nextStatement: number;
-  /** The line speaks of next year's budget ("2022年度“三公”经费预算较2021年度增加…" in a 2021 决算): its changes are against it. */
-  nextYearBudget?: boolean;
+  /** Where the line starts speaking of next year's budget ("2022年度“三公”经费预算较2021年度增加…" in a 2021 决算): changes after it are against it. */
+  nextYearBudgetFrom?: number;
 }
 
 const MONEY_UNITS = new Set(['万元', '元', '亿元']);
@@ -47,8 +47,8 @@ const COMPARISON = /(?:与|和|同)(上年|上一年度?|去年|(\d{4})年度?)(
 const YEAR_LABEL = /(\d{4})年度?(?![\d月])/g;
 const BREAKDOWN = /其中[：:]?|主要用于(?:以下方面)?[：:]?|主要包括[：:]?/g;
 const FILLER = /决算数|决算|支出|数|金额|合计|共计|总计|累计|实际|全年|本年|当年|年度|财政拨款|为|是|达到|达|计|共|各|分别|约|了|的|：|:|\s/g;
-const UP = /(?:增加|增长|上升|提高|多支出|超支)了?$/;
-const DOWN = /(?:减少|下降|降低|节约|少支出|节支)了?$/;
+const UP = /(?:增加|增长|上升|提高|多支出|超支|增支|增幅(?:为|是|达)?|增长幅度(?:为|是)?)了?$/;
+const DOWN = /(?:减少|下降|降低|节约|少支出|节支|减支|降幅(?:为|是|达)?|下降幅度(?:为|是)?)了?$/;
 
 const SHARE_PARENT: Record<string, string> = {
   'sangong.abroad': 'sangong.total', 'sangong.vehicle': 'sangong.total', 'sangong.reception': 'sangong.total',
@@ -169,14 +169,18 @@ function countSubject(tail: string, unit: string, prev: Subject | undefined, inB
     // "购置车辆0辆" is the vehicles bought, not those held.
     if (/购置(?:公务用车|车辆)(?:数|数量)?$/.test(t)) return { concept: 'vehicles.purchased' };
     if (/(?:车辆|车辆总数)$/.test(t)) return { concept: 'vehicles.total' };
-    if (/(?:公务用车|公车)(?:保有量)?$/.test(t) && !/购置/.test(t)) return { concept: 'vehicles.held' };
+    if ((/(?:公务用车|公车)(?:保有量|保有|总数|实有)?$/.test(t) || (/(?:实际)?保有量$/.test(t) && /公务用车|公车/.test(tail))) && !/购置/.test(t) && !(inBreakdown && prev?.concept === 'vehicles.held' && /(?:^|其中)公务用车$/.test(t))) return { concept: 'vehicles.held' };
     if (/购置(?:公务用车)?$/.test(t)) return { concept: 'vehicles.purchased' };
     const body = /(轿车|越野车|载客汽车|客车|货车|皮卡车?|面包车|商务车|摩托车)$/.exec(t);
     if (body && inBreakdown && (prev?.concept === 'vehicles.held' || prev?.concept === 'vehicles.purchased' || prev?.concept === 'vehicles.total')) {
       return { concept: prev.concept, dims: { bodyType: body[1]! } };
     }
-    const type = /(领导干部用车|机要通信用车|应急保障用车|执法执勤用车|特种专业技术用车|离退休干部服务用车|其他用车)$/.exec(t);
-    if (type && prev?.concept === 'vehicles.total') return { concept: 'vehicles.total', dims: { vehicleType: type[1]! } };
+    const type = /(领导干部用车|机要通信用车|应急保障用车|执法执勤用车|执勤执法用车|特种专业技术用车|离退休干部服务用车|其他用车|一般公务用车)$/.exec(t);
+    if (type && (prev?.concept === 'vehicles.total' || (prev?.concept === 'vehicles.held' && inBreakdown))) {
+      return { concept: prev.concept, dims: { vehicleType: type[1] === '执勤执法用车' ? '执法执勤用车' : type[1]! } };
+    }
+    // "保有量38辆，其中：公务用车4辆，执勤执法用车34辆": under 其中, 公务用车 is one kind of the vehicles held.
+    if (/(?:^|其中)公务用车$/.test(t) && prev?.concept === 'vehicles.held' && inBreakdown) return { concept: 'vehicles.held', dims: { vehicleType: '一般公务用车' } };
     return undefined;
   }
   if (unit === '名' || unit === '人') {
@@ -361,7 +365,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       // A rate right after a change against a budget ("较年初预算数减少10.93万元，下降54.65%") is against it too.
       const followsBudgetChange = measure === 'changeRate' && budgetChangeEnd !== undefined && !ranges.some((r) => r.start >= budgetChangeEnd! && r.end <= t.start)
         && /^[，,、\s]*(?:增长|下降|上升|降低|减少|增加)了?\s*$/.test(text.slice(budgetChangeEnd - off, t.start - off));
-      if (ctx.nextYearBudget) {
+      if (ctx.nextYearBudgetFrom !== undefined && t.start > ctx.nextYearBudgetFrom) {
         uncertain(t, NEXT_YEAR_BUDGET, regionText, measure, direction);
         prevEnd = t.end;
         lastWasLevel = false;
@@ -375,7 +379,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
 
     // Subject.
     let subj: Subject | undefined;
-    const residue = words.replace(/(?:增加|增长|上升|提高|减少|下降|降低|节约|持平|完成(?:年初|调整)?(?:后)?预算(?:数)?|预算完成率|执行率|完成率|占.*)$/, '').replace(FILLER, '');
+    const residue = words.replace(/(?:增幅|降幅|增长幅度|下降幅度)(?:为|是|达)?$|(?:增加|增长|上升|提高|减少|下降|降低|节约|减支|增支|持平|完成(?:年初|调整)?(?:后)?预算(?:数)?|预算完成率|执行率|完成率|占.*)$/, '').replace(FILLER, '');
     // A money phrase does not name a count ("公务用车购置费209万元…购置数为7辆"), nor a count phrase money.
     const phraseKind = phrase ? concept(phrase.entry.concept)?.kind : undefined;
     if (phrase && phraseKind !== undefined && (phraseKind === 'money') !== isMoney && !isPercent) phrase = undefined;
@@ -417,7 +421,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         && /^[，,]?(?:支出)?决算(?:数)?(?:为|是)?$|^[，,]?实际支出(?:数)?(?:为|是)?$/.test(words);
       // Other words in between name another subject the lexicon does not know ("…会议费减少87.51万元，培训费增加4.66万"):
       // the figure is not the previous subject's.
-      const otherWords = residue.replace(/(?:与|和|同|较|比|相较于?)[^，,；;。]{0,16}?预算(?:数)?(?:相比|比较)?/g, '').replace(/[，,；;、（）()“”"\s]|同比|环比|其中|分别|各|主要|共|了|预算|年初|调整后?|全年|决算|批复|实际|完成|的|占/g, '');
+      const otherWords = residue.replace(/(?:与|和|同|较|比|相较于?)[^，,；;。]{0,16}?预算(?:数)?(?:相比|比较)?/g, '').replace(/[，,；;、（）()“”"\s]|同比|环比|相比|相较|比较|其中|分别|各|主要|共|了|预算|年初|调整后?|全年|决算|批复|实际|完成|的|占/g, '');
       const compatible = subject && otherWords.length < 2 && (measure !== 'level' || (isMoney && unitInferred) || actualAfterBudget || (scenarioFrom(regionText) !== undefined && residue.replace(/[，,；;、]|年初|调整后?|全年|预算/g, '').length <= 2));
       if (compatible && subject) subj = subject;
     }

@@ -1,16 +1,66 @@
 // Heading and list numbers run without gaps or repeats (一、二、四 is a gap).
 import { numberingProblems } from '../extract/sections.js';
+import type { Heading } from '../types.js';
 import { finding } from './helpers.js';
 import { result, type TextRule } from './types.js';
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
+/** The same-level heading before `h` in its sequence (undefined at a sequence's start). */
+function previousSibling(headings: readonly Heading[], h: Heading): Heading | undefined {
+  const i = headings.indexOf(h);
+  for (let j = i - 1; j >= 0; j--) {
+    const o = headings[j]!;
+    if (o.level < h.level) return undefined;
+    if (o.level === h.level) return o;
+  }
+  return undefined;
+}
+
+/** How the missing label would be written, in the heading's own style. */
+function missingLabel(h: Heading, k: number): RegExp | undefined {
+  const cn = CN[k];
+  switch (h.style) {
+    case 'cn': return cn ? new RegExp(`(?:^|\\s)${cn}\\s*[、.．]`) : undefined;
+    case 'paren-cn': return cn ? new RegExp(`[（(]\\s*${cn}\\s*[）)]`) : undefined;
+    case 'arabic': case 'arabic-dun': return new RegExp(`(?:^|\\s)${k}\\s*[、.．](?!\\d)`);
+    case 'paren-arabic': return new RegExp(`[（(]\\s*${k}\\s*[）)]`);
+    default: return undefined;
+  }
+}
+
+/** A line that reads as a title: short, no sentence inside, no figure. */
+const headingLike = (line: string) => {
+  const t = line.trim();
+  return t.length >= 4 && t.length <= 40 && !/[。；，,：:]/.test(t) && !/\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(t) && !/^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]/.test(t);
+};
+
 export const numbering: TextRule = {
   id: 'TX-numbering',
   title: '标题序号连续、不重复',
   run({ x }) {
-    const findings = numberingProblems(x.sections).map((p) => {
+    const problems = numberingProblems(x.sections).filter((p) => {
+      if (p.kind !== 'gap') return true;
+      const prev = previousSibling(x.sections, p.heading);
+      // From after the previous heading's own number: a line may hold two headings ("六、…表 七、…表").
+      const between = x.masked.slice(prev ? prev.span.start + prev.numbering.length : 0, p.heading.span.start);
+      // The missing number is there, on a line with another heading ("六、…表 七、…表" run together): no gap.
+      const label = missingLabel(p.heading, p.expected);
+      if (label && prev && label.test(between)) return false;
+      // A part missing from the body that the 目录 lists (the 决算表 published as attachments): not a gap.
+      if (p.heading.style === 'part' && new RegExp(`第\\s*${CN[p.expected]}\\s*部分`).test(x.masked.slice(0, p.heading.span.start))) return false;
+      return true;
+    });
+    const findings = problems.map((p) => {
       const n = (k: number) => (p.heading.style === 'cn' || p.heading.style === 'paren-cn' || p.heading.level <= 3 ? CN[k] ?? String(k) : String(k));
+      // Headings between the two numbers that lost theirs ("三、…" then three unnumbered titles, then "七、…").
+      const prev = p.kind === 'gap' ? previousSibling(x.sections, p.heading) : undefined;
+      const lost = prev ? x.lines.filter((l) => l.start >= prev.span.end && l.start < p.heading.span.start && headingLike(l.text)) : [];
+      if (prev && lost.length === p.heading.number - p.expected) {
+        return finding('TX-numbering', 'error', `标题“${p.heading.numbering}${p.heading.text.slice(0, 20)}”之前的${lost.length}个标题缺少序号（应为“${n(p.expected)}”起）`,
+          [...lost.map((l) => ({ start: l.start + (l.text.length - l.text.trimStart().length), end: l.start + l.text.trimEnd().length })), { start: p.heading.span.start, end: p.heading.span.start + p.heading.numbering.length }],
+          { expected: n(p.expected), stated: p.heading.numbering });
+      }
       return finding('TX-numbering', 'error',
         p.kind === 'gap'
           ? `标题“${p.heading.numbering}${p.heading.text.slice(0, 20)}”前缺少序号“${n(p.expected)}”，序号不连续`

@@ -23,7 +23,7 @@ export interface NumberToken {
 
 /** Longest first: 人次 before 人, 个百分点 before 个. */
 const UNITS = [
-  '万元', '亿元', '元', '个百分点', '%', '％', '批次', '人次', '人/次', '台（套）', '台(套)', '辆', '个', '人', '名', '项', '次', '台', '套', '件', '家', '份', '条', '起',
+  '万元', '亿元', '元', '个百分点', '%', '％', '批次', '批', '人次', '人/次', '台（套）', '台(套)', '辆', '个', '人', '名', '项', '次', '台', '套', '件', '家', '份', '条', '起',
 ];
 const NOT_FIGURE_AFTER = /^[年月日号时]|^季度|^周岁|^位小数/;
 // Thousands separators, with a stray space after the comma as Word and PDF conversions leave it ("1, 537.4").
@@ -75,7 +75,7 @@ export function scanNumbers(seg: Segment): NumberToken[] {
     out.push({
       start: seg.start + at, numStart: seg.start + at, numEnd,
       end: numEnd + (unit ? gap + unit.length : 0),
-      value, unit: unit === '％' ? '%' : unit === '台(套)' ? '台（套）' : unit === '万' ? '万元' : unit,
+      value, unit: unit === '％' ? '%' : unit === '台(套)' ? '台（套）' : unit === '万' ? '万元' : unit === '批' ? '批次' : unit,
     });
   }
   for (const m of text.matchAll(/-{1,2}\s?[%％]/g)) {
