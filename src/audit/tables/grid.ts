@@ -49,8 +49,10 @@ export function layoutGrid(rows: readonly RawCell[][]): Slot[][] {
 }
 
 /** A header row holds labels only: no cell is a number (a 行次 column's "1" is body). */
-function isHeaderRow(row: readonly Slot[]): boolean {
-  return row.some((s) => s.text.trim() !== '') && row.every((s) => !isNumberText(s.text)) && !row.some((s) => /^(?:合计|总计|本年收入合计|本年支出合计)$/.test(s.text.replace(/\s/g, '')));
+function isHeaderRow(row: readonly Slot[], lastRow: boolean): boolean {
+  // A total row ("合计", "本年收入合计" in the label column) is body even where its figures are blank.
+  const first = row.find((s) => s.text.trim() !== '')?.text.replace(/\s/g, '') ?? '';
+  return first !== '' && row.every((s) => !isNumberText(s.text)) && !(lastRow && /^(?:合计|总计|本年收入合计|本年支出合计)$/.test(first));
 }
 
 /**
@@ -61,7 +63,7 @@ export function toGrid(rows: readonly RawCell[][], headerRows?: number): Grid {
   const slots = layoutGrid(rows);
   let h = headerRows ?? 0;
   if (headerRows === undefined) {
-    while (h < Math.min(4, slots.length - 1) && isHeaderRow(slots[h]!)) h++;
+    while (h < Math.min(4, slots.length - 1) && isHeaderRow(slots[h]!, h === slots.length - 1)) h++;
   }
   h = Math.min(h, slots.length);
   return {
