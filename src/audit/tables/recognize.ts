@@ -44,7 +44,7 @@ export function titleKey(s: string): string {
 /** The kind a title names, or undefined when the line is no 决算表 title. */
 export function kindOfTitle(line: string): TableKind | undefined {
   const t = titleKey(line);
-  if (!/决算(?:明细)?表$|决算总表$|经费支出决算表$|情况表$/.test(t) || t.length > 60) return undefined;
+  if (!/决算(?:明细)?表$|决算总表$|经费支出决算表$|情况表$|信息表$/.test(t) || t.length > 60) return undefined;
   if (/三公/.test(t)) return /政府性基金/.test(t) ? 'other' : 'sangong';
   if (/财政拨款收入支出决算总表$/.test(t)) return 'fiscalTotals';
   if (/收入支出决算总表$/.test(t) || /^收入支出决算表$/.test(t)) return 'totals';
