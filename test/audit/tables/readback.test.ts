@@ -16,6 +16,8 @@ import { renderHtml } from '../../../src/render/html/index.js';
 import { chromiumPath, createPdfRenderer, type PdfRenderer } from '../../../src/render/pdf/index.js';
 import { buildReport } from '../../../src/report/build.js';
 import { inlineText, type ReportTree, type TableBlock } from '../../../src/report/tree.js';
+import { parseDataset } from '../../../src/model/index.js';
+import { synthYaml } from '../../../src/synth/index.js';
 import { COMPLETE_EXAMPLE, EXAMPLES, loadExample, type ExampleName } from '../../examples.js';
 
 const haveChromium = existsSync(chromiumPath());
@@ -75,11 +77,21 @@ const tb = (r: AuditFileResult) => r.findings.filter((f) => f.rule.startsWith('T
 
 const NAMES: ExampleName[] = [...EXAMPLES, COMPLETE_EXAMPLE];
 
+/** The examples in their own template, the complete one also in the national one, and synthetic units whose long tables run over a page break in the PDF. */
+const CASES: { name: string; tree: () => ReportTree }[] = [
+  ...NAMES.map((name) => ({ name, tree: () => tree(name) })),
+  { name: `${COMPLETE_EXAMPLE} (national)`, tree: () => buildReport(loadExample(COMPLETE_EXAMPLE), PROFILES.national!) },
+  ...[5, 6].flatMap((i) => ['sichuan', 'national'].map((profile) => ({
+    name: `synthetic unit ${i} (${profile})`,
+    tree: () => buildReport(parseDataset(synthYaml(7, i), `synth-${i}.yaml`), PROFILES[profile]!),
+  }))),
+];
+
 describe('standard tables read back cell for cell, and audit clean of TB findings', () => {
-  for (const name of NAMES) {
+  for (const { name, tree: make } of CASES) {
     for (const format of FORMATS) {
       it.skipIf(format === 'pdf' && !haveChromium)(`${name} as ${format}`, async () => {
-        const t = tree(name);
+        const t = make();
         const doc = await read(t, format);
         const blocks = standard(t);
         let cells = 0;
@@ -92,12 +104,14 @@ describe('standard tables read back cell for cell, and audit clean of TB finding
         expect(wrong).toEqual([]);
         expect(blocks.length).toBeGreaterThanOrEqual(9);
         expect(cells).toBeGreaterThan(300);
+        if (format === 'pdf' && name.startsWith('synthetic')) expect((doc.tables ?? []).some((x) => x.pages && x.title)).toBe(true);
         const r = auditDocument(doc);
         expect(tb(r)).toEqual([]);
         expect(r.tables!.recognised).toBeGreaterThanOrEqual(9);
         expect(r.tables!.checks.pass).toBeGreaterThan(100);
         expect(r.tables!.checks.fail).toBe(0);
-        console.info(`${name}.${format}: ${blocks.length} standard tables, ${cells} cells equal; ${r.tables!.checks.pass} TB checks passed, ${r.tables!.checks.insufficient} unjudged`);
+        const joined = (doc.tables ?? []).filter((x) => x.pages).length;
+        console.info(`${name}.${format}: ${blocks.length} standard tables, ${cells} cells equal; ${r.tables!.checks.pass} TB checks passed, ${r.tables!.checks.insufficient} unjudged${joined ? `; ${joined} tables joined over page breaks` : ''}`);
       }, 120_000);
     }
   }
