@@ -35,7 +35,7 @@ export const KIND_TITLE: Record<TableKind, string> = {
 export function titleKey(s: string): string {
   return cleanCell(s)
     .replace(/["'“”‘’「」『』]/g, '')
-    .replace(/^(?:附表|附件)?\d*[、.．:：]?/, '')
+    .replace(/^(?:附表|附件)\d*[、.．:：]?|^\d{1,2}[、.．:：]/, '')
     .replace(/^(?:[\u4e00-\u9fa5（）()]{0,40}?)?(?:\d{4}年度?)/, '')
     .replace(/^公开\d+表/, '')
     .replace(/[（(](?:公开)?\d+表[)）]$/, '');
