@@ -15,7 +15,7 @@ import { openPdf } from '../pdfjs.js';
 import { DocumentError } from '../errors.js';
 import type { DocumentLimits } from '../limits.js';
 import { itemsToLines, layoutPages, type PdfLine, type PdfTextItem } from './pdfLines.js';
-import { gridsOf, pdfTables, segmentsOf, type PageGrid, type PdfOps } from './pdfTables.js';
+import { gridsOf, pdfTables, relayoutForms, segmentsOf, type PageGrid, type PdfOps } from './pdfTables.js';
 import type { UnreadPage } from '../../../audit/tables/index.js';
 
 /** "%%EOF" within the last 2 KB: the end of a complete file (later bytes are tolerated padding). */
@@ -103,6 +103,12 @@ export async function readPdf(bytes: Uint8Array, limits: DocumentLimits, refuse:
   } finally {
     clearTimeout(timer);
     await task.destroy().catch(() => undefined);
+  }
+  // 绩效自评表 forms one cell per line, as the text rules read them from Word and HTML.
+  try {
+    pages = relayoutForms(pages, grids);
+  } catch {
+    // A drawing we cannot make sense of leaves the lines as read.
   }
   const out = layoutPages(pages);
   if (out.raw.trim() === '') refuse('PDF 中没有可提取的文字，可能是扫描件（图片）。请提供文字版的 PDF、Word 文档或网页。');

@@ -47,6 +47,8 @@ export interface PdfLine {
   text: string;
   /** The items the line was made of (for reading tables). */
   parts?: PdfPart[];
+  /** A cell of a form laid out one cell per line (pdfTables.ts): its line always ends there. */
+  cell?: true;
   xStart: number;
   xEnd: number;
   y: number;
@@ -173,7 +175,7 @@ export function layoutPages(pages: readonly PdfLine[][]): PdfRaw {
       starts.push(raw.length);
       raw += line.text;
       const next = successor.get(`${page}:${index}`);
-      const kind = PAGE_NUMBER_LINE.test(line.text)
+      const kind = PAGE_NUMBER_LINE.test(line.text) || line.cell || (next && pages[next.page]![next.index]!.cell)
         ? 'end'
         : breakKind(line, pageEdges[page]!, next && pages[next.page]![next.index], next && pageEdges[next.page], next?.page === page);
       breaks.set(raw.length, kind);

@@ -289,3 +289,80 @@ export function pdfTables(pages: readonly { lines: PdfLine[]; starts: number[]; 
     return makeTable('pdf', t.rows, undefined, t.context, { page: t.page, ...(t.pages.length > 1 ? { pages: t.pages } : {}), ...(span ? { span } : {}) });
   });
 }
+
+const FORM_TITLE = /自评表|绩效目标完成情况表|绩效评价表/;
+
+/**
+ * 绩效自评表 forms are laid out as HTML and Word give them to the text rules:
+ * one cell per line, after a tab, a blank line after each row, so a cell
+ * wrapped over lines (an indicator name, an 实际完成值) reads as one and the
+ * form reads back (audit/extract/evaluations.ts reads cells one per line).
+ * Only ruled grids under a 自评表 title (and their continuation at the top of
+ * the next page) are laid out again; every other line stays as read.
+ */
+export function relayoutForms(pages: readonly PdfLine[][], grids: readonly PageGrid[][]): PdfLine[][] {
+  let previousWasForm = false;
+  return pages.map((lines, p) => {
+    const pageGrids = grids[p] ?? [];
+    let out = [...lines];
+    pageGrids.forEach((grid, gi) => {
+      const top = grid.ys[0]!;
+      const bottom = grid.ys[grid.ys.length - 1]!;
+      const prevBottom = gi > 0 ? pageGrids[gi - 1]!.ys[pageGrids[gi - 1]!.ys.length - 1]! : Infinity;
+      const above = out.filter((l) => !l.cell && l.y > top + 1 && l.y < prevBottom - 1).map((l) => l.text).slice(-6);
+      const titled = above.some((t) => /表/.test(t));
+      const form = above.some((t) => FORM_TITLE.test(t)) || (gi === 0 && !titled && previousWasForm);
+      if (gi === pageGrids.length - 1) previousWasForm = form;
+      if (!form) return;
+      const left = grid.xs[0]!;
+      const right = grid.xs[grid.xs.length - 1]!;
+      const inside = (l: PdfLine) => !l.cell && l.y <= top + 1 && l.y >= bottom - 1 && l.xEnd > left && l.xStart < right;
+      const taken = out.filter(inside);
+      if (taken.length === 0) return;
+      const at = out.indexOf(taken[0]!);
+      type Hit = { text: string; part: NonNullable<PdfLine['parts']>[number] };
+      const hits: (Hit & { used: boolean })[] = taken.flatMap((l) => (l.parts ?? []).map((part) => ({ text: l.text.slice(part.start, part.end), part, used: false })));
+      const rows: PdfLine[] = [];
+      const R = grid.ys.length - 1;
+      for (let r = 0; r < R; r++) {
+        const cells = grid.cells.filter((c) => c.r === r).sort((a, b) => a.c - b.c);
+        if (cells.length === 0) continue;
+        for (const cell of cells) {
+          const mine = hits.filter((h) => {
+            const cx = (h.part.x + h.part.xEnd) / 2;
+            const cy = h.part.y + h.part.size * 0.3;
+            return !h.used && cx >= cell.left && cx <= cell.right && cy <= cell.top && cy >= cell.bottom;
+          });
+          mine.sort((a, b) => (Math.abs(a.part.y - b.part.y) > 0.5 * Math.max(1, Math.min(a.part.size, b.part.size)) ? b.part.y - a.part.y : a.part.x - b.part.x));
+          let text = '\t';
+          const parts: NonNullable<PdfLine['parts']> = [];
+          for (const h of mine) {
+            h.used = true;
+            const s = h.text.trim();
+            parts.push({ ...h.part, start: text.length, end: text.length + s.length });
+            text += s;
+          }
+          const size = mine[0]?.part.size ?? 10;
+          rows.push({ text, parts, xStart: cell.left, xEnd: cell.right, y: cell.top - size, size, cell: true });
+        }
+        rows.push({ text: '', parts: [], xStart: left, xEnd: left, y: grid.ys[r + 1]!, size: 10, cell: true });
+      }
+      // Text inside the table's band but in no cell (a note beside it) stays, after the table.
+      const rest = hits.filter((h) => !h.used);
+      if (rest.length > 0) {
+        let text = '';
+        const parts: NonNullable<PdfLine['parts']> = [];
+        for (const h of rest) {
+          const s = h.text.trim();
+          if (text !== '') text += ' ';
+          parts.push({ ...h.part, start: text.length, end: text.length + s.length });
+          text += s;
+        }
+        rows.push({ text, parts, xStart: rest[0]!.part.x, xEnd: rest[rest.length - 1]!.part.xEnd, y: bottom, size: rest[0]!.part.size, cell: true });
+      }
+      out = [...out.slice(0, at).filter((l) => !taken.includes(l)), ...rows, ...out.slice(at).filter((l) => !taken.includes(l))];
+    });
+    if (pageGrids.length === 0) previousWasForm = false;
+    return out;
+  });
+}
