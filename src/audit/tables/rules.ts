@@ -17,7 +17,7 @@ export const TABLE_RULES = [
   { id: 'TB-row', title: '表内行恒等：合计 = 各组成栏之和（收入、支出、基本/项目支出、“三公”经费各项）' },
   { id: 'TB-tree', title: '功能分类科目：合计 = Σ类，类 = Σ款，款 = Σ项' },
   { id: 'TB-total', title: '总表：本年收入/支出合计 = 各行之和，总计 = 合计 + 结转结余各行，收入总计 = 支出总计' },
-  { id: 'TB-basic', title: '基本支出表：经济分类 类 = Σ款，人员经费合计/公用经费合计 = Σ类' },
+  { id: 'TB-basic', title: '基本支出表：经济分类 类 = Σ款，人员经费合计/公用经费合计 = Σ类；一般公共预算表的基本支出 = 人员经费合计 + 公用经费合计' },
   { id: 'TB-text', title: '说明中的数字与表中对应单元格一致' },
 ] as const;
 export type TableRuleId = (typeof TABLE_RULES)[number]['id'];
@@ -399,13 +399,16 @@ function targets(recs: readonly Recognised[]): Map<string, Target[]> {
     const cols = amountCols(rec);
     const rows = rec.table.rows;
     const find = (re: RegExp, label: Column[] = rec.columns) => rows.findIndex((_, i) => re.test(rowLabel(rec, i, label)));
-    if (rec.kind === 'totals') {
+    if (rec.kind === 'totals' || rec.kind === 'fiscalTotals') {
+      const fiscal = rec.kind === 'fiscalTotals';
       const panels = rec.columns.filter((c) => /项目$/.test(last(c)));
       for (const p of panels) {
         const amount = rec.columns.slice(p.index + 1).find((d) => !isIndexCol(d) && !isNameCol(d));
         if (!amount) continue;
         const income = rec.table.rows.some((r) => /本年收入合计/.test(cleanCell(r.cells[p.index] ?? '')));
-        const lines: [string, RegExp][] = income
+        const lines: [string, RegExp][] = fiscal
+          ? income ? [['income.fiscal', /^本年收入合计$/], ['fiscal.total', /^总计$/]] : [['expense.fiscal', /^本年支出合计$/]]
+          : income
           ? [['income.total', /^本年收入合计$/], ['total.income_expense', /^总计$/], ['income.general_budget', /^一、一般公共预算/], ['income.gov_fund', /^二、政府性基金/],
             ['income.state_capital', /^三、国有资本/], ['income.superior_subsidy', /上级补助收入$/], ['income.business', /事业收入$/], ['income.operating', /经营收入$/],
             ['income.affiliate', /附属单位上缴收入$/], ['income.other', /其他收入$/], ['balance.use_non_fiscal', /^使用非财政拨款结余/], ['balance.opening', /^年初结转和结余$/]]
@@ -427,7 +430,15 @@ function targets(recs: readonly Recognised[]): Map<string, Target[]> {
       if (sub.length === 1) {
         const codes = rowCodes(rec);
         const total = rows.findIndex((_, i) => codes[i] === undefined && TOTAL_ROW.test(rowLabel(rec, i)));
-        if (total >= 0) add('expense.general_budget', { cell: cellAt(rec, total, sub[0]!.index), what: `合计行“${sub[0]!.label}”`, rec });
+        if (total >= 0) {
+          add('expense.general_budget', { cell: cellAt(rec, total, sub[0]!.index), what: `合计行“${sub[0]!.label}”`, rec });
+          // 基本支出 and 项目支出 of the same 决算 group.
+          const scope = prefixScope(sub[0]!);
+          for (const [concept, re] of [['expense.basic@fund=general_budget', /^基本支出$/], ['expense.project@fund=general_budget', /^项目支出$/]] as const) {
+            const c = cols.filter((x) => prefixScope(x) === scope && re.test(last(x)));
+            if (c.length === 1) add(concept, { cell: cellAt(rec, total, c[0]!.index), what: `合计行“${c[0]!.label}”`, rec });
+          }
+        }
         codes.forEach((code, i) => code && add(`expense.general_budget@${code}`, { cell: cellAt(rec, i, sub[0]!.index), what: `“${code}”行“${sub[0]!.label}”`, rec }));
       }
     } else if (rec.kind === 'generalBudgetBasic') {
@@ -462,20 +473,97 @@ function targets(recs: readonly Recognised[]): Map<string, Target[]> {
   return out;
 }
 
+/** The key of targets() a concept (with its dimensions and scenario) is found under, if any. */
+function keyOf(concept: string, dims: Record<string, string>, scenario: Claim['scenario']): string | undefined {
+  const dimKeys = Object.keys(dims);
+  if (concept.startsWith('sangong.')) {
+    if (dimKeys.length > 0) return undefined;
+    return scenario === 'actual' ? `${concept}#actual` : scenario === 'budget' ? `${concept}#budget` : undefined;
+  }
+  if (scenario !== 'actual') return undefined;
+  if (dimKeys.length === 0) return concept;
+  if (concept === 'expense.general_budget' && dims.functional && dimKeys.every((k) => k === 'functional' || (k === 'fund' && dims.fund === 'general_budget'))) return `${concept}@${dims.functional}`;
+  if ((concept === 'expense.basic' || concept === 'expense.project') && dimKeys.length === 1 && dims.fund === 'general_budget') return `${concept}@fund=general_budget`;
+  return undefined;
+}
+
+/**
+ * A stated share (2 decimals, say) against part ÷ whole of two cells of one table: consistent when some value
+ * within one unit of the last stated digit (shares of one whole are made to add up to 100% by the largest
+ * remainder, which moves a share by up to one unit) lies between the smallest and largest quotient the
+ * cells' own rounding allows.
+ */
+function shareFits(stated: string, part: Cell, whole: Cell): boolean | undefined {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(stated);
+  if (!m || whole.fen <= 0n || part.fen < 0n) return undefined;
+  const d = (m[2] ?? '').length;
+  const S = BigInt(m[1]! + (m[2] ?? ''));
+  const scale = 2n * 10n ** BigInt(d + 2);
+  const u = part.ulp > whole.ulp ? part.ulp : whole.ulp;
+  const [a2, t2] = [2n * part.fen, 2n * whole.fen];
+  // (S + 1)/10^d/100 ≥ (a − u/2)/(T + u/2)  and  (S − 1)/10^d/100 ≤ (a + u/2)/(T − u/2)
+  const lowOk = (2n * S + 2n) * (t2 + u) >= (a2 - u) * scale;
+  const highOk = t2 - u <= 0n || (2n * S - 2n) * (t2 - u) <= (a2 + u) * scale;
+  return lowOk && highOk;
+}
+
+function shares(ctx: Ctx, map: Map<string, Target[]>, claims: readonly Claim[], year: number | undefined): void {
+  for (const c of claims) {
+    if (c.measure !== 'share' || c.unit !== '%' || !c.base || (year !== undefined && c.year !== undefined && c.year !== year) || c.statedYear !== undefined) continue;
+    const key = keyOf(c.concept, c.dims ?? {}, c.scenario);
+    const baseKey = keyOf(c.base.concept, c.base.dims ?? {}, c.scenario);
+    if (!key || !baseKey) continue;
+    for (const t of map.get(key) ?? []) {
+      const w = (map.get(baseKey) ?? []).find((x) => x.rec === t.rec);
+      if (!w) continue;
+      if (t.cell === 'unsure' || w.cell === 'unsure') {
+        ctx.tally('TB-text', 'unsure');
+        continue;
+      }
+      const fits = shareFits(c.value, t.cell, w.cell);
+      if (fits === undefined) {
+        ctx.tally('TB-text', 'unsure');
+        continue;
+      }
+      if (fits) {
+        ctx.tally('TB-text', 'pass');
+        continue;
+      }
+      ctx.tally('TB-text', 'fail');
+      // The share the cells give, to the stated digits (exact decimal arithmetic).
+      const d = (c.value.split('.')[1] ?? '').length;
+      const scaled = (t.cell.fen * 10n ** BigInt(d + 2) * 2n + w.cell.fen) / (2n * w.cell.fen);
+      const expected = d > 0 ? `${scaled / 10n ** BigInt(d)}.${(scaled % 10n ** BigInt(d)).toString().padStart(d, '0')}` : scaled.toString();
+      ctx.findings.push({
+        rule: 'TB-text', severity: 'error',
+        message: `说明中的占比${c.value}%与${title(t.rec)}中${t.what}（${t.cell.text}）占${w.what}（${w.cell.text}）的比例${expected}%不一致。`,
+        expected, stated: c.value, tolerance: `${d > 0 ? `0.${'0'.repeat(d - 1)}1` : '1'}（末位一个单位，另计表中数字的舍入）`, unit: '%',
+        spans: [c.sentence && c.sentence.end - c.sentence.start <= 200 ? c.sentence : c.span, ...ctx.spans([t.cell, w.cell])],
+      });
+    }
+  }
+}
+
+/** 表5/表6: the 基本支出 of the 一般公共预算 table's 合计 row = 人员经费合计 + 公用经费合计 of the 基本支出 table. */
+function basicAcrossTables(ctx: Ctx, map: Map<string, Target[]>): void {
+  const basic = map.get('expense.basic@fund=general_budget') ?? [];
+  const personnel = map.get('basic.personnel') ?? [];
+  const pub = map.get('basic.public') ?? [];
+  if (basic.length !== 1 || personnel.length !== 1 || pub.length !== 1) return;
+  const b = basic[0]!;
+  sumCheck(ctx, 'TB-basic', b.rec, b.cell, [personnel[0]!.cell, pub[0]!.cell], {
+    where: `${b.what}`, total: '', parts: `${title(personnel[0]!.rec)}的人员经费合计与公用经费合计`,
+  });
+}
+
 function narrative(ctx: Ctx, recs: readonly Recognised[], claims: readonly Claim[], year: number | undefined): void {
   const map = targets(recs);
   if (map.size === 0) return;
+  basicAcrossTables(ctx, map);
+  shares(ctx, map, claims, year);
   for (const c of claims) {
     if (c.measure !== 'level' || (c.unit !== '万元' && c.unit !== '元') || (year !== undefined && c.year !== undefined && c.year !== year) || c.statedYear !== undefined) continue;
-    const dims = c.dims ?? {};
-    const dimKeys = Object.keys(dims);
-    let key: string | undefined;
-    if (c.concept.startsWith('sangong.')) {
-      if (dimKeys.length > 0) continue;
-      key = `${c.concept}#${c.scenario === 'actual' ? 'actual' : c.scenario === 'budget' ? 'budget' : 'other'}`;
-    } else if (c.scenario !== 'actual') continue;
-    else if (dimKeys.length === 0) key = c.concept;
-    else if (c.concept === 'expense.general_budget' && dimKeys.every((k) => k === 'functional' || (k === 'fund' && dims.fund === 'general_budget')) && dims.functional) key = `${c.concept}@${dims.functional}`;
+    const key = keyOf(c.concept, c.dims ?? {}, c.scenario);
     if (!key) continue;
     const ts = map.get(key);
     if (!ts) continue;

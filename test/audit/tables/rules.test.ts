@@ -157,3 +157,34 @@ describe('基本支出表 (人员经费 and 公用经费 side by side)', () => {
     expect(r.checks.pass).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('shares and the 基本支出 across tables', () => {
+  const gbe = (basic: string) => table(['一般公共预算财政拨款支出决算表', '金额单位：万元'], [
+    ['功能分类科目编码|3', '科目名称|1|2', '决算数|3'],
+    ['类', '款', '项', '小计', '基本支出', '项目支出'],
+    ['合计|4', '300.00', basic, (300 - Number(basic)).toFixed(2)],
+    ['201', '', '', '一般公共服务支出', '200.00', '150.00', '50.00'],
+    ['201', '01', '', '人大事务', '200.00', '150.00', '50.00'],
+    ['208', '', '', '社会保障和就业支出', '100.00', '50.00', '50.00'],
+    ['208', '05', '', '行政事业单位养老支出', '100.00', '50.00', '50.00'],
+  ]);
+  const basicTable = table(['一般公共预算财政拨款基本支出决算表', '单位：万元'], [
+    ['人员经费|3', '公用经费|3'],
+    ['科目编码', '科目名称', '决算数', '科目编码', '科目名称', '决算数'],
+    ['人员经费合计|2', '150.00', '公用经费合计|2', '50.00'],
+  ]);
+  const share = (code: string, v: string) => claim('expense.general_budget', v, '%', { measure: 'share', dims: { functional: code }, base: { concept: 'expense.general_budget' } });
+  it('class shares within one unit of the last digit pass (largest remainder), others are findings', () => {
+    const ok = auditTables({ tables: [gbe('200.00')], claims: [share('201', '66.67'), share('208', '33.34')], toText: ident, year: 2024 });
+    expect(ok.findings).toEqual([]);
+    expect(ok.checks.pass).toBeGreaterThan(0);
+    const bad = auditTables({ tables: [gbe('200.00')], claims: [share('201', '60.67')], toText: ident, year: 2024 });
+    expect(bad.findings).toHaveLength(1);
+    expect(bad.findings[0]).toMatchObject({ rule: 'TB-text', stated: '60.67', expected: '66.67', unit: '%' });
+  });
+  it('基本支出 of the 一般公共预算 table = 人员经费合计 + 公用经费合计', () => {
+    expect(auditTables({ tables: [gbe('200.00'), basicTable], claims: [], toText: ident }).findings).toEqual([]);
+    const bad = auditTables({ tables: [gbe('210.00'), basicTable], claims: [], toText: ident });
+    expect(bad.findings.map((f) => [f.rule, f.stated, f.expected])).toContainEqual(['TB-basic', '210.00', '200.00']);
+  });
+});
