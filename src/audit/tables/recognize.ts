@@ -3,7 +3,7 @@
  * header), and its columns by what their headers say. Pure.
  */
 import type { MoneyUnit } from '../../money/index.js';
-import { cleanCell, unitOf } from './cells.js';
+import { cleanCell, parseCell, unitOf } from './cells.js';
 import type { ReadTable } from './types.js';
 
 export type TableKind =
@@ -95,6 +95,41 @@ export interface Recognised {
   /** The unit was stated (金额单位：…); otherwise 万元 is assumed and nothing is certain. */
   unitStated: boolean;
   columns: Column[];
+  /**
+   * The table prints no zero anywhere and leaves amount cells blank beside figures in the same row: it writes
+   * zero as a blank (上海 and others). Blank cells are then read as 0, and what depends on them is only 疑似.
+   */
+  blankIsZero: { ulp: bigint } | undefined;
+}
+
+/** Whether the table writes zero as a blank cell (see Recognised.blankIsZero), and the precision its figures use. */
+function blankZero(t: ReadTable, unit: MoneyUnit): { ulp: bigint } | undefined {
+  let zero = false;
+  let blankBeside = false;
+  const ulps = new Map<bigint, number>();
+  for (const r of t.rows) {
+    const vals = r.cells.map((c) => parseCell(c, unit));
+    const amounts = vals.filter((v) => v.kind === 'amount');
+    if (amounts.some((v) => v.kind === 'amount' && v.fen === 0n)) zero = true;
+    for (const v of amounts) if (v.kind === 'amount') ulps.set(v.ulp, (ulps.get(v.ulp) ?? 0) + 1);
+    if (amounts.length > 0 && vals.some((v) => v.kind === 'blank')) blankBeside = true;
+  }
+  if (zero || !blankBeside || ulps.size === 0) return undefined;
+  const ulp = [...ulps.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  return { ulp };
+}
+
+/** 上海-style headers put 类/款/项 in the first body row, beside 合计: those labels name the code columns. */
+function codeLabelsFromFirstRow(t: ReadTable, cols: Column[]): void {
+  const first = t.rows[0]?.cells.map((c) => cleanCell(c)) ?? [];
+  const at = first.findIndex((c, i) => c === '类' && first[i + 1] === '款');
+  if (at < 0) return;
+  for (const [k, label] of [[0, '类'], [1, '款'], [2, '项']] as const) {
+    if (first[at + k] !== label || !cols[at + k]) continue;
+    const c = cols[at + k]!;
+    c.labels = [...c.labels, label];
+    c.label = c.labels.join('/');
+  }
 }
 
 /** A header-only guess for a table whose title was not found (a continuation, a page without the title). */
@@ -113,5 +148,7 @@ export function recognise(t: ReadTable): Recognised {
   const byTitle = found?.kind !== undefined;
   const kind = found?.kind ?? kindOfHeader(columns) ?? 'other';
   const stated = unitOf(t.context, t.header);
-  return { table: t, kind, byTitle, unit: stated ?? '万元', unitStated: stated !== undefined, columns };
+  codeLabelsFromFirstRow(t, columns);
+  const unit = stated ?? '万元';
+  return { table: t, kind, byTitle, unit, unitStated: stated !== undefined, columns, blankIsZero: blankZero(t, unit) };
 }

@@ -48,6 +48,8 @@ interface Cell {
   fen: Fen;
   ulp: Fen;
   text: string;
+  /** A blank cell read as 0 (the table writes zero as a blank): a finding that rests on it is only 疑似. */
+  inferred?: true;
   span?: RawSpan;
   row: number;
   col: number;
@@ -82,8 +84,9 @@ function cellAt(rec: Recognised, row: number, col: number): Read {
   const text = r?.cells[col];
   if (r === undefined || text === undefined) return 'unsure';
   const v = parseCell(text, rec.unit);
+  if (v.kind === 'blank' && rec.blankIsZero) return { fen: 0n, ulp: rec.blankIsZero.ulp, text: '（空白）', inferred: true, row, col };
   if (v.kind !== 'amount') return 'unsure';
-  return { fen: v.fen, ulp: v.ulp, text: v.text, ...(r.spans[col] ? { span: r.spans[col] } : {}), row, col };
+  return { fen: v.fen, ulp: v.ulp, text: v.text.replace(/,/g, ''), ...(r.spans[col] ? { span: r.spans[col] } : {}), row, col };
 }
 
 const title = (rec: Recognised) => `《${rec.table.title?.trim() || KIND_TITLE[rec.kind]}》${rec.table.page !== undefined ? `（第${rec.table.page}页）` : ''}`;
@@ -97,6 +100,13 @@ function sumCheck(
     return;
   }
   const ps = parts as Cell[];
+  // Nothing but blanks read as zero: no figure to judge.
+  if (total.inferred && ps.every((p) => p.inferred)) return;
+  // A blank total is more likely a cell left out than a zero: only parts are read as zero.
+  if (total.inferred) {
+    ctx.tally(rule, 'unsure');
+    return;
+  }
   const sum = ps.reduce((s, p) => s + p.fen, 0n);
   const ulps = ps.reduce((s, p) => s + p.ulp, total.ulp);
   const diff = total.fen - sum;
@@ -106,9 +116,10 @@ function sumCheck(
   }
   ctx.tally(rule, 'fail');
   const unit = rec.unit;
+  const inferred = total.inferred || ps.some((p) => p.inferred);
   ctx.findings.push({
-    rule, severity: 'error',
-    message: `${title(rec)}${what.where}：${what.total}${total.text}${unit}，不等于${what.parts}之和${formatFen(sum, unit)}${unit}（相差${formatFen(diff < 0n ? -diff : diff, unit)}${unit}）。`,
+    rule, severity: inferred ? 'warning' : 'error',
+    message: `${title(rec)}${what.where}：${what.total}${total.text}${unit}，不等于${what.parts}之和${formatFen(sum, unit)}${unit}（相差${formatFen(diff < 0n ? -diff : diff, unit)}${unit}）。${inferred ? '（表中空白单元格按零计，请核实）' : ''}`,
     expected: formatFen(sum, unit), stated: total.text, tolerance: formatFen((ulps + 1n) / 2n, unit), unit,
     spans: ctx.spans([total, ...ps]),
   });
@@ -135,6 +146,13 @@ function rowLabel(rec: Recognised, row: number, cols?: readonly Column[]): strin
 }
 
 const TOTAL_ROW = /^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$/;
+
+/** A total row: one of its code or name cells says 合计/总计 (上海 writes 类/款/项 beside it). */
+function isTotalRow(rec: Recognised, row: number): boolean {
+  const r = rec.table.rows[row]!;
+  const cols = rec.columns.filter((c) => isCodeCol(c) || isNameCol(c));
+  return (cols.length > 0 ? cols.map((c) => c.index) : [0]).some((i) => TOTAL_ROW.test(cleanCell(r.cells[i] ?? '')));
+}
 
 /** 功能分类 code of a row: 类/款/项 columns (a blank 类 carried from the row above), one code column, or the name's leading digits. */
 function rowCodes(rec: Recognised): (string | undefined)[] {
@@ -176,7 +194,7 @@ function codeTree(ctx: Ctx, rec: Recognised): void {
     if (byCode.has(c)) dup.add(c);
     byCode.set(c, i);
   });
-  const totalRow = rec.table.rows.findIndex((_, i) => codes[i] === undefined && TOTAL_ROW.test(rowLabel(rec, i)));
+  const totalRow = rec.table.rows.findIndex((_, i) => codes[i] === undefined && isTotalRow(rec, i));
   for (const col of amountCols(rec)) {
     for (const [code, row] of byCode) {
       if (code.length === 7) continue;
@@ -278,7 +296,7 @@ function rowIdentities(ctx: Ctx, rec: Recognised): void {
 
 // ------------------------------------------------------------ TB-total
 
-const INCOME_EXTRA = /^(?:使用非财政拨款结余(?:和专用结余)?|用事业基金弥补收支差额|年初(?:财政拨款)?结转和结余)$/;
+const INCOME_EXTRA = /^(?:使用非财政拨款结余(?:和专用结余|[（(]含专用结余[)）])?|用事业基金弥补收支差额|年初(?:财政拨款)?结转和结余)$/;
 const EXPENSE_EXTRA = /^(?:结余分配|年末(?:财政拨款)?结转和结余)$/;
 const SUBLINE = /^(?:其中|\u3000|\s)|^(?:一般公共预算|政府性基金预算?|国有资本经营预算?)(?:财政拨款)?(?:结转和结余)?$/;
 
@@ -429,7 +447,7 @@ function targets(recs: readonly Recognised[]): Map<string, Target[]> {
       const sub = cols.filter((c) => /(?:决算数|本年支出|决算)\/(?:小计|合计)$/.test(c.label) || /^(?:决算数|本年支出合计)$/.test(c.label));
       if (sub.length === 1) {
         const codes = rowCodes(rec);
-        const total = rows.findIndex((_, i) => codes[i] === undefined && TOTAL_ROW.test(rowLabel(rec, i)));
+        const total = rows.findIndex((_, i) => codes[i] === undefined && isTotalRow(rec, i));
         if (total >= 0) {
           add('expense.general_budget', { cell: cellAt(rec, total, sub[0]!.index), what: `合计行“${sub[0]!.label}”`, rec });
           // 基本支出 and 项目支出 of the same 决算 group.
@@ -516,7 +534,7 @@ function shares(ctx: Ctx, map: Map<string, Target[]>, claims: readonly Claim[], 
     for (const t of map.get(key) ?? []) {
       const w = (map.get(baseKey) ?? []).find((x) => x.rec === t.rec);
       if (!w) continue;
-      if (t.cell === 'unsure' || w.cell === 'unsure') {
+      if (t.cell === 'unsure' || w.cell === 'unsure' || t.cell.inferred || w.cell.inferred) {
         ctx.tally('TB-text', 'unsure');
         continue;
       }
@@ -568,7 +586,7 @@ function narrative(ctx: Ctx, recs: readonly Recognised[], claims: readonly Claim
     const ts = map.get(key);
     if (!ts) continue;
     for (const t of ts) {
-      if (t.cell === 'unsure') {
+      if (t.cell === 'unsure' || t.cell.inferred) {
         ctx.tally('TB-text', 'unsure');
         continue;
       }
@@ -585,7 +603,8 @@ function narrative(ctx: Ctx, recs: readonly Recognised[], claims: readonly Claim
       }
       ctx.tally('TB-text', 'fail');
       const unit = t.rec.unit;
-      const stated = formatFen(v.fen, unit);
+      // Both sides in the table's unit.
+      const stated = c.unit === unit ? c.value : formatFen(v.fen, unit);
       ctx.findings.push({
         rule: 'TB-text', severity: 'error',
         message: `说明中的数字${c.value}${c.unit}与${title(t.rec)}${t.what}的${t.cell.text}${unit}不一致。`,

@@ -188,3 +188,30 @@ describe('shares and the 基本支出 across tables', () => {
     expect(bad.findings.map((f) => [f.rule, f.stated, f.expected])).toContainEqual(['TB-basic', '210.00', '200.00']);
   });
 });
+
+describe('a table that writes zero as a blank (上海)', () => {
+  const rows = (a: string) => [
+    ['项目|1|3', '功能分类|3', '合计', '基本支出', '项目支出'],
+    ['科目编码|3', '', '', ''],
+    ['', '', ''],
+    ['类', '款', '项', '合计', '30.00', '20.00', '10.00'],
+    ['201', '', '', '一般公共服务支出', '30.00', '20.00', '10.00'],
+    ['201', '06', '', '财政事务', '30.00', '20.00', '10.00'],
+    ['201', '06', '01', '行政运行', a, '20.00', ''],
+    ['201', '06', '02', '一般行政管理事务', '10.00', '', '10.00'],
+  ];
+  it('blank cells count as zero: the identities hold', () => {
+    const r = auditTables({ tables: [table(['一般公共预算财政拨款支出决算表', '单位：万元'], rows('20.00'), 3)], claims: [], toText: ident });
+    expect(r.findings).toEqual([]);
+    expect(r.checks.pass).toBeGreaterThan(6);
+  });
+  it('a fault that rests on a blank read as zero is only 疑似', () => {
+    const r = auditTables({ tables: [table(['一般公共预算财政拨款支出决算表', '单位：万元'], rows('21.00'), 3)], claims: [], toText: ident });
+    const row = r.findings.filter((f) => f.rule === 'TB-row');
+    expect(row).toHaveLength(1);
+    expect(row[0]!.severity).toBe('warning');
+    expect(row[0]!.message).toMatch(/空白单元格按零计/);
+    // 款 20106 = Σ项 reads only printed figures in its 合计 column: 确定.
+    expect(r.findings.some((f) => f.rule === 'TB-tree' && f.severity === 'error')).toBe(true);
+  });
+});
