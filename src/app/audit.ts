@@ -127,7 +127,8 @@ function withTables(doc: ReadDocument, r: AuditResult): AuditResult & { tables?:
   s.errors += t.findings.filter((f) => f.severity === 'error').length;
   s.warnings += t.findings.filter((f) => f.severity === 'warning').length;
   return {
-    ...r, findings: [...r.findings, ...t.findings], summary: s,
+    // 确定 before 疑似, as the text audit orders them.
+    ...r, findings: [...r.findings, ...t.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)), summary: s,
     tables: { read: t.tables.read, recognised: t.tables.recognised, checks: t.checks, notes: t.notes },
   };
 }
