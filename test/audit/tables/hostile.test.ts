@@ -79,6 +79,18 @@ describe('ruled tables drawn by hand', () => {
     const span = t.rows[0]!.spans[1]!;
     expect(doc.raw.slice(span.start, span.end)).toBe('1.50');
   });
+  it('a page of 30 000 drawn border pieces (a 100 × 150 grid) is read in bounded time', async () => {
+    // Two lines with column gaps, so the page's drawing is read.
+    let s = [text(20, 820, 'Dense grid'), text(22, 700, '1'), text(300, 700, '2'), text(22, 680, '3'), text(300, 680, '4')].join('\n') + '\n';
+    for (let r = 0; r < 150; r++) {
+      for (let c = 0; c < 100; c++) s += `${20 + c * 5.5} ${790 - r * 5} 5.5 0.3 re f ${20 + c * 5.5} ${790 - r * 5} 0.3 5 re f\n`;
+    }
+    const started = performance.now();
+    const doc = await readDocumentBytes(pdfOf([s + text(20, 10, 'end')]), 'dense.pdf');
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(doc.tables!.length).toBeGreaterThan(0);
+    expect(() => auditDocument(doc)).not.toThrow();
+  }, 60_000);
   it('garbage cells: read, recognised as nothing, no finding', async () => {
     const doc = await readDocumentBytes(pdfOf([grid(['12.3.4', '\\(', '-', '1e9999', 'NaN', '', '9999999999999999999999.999', '--', ')'])]), 'garbage.pdf');
     const r = auditDocument(doc);

@@ -126,9 +126,10 @@ function mergeSegments(segs: readonly Segment[]): Segment[] {
   for (const dir of ['h', 'v'] as const) {
     const s = segs.filter((x) => x.dir === dir).sort((a, b) => a.at - b.at || a.from - b.from);
     const lines: Segment[][] = [];
+    // Sorted by position: a piece joins the last line when it lies on it.
     for (const seg of s) {
-      const line = lines.find((l) => Math.abs(l[0]!.at - seg.at) <= TOL / 2);
-      if (line) line.push(seg);
+      const line = lines[lines.length - 1];
+      if (line && Math.abs(line[0]!.at - seg.at) <= TOL / 2) line.push(seg);
       else lines.push([seg]);
     }
     for (const l of lines) {
@@ -176,7 +177,12 @@ export function gridsOf(segments: readonly Segment[]): PageGrid[] {
   const idx = new Map(segs.map((s, i) => [s, i]));
   for (const h of hs) for (const v of vs) if (touches(h, v)) parent[find(idx.get(h)!)] = find(idx.get(v)!);
   const groups = new Map<number, Segment[]>();
-  segs.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  segs.forEach((s, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(s);
+    else groups.set(root, [s]);
+  });
   const grids: PageGrid[] = [];
   for (const g of groups.values()) {
     const gh = g.filter((s) => s.dir === 'h');
@@ -187,8 +193,13 @@ export function gridsOf(segments: readonly Segment[]): PageGrid[] {
     if (xs.length < 2 || ys.length < 2 || xs.length > 130 || ys.length > 2000) continue;
     const R = ys.length - 1;
     const C = xs.length - 1;
-    const hasV = (x: number, y: number) => gv.some((s) => Math.abs(s.at - x) <= TOL && s.from <= y + TOL && s.to >= y - TOL);
-    const hasH = (y: number, x: number) => gh.some((s) => Math.abs(s.at - y) <= TOL && s.from <= x + TOL && s.to >= x - TOL);
+    if (R * C > 50_000) continue;
+    // The lines at each column edge and each row edge, so a lookup costs only the lines on that edge.
+    const near = (segs: Segment[], edges: number[]) => edges.map((e) => segs.filter((s) => Math.abs(s.at - e) <= EDGE));
+    const vAt = near(gv, xs);
+    const hAt = near(gh, ys);
+    const hasV = (c: number, y: number) => vAt[c]!.some((s) => s.from <= y + TOL && s.to >= y - TOL);
+    const hasH = (r: number, x: number) => hAt[r]!.some((s) => s.from <= x + TOL && s.to >= x - TOL);
     const id = (r: number, c: number) => r * C + c;
     const p = Array.from({ length: R * C }, (_, i) => i);
     const f = (i: number): number => (p[i] === i ? i : (p[i] = f(p[i]!)));
@@ -196,8 +207,8 @@ export function gridsOf(segments: readonly Segment[]): PageGrid[] {
       const ym = (ys[r]! + ys[r + 1]!) / 2;
       for (let c = 0; c < C; c++) {
         const xm = (xs[c]! + xs[c + 1]!) / 2;
-        if (c + 1 < C && !hasV(xs[c + 1]!, ym)) p[f(id(r, c + 1))] = f(id(r, c));
-        if (r + 1 < R && !hasH(ys[r + 1]!, xm)) p[f(id(r + 1, c))] = f(id(r, c));
+        if (c + 1 < C && !hasV(c + 1, ym)) p[f(id(r, c + 1))] = f(id(r, c));
+        if (r + 1 < R && !hasH(r + 1, xm)) p[f(id(r + 1, c))] = f(id(r, c));
       }
     }
     const boxes = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
@@ -227,34 +238,74 @@ interface PageTable {
   titled: boolean;
 }
 
-/** Text of a cell's parts in reading order (lines top to bottom, items left to right). */
-function cellOf(
-  cell: PageGrid['cells'][number], lines: readonly PdfLine[], starts: readonly number[], used: Set<string>,
-): RawCell {
-  const hits: { text: string; y: number; x: number; start: number; end: number; size: number }[] = [];
+interface Hit {
+  text: string;
+  y: number;
+  x: number;
+  start: number;
+  end: number;
+  size: number;
+}
+
+/** The last index i with sorted[i] ≤ v (ascending), -1 when none. */
+function slot(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= v) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Each text item goes to the cell its centre falls in (found by binary search over the grid's edges, so a
+ * page costs items × log cells); a cell's text is its items in reading order, lines joined as they wrap.
+ */
+function cellsOfGrid(grid: PageGrid, lines: readonly PdfLine[], starts: readonly number[], used: Set<string>): RawCell[][] {
+  const R = grid.ys.length - 1;
+  const C = grid.xs.length - 1;
+  const owner = new Int32Array(R * C).fill(-1);
+  grid.cells.forEach((cell, k) => {
+    for (let r = cell.r; r < cell.r + cell.rs; r++) for (let c = cell.c; c < cell.c + cell.cs; c++) owner[r * C + c] = k;
+  });
+  const hits: Hit[][] = grid.cells.map(() => []);
+  const ysUp = [...grid.ys].reverse();
   lines.forEach((l, li) => {
     (l.parts ?? []).forEach((p, pi) => {
       const cx = (p.x + p.xEnd) / 2;
       const cy = p.y + p.size * 0.3;
-      if (cx < cell.left || cx > cell.right || cy > cell.top || cy < cell.bottom) return;
+      if (cx < grid.xs[0]! || cx > grid.xs[C]! || cy > grid.ys[0]! || cy < grid.ys[R]!) return;
+      const c = Math.min(C - 1, Math.max(0, slot(grid.xs, cx)));
+      // ys run top to bottom (descending): row r lies between ys[r] and ys[r + 1].
+      const r = Math.min(R - 1, Math.max(0, R - 1 - slot(ysUp, cy)));
+      const k = owner[r * C + c]!;
       const key = `${li}:${pi}`;
-      if (used.has(key)) return;
+      if (k < 0 || used.has(key)) return;
       used.add(key);
-      hits.push({ text: l.text.slice(p.start, p.end), y: p.y, x: p.x, start: starts[li]! + p.start, end: starts[li]! + p.end, size: p.size });
+      hits[k]!.push({ text: l.text.slice(p.start, p.end), y: p.y, x: p.x, start: starts[li]! + p.start, end: starts[li]! + p.end, size: p.size });
     });
   });
-  hits.sort((a, b) => (Math.abs(a.y - b.y) > 0.5 * Math.max(1, Math.min(a.size, b.size)) ? b.y - a.y : a.x - b.x));
-  const text = hits.map((h) => h.text.trim()).join('');
-  const span = hits.length > 0 ? { start: Math.min(...hits.map((h) => h.start)), end: Math.max(...hits.map((h) => h.end)) } : undefined;
-  return { text, ...(span ? { span } : {}), ...(cell.cs > 1 ? { colSpan: cell.cs } : {}), ...(cell.rs > 1 ? { rowSpan: cell.rs } : {}) };
+  const rows: RawCell[][] = Array.from({ length: R }, () => []);
+  grid.cells.forEach((cell, k) => {
+    const h = hits[k]!;
+    h.sort((a, b) => (Math.abs(a.y - b.y) > 0.5 * Math.max(1, Math.min(a.size, b.size)) ? b.y - a.y : a.x - b.x));
+    const text = h.map((x) => x.text.trim()).join('');
+    let span: RawCell['span'];
+    for (const x of h) span = span ? { start: Math.min(span.start, x.start), end: Math.max(span.end, x.end) } : { start: x.start, end: x.end };
+    rows[cell.r]!.push({ text, ...(span ? { span } : {}), ...(cell.cs > 1 ? { colSpan: cell.cs } : {}), ...(cell.rs > 1 ? { rowSpan: cell.rs } : {}) });
+  });
+  return rows;
 }
 
 function pageTables(page: number, grids: readonly PageGrid[], lines: readonly PdfLine[], starts: readonly number[]): PageTable[] {
   const used = new Set<string>();
   return grids.map((grid, gi) => {
-    const R = grid.ys.length - 1;
-    const rows: RawCell[][] = Array.from({ length: R }, () => []);
-    for (const cell of grid.cells) rows[cell.r]!.push(cellOf(cell, lines, starts, used));
+    const rows = cellsOfGrid(grid, lines, starts, used);
     const top = grid.ys[0]!;
     const prevBottom = gi > 0 ? grids[gi - 1]!.ys[grids[gi - 1]!.ys.length - 1]! : Infinity;
     const above = lines.filter((l) => l.y > top + 1 && l.y < prevBottom - 1).map((l) => l.text);
