@@ -18,6 +18,7 @@ export const TABLE_RULES = [
   { id: 'TB-tree', title: '功能分类科目：合计 = Σ类，类 = Σ款，款 = Σ项' },
   { id: 'TB-total', title: '总表：本年收入/支出合计 = 各行之和，总计 = 合计 + 结转结余各行，收入总计 = 支出总计' },
   { id: 'TB-basic', title: '基本支出表：经济分类 类 = Σ款，人员经费合计/公用经费合计 = Σ类；一般公共预算表的基本支出 = 人员经费合计 + 公用经费合计' },
+  { id: 'TB-cross', title: '表间一致：同一数字在总表、收入/支出表、财政拨款总表、一般公共预算/基金/国资表中相同' },
   { id: 'TB-text', title: '说明中的数字与表中对应单元格一致' },
 ] as const;
 export type TableRuleId = (typeof TABLE_RULES)[number]['id'];
@@ -425,7 +426,9 @@ function targets(recs: readonly Recognised[]): Map<string, Target[]> {
         if (!amount) continue;
         const income = rec.table.rows.some((r) => /本年收入合计/.test(cleanCell(r.cells[p.index] ?? '')));
         const lines: [string, RegExp][] = fiscal
-          ? income ? [['income.fiscal', /^本年收入合计$/], ['fiscal.total', /^总计$/]] : [['expense.fiscal', /^本年支出合计$/]]
+          ? income
+            ? [['income.fiscal', /^本年收入合计$/], ['fiscal.total', /^总计$/], ['income.general_budget', /^一、一般公共预算/], ['income.gov_fund', /^二、政府性基金/], ['income.state_capital', /^三、国有资本/]]
+            : [['expense.fiscal', /^本年支出合计$/]]
           : income
           ? [['income.total', /^本年收入合计$/], ['total.income_expense', /^总计$/], ['income.general_budget', /^一、一般公共预算/], ['income.gov_fund', /^二、政府性基金/],
             ['income.state_capital', /^三、国有资本/], ['income.superior_subsidy', /上级补助收入$/], ['income.business', /事业收入$/], ['income.operating', /经营收入$/],
@@ -435,9 +438,27 @@ function targets(recs: readonly Recognised[]): Map<string, Target[]> {
           const row = rows.findIndex((r) => re.test(cleanCell(r.cells[p.index] ?? '')));
           if (row >= 0) add(concept, { cell: cellAt(rec, row, amount.index), what: cleanCell(rows[row]!.cells[p.index] ?? ''), rec });
         }
+        // 财政拨款总表: 本年支出合计 by fund, in the columns beside the 小计.
+        const spent = rows.findIndex((r) => /^本年支出合计$/.test(cleanCell(r.cells[p.index] ?? '')));
+        if (fiscal && !income && spent >= 0) {
+          for (const [concept, re] of [['expense.general_budget', /^一般公共预算/], ['expense.gov_fund', /^政府性基金/], ['expense.state_capital', /^国有资本经营/]] as const) {
+            const c = cols.filter((x) => x.index > p.index && prefixScope(x) === prefixScope(amount) && re.test(last(x)));
+            if (c.length === 1) add(concept, { cell: cellAt(rec, spent, c[0]!.index), what: `本年支出合计“${last(c[0]!)}”`, rec });
+          }
+        }
       }
+    } else if (rec.kind === 'income') {
+      const total = rows.findIndex((_, i) => isTotalRow(rec, i));
+      const c = cols.filter((x) => /本年收入合计$/.test(x.label));
+      if (total >= 0 && c.length === 1) add('income.total', { cell: cellAt(rec, total, c[0]!.index), what: `合计行“${c[0]!.label}”`, rec });
+    } else if (rec.kind === 'govFund' || rec.kind === 'stateCapital') {
+      const total = rows.findIndex((_, i) => isTotalRow(rec, i));
+      const c = cols.filter((x) => /本年支出\/(?:小计|合计)$|^本年支出合计$/.test(x.label));
+      if (total >= 0 && c.length === 1) add(rec.kind === 'govFund' ? 'expense.gov_fund' : 'expense.state_capital', { cell: cellAt(rec, total, c[0]!.index), what: `合计行“${c[0]!.label}”`, rec });
     } else if (rec.kind === 'expense') {
       const total = find(/^(?:合计|本年支出合计|总计)$/);
+      const all = cols.filter((x) => /本年支出合计$/.test(x.label));
+      if (total >= 0 && all.length === 1) add('expense.total', { cell: cellAt(rec, total, all[0]!.index), what: `合计行“${all[0]!.label}”`, rec });
       const pick: [string, RegExp][] = [['expense.basic', /基本支出$/], ['expense.project', /项目支出$/], ['expense.remit', /上缴上级支出$/], ['expense.operating', /^经营支出$/], ['expense.affiliate_subsidy', /对附属单位补助支出$/]];
       for (const [concept, re] of pick) {
         const c = cols.filter((x) => re.test(x.label));
@@ -574,10 +595,32 @@ function basicAcrossTables(ctx: Ctx, map: Map<string, Target[]>): void {
   });
 }
 
+/** The same figure in two standard tables (表1 and 表2/表3, 表1 and 表4, 表4 and 表5/基金/国资表) must be equal. */
+const CROSS = ['income.total', 'expense.total', 'income.general_budget', 'income.gov_fund', 'income.state_capital', 'expense.general_budget', 'expense.gov_fund', 'expense.state_capital'];
+
+function acrossTables(ctx: Ctx, map: Map<string, Target[]>): void {
+  for (const key of CROSS) {
+    const ts = map.get(key) ?? [];
+    const byTable = [...new Set(ts.map((t) => t.rec))].map((rec) => ts.filter((t) => t.rec === rec));
+    // One cell per table, or the table is left out.
+    const one = byTable.filter((g) => g.length === 1).map((g) => g[0]!);
+    for (let i = 1; i < one.length; i++) {
+      const a = one[0]!;
+      const b = one[i]!;
+      if (a.cell === 'unsure' || b.cell === 'unsure' || a.cell.inferred || b.cell.inferred) {
+        ctx.tally('TB-cross', 'unsure');
+        continue;
+      }
+      sumCheck(ctx, 'TB-cross', a.rec, a.cell, [b.cell], { where: '', total: `${a.what}`, parts: `${title(b.rec)}的${b.what}` });
+    }
+  }
+}
+
 function narrative(ctx: Ctx, recs: readonly Recognised[], claims: readonly Claim[], year: number | undefined): void {
   const map = targets(recs);
   if (map.size === 0) return;
   basicAcrossTables(ctx, map);
+  acrossTables(ctx, map);
   shares(ctx, map, claims, year);
   for (const c of claims) {
     if (c.measure !== 'level' || (c.unit !== '万元' && c.unit !== '元') || (year !== undefined && c.year !== undefined && c.year !== year) || c.statedYear !== undefined) continue;

@@ -215,3 +215,27 @@ describe('a table that writes zero as a blank (上海)', () => {
     expect(r.findings.some((f) => f.rule === 'TB-tree' && f.severity === 'error')).toBe(true);
   });
 });
+
+describe('the same figure in two tables (TB-cross)', () => {
+  const totals = (spent: string) => table(['收入支出决算总表', '金额单位：万元'], [
+    ['收入|2', '支出|2'],
+    ['项目', '金额', '项目', '金额'],
+    ['一、一般公共预算财政拨款收入', '100.00', '一般公共服务支出', spent],
+    ['本年收入合计', '100.00', '本年支出合计', spent],
+  ]);
+  const expense = table(['支出决算表', '金额单位：万元'], [
+    ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+    ['', '合计', '100.00', '60.00', '40.00'],
+    ['201', '一般公共服务支出', '100.00', '60.00', '40.00'],
+  ]);
+  it('表1 本年支出合计 = 表3 合计', () => {
+    const ok = auditTables({ tables: [totals('100.00'), expense], claims: [], toText: ident });
+    expect(ok.findings).toEqual([]);
+    expect(ok.outcomes['TB-cross']).toBe('pass');
+    const bad = auditTables({ tables: [totals('90.00'), expense], claims: [], toText: ident });
+    const cross = bad.findings.filter((f) => f.rule === 'TB-cross');
+    expect(cross).toHaveLength(1);
+    expect(cross[0]).toMatchObject({ severity: 'error', stated: '90.00', expected: '100.00' });
+    expect(cross[0]!.message).toMatch(/收入支出决算总表.*支出决算表/);
+  });
+});
