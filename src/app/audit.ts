@@ -5,6 +5,7 @@
  * can search for; PDF quotes carry their page.
  */
 import { auditText, type AuditResult, type Claim, type Span, type TextFinding } from '../audit/index.js';
+import { auditTables, type TableAuditResult } from '../audit/tables/index.js';
 import { DocumentError, readDocument, readDocumentBytes, type ReadDocument } from '../parse/document/index.js';
 import { UserError } from './effects.js';
 import type { ReadFigure } from './verify.js';
@@ -39,6 +40,8 @@ export interface AuditFileResult {
   facts: AuditedFact[];
   findings: AuditedFinding[];
   summary: AuditResult['summary'];
+  /** What was read from the file's tables (absent for plain text): counts, and pages that could not be read. */
+  tables?: { read: number; recognised: number; checks: TableAuditResult['checks']; notes: string[] };
 }
 
 /** A quote longer than this is cut around its middle (the whole span is still in `locations`). */
@@ -79,7 +82,7 @@ export async function auditReport(bytes: Uint8Array, name: string): Promise<Audi
 
 /** A report as read → its facts (with quotes) and the findings of the audit. */
 export function auditDocument(doc: ReadDocument): AuditFileResult {
-  const r = auditText(doc.text);
+  const r = withTables(doc, auditText(doc.text));
   return {
     file: doc.file,
     format: doc.format,
@@ -102,6 +105,31 @@ export function auditDocument(doc: ReadDocument): AuditFileResult {
       };
     }),
     summary: r.summary,
+    ...(r.tables ? { tables: r.tables } : {}),
+  };
+}
+
+/** The TB rules over the tables the reader found (PDF, DOCX, HTML), merged into the text audit's findings and counts. */
+function withTables(doc: ReadDocument, r: AuditResult): AuditResult & { tables?: AuditFileResult['tables'] } {
+  if (!doc.tables && !doc.unreadPages) return r;
+  const t = auditTables({
+    tables: doc.tables ?? [], claims: r.claims, ...(r.year !== undefined ? { year: r.year } : {}),
+    toText: (s) => doc.fromRaw(s.start, s.end), ...(doc.unreadPages ? { unreadPages: doc.unreadPages } : {}),
+  });
+  const s = { ...r.summary };
+  for (const o of Object.values(t.outcomes)) {
+    s.rulesRun++;
+    if (o === 'pass') s.pass++;
+    else if (o === 'fail') s.fail++;
+    else if (o === 'not_applicable') s.notApplicable++;
+    else s.insufficientData++;
+  }
+  s.errors += t.findings.filter((f) => f.severity === 'error').length;
+  s.warnings += t.findings.filter((f) => f.severity === 'warning').length;
+  return {
+    // 确定 before 疑似, as the text audit orders them.
+    ...r, findings: [...r.findings, ...t.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)), summary: s,
+    tables: { read: t.tables.read, recognised: t.tables.recognised, checks: t.checks, notes: t.notes },
   };
 }
 
@@ -116,6 +144,11 @@ export function auditLines(r: AuditFileResult): string[] {
       `规则 ${s.rulesRun} 条（通过 ${s.pass}，不适用 ${s.notApplicable}，数据不足 ${s.insufficientData}）；无法确定含义的数字 ${s.uncertain} 个（不作判断）` +
       (s.partial ? '；非整本报告（节选或单独公开的部分），只审核其中所写内容，不检查缺少的部分' : ''),
   ];
+  if (r.tables) {
+    const c = r.tables.checks;
+    lines.push(`  表格：读出 ${r.tables.read} 张，识别为标准决算表 ${r.tables.recognised} 张；核对 ${c.pass + c.fail} 处（不符 ${c.fail}），无法确定 ${c.insufficient} 处（不作判断）`);
+    for (const n of r.tables.notes) lines.push(`  ${n}`);
+  }
   for (const f of r.findings) {
     lines.push(`  [${SEVERITY[f.severity]}][${f.rule}] ${f.message}`);
     if (f.expected !== undefined || f.stated !== undefined) {

@@ -11,6 +11,7 @@
  * htmlparser2 streams events, so nesting costs no recursion; depth is capped.
  */
 import { Parser } from 'htmlparser2';
+import type { RawCell } from '../../../audit/tables/types.js';
 
 export interface HtmlLineLimits {
   maxDepth: number;
@@ -47,7 +48,33 @@ const hidden = (attrs: Record<string, string>) =>
 export class HtmlTooDeep extends Error {}
 export class TextTooLong extends Error {}
 
+/** A <table> as read: its cells with their raw offsets, and how many leading rows are header rows (<thead>, all <th>). */
+export interface HtmlTable {
+  rows: RawCell[][];
+  headerRows: number;
+  /** Raw offset where the table's text starts. */
+  start: number;
+  end: number;
+}
+
+interface OpenTable {
+  rows: (RawCell & { header: boolean })[][];
+  headRows: boolean[];
+  inHead: number;
+  start: number;
+}
+
 export function htmlToLines(html: string, limits: HtmlLineLimits): string {
+  return htmlToLinesAndTables(html, limits).raw;
+}
+
+/** The lines (joined by "\n") and every table with each cell's offsets in them. */
+export function htmlToLinesAndTables(html: string, limits: HtmlLineLimits): { raw: string; tables: HtmlTable[] } {
+  const tables: HtmlTable[] = [];
+  const open: OpenTable[] = [];
+  /** The cell whose lines are being written, and the first line of it not yet written. */
+  let cell: (RawCell & { header: boolean }) | undefined;
+  let cellFirst = false;
   const lines: string[] = [];
   let total = 0;
   let line = '';
@@ -60,6 +87,13 @@ export function htmlToLines(html: string, limits: HtmlLineLimits): string {
   let pre = 0;
 
   const push = (l: string) => {
+    if (cell) {
+      const at = total + (cellFirst && l.startsWith('\t') ? 1 : 0);
+      if (cellFirst) cell.span = { start: at, end: total + l.length };
+      else if (cell.span) cell.span.end = total + l.length;
+      cell.text = cellFirst ? l.replace(/^\t/, '') : cell.text + l;
+      cellFirst = false;
+    }
     total += l.length + 1;
     if (total > limits.maxTextLength) throw new TextTooLong();
     lines.push(l);
@@ -102,9 +136,31 @@ export function htmlToLines(html: string, limits: HtmlLineLimits): string {
         } else if (CELL.has(name)) {
           endCell();
           cellStart = true;
+          const t = open[open.length - 1];
+          if (t) {
+            if (t.rows.length === 0) {
+              t.rows.push([]);
+              t.headRows.push(t.inHead > 0);
+            }
+            cell = { text: '', colSpan: Number(attrs.colspan ?? 1), rowSpan: Number(attrs.rowspan ?? 1), header: name === 'th' };
+            cellFirst = true;
+            t.rows[t.rows.length - 1]!.push(cell);
+          }
         } else if (name === 'tr' || BLOCK.has(name)) {
           flush();
           if (name === 'pre') pre++;
+          if (name === 'table') open.push({ rows: [], headRows: [], inHead: 0, start: total });
+          else if (name === 'thead') {
+            const t = open[open.length - 1];
+            if (t) t.inHead++;
+          } else if (name === 'tr') {
+            const t = open[open.length - 1];
+            if (t) {
+              cell = undefined;
+              t.rows.push([]);
+              t.headRows.push(t.inHead > 0);
+            }
+          }
         }
       },
       ontext(text) {
@@ -130,11 +186,28 @@ export function htmlToLines(html: string, limits: HtmlLineLimits): string {
           }
           return;
         }
-        if (CELL.has(name)) endCell();
-        else if (name === 'tr' || name === 'table') {
+        if (CELL.has(name)) {
           endCell();
+          cell = undefined;
+        } else if (name === 'tr' || name === 'table') {
+          endCell();
+          cell = undefined;
           blankLine();
+          if (name === 'table') {
+            const t = open.pop();
+            if (t) {
+              const rows = t.rows.filter((r) => r.length > 0);
+              const heads = t.rows.map((r, i) => (r.length > 0 ? t.headRows[i]! || r.every((c) => c.header) : undefined)).filter((h) => h !== undefined);
+              let headerRows = 0;
+              while (headerRows < heads.length && heads[headerRows]) headerRows++;
+              if (rows.length > 0) tables.push({ rows, headerRows, start: t.start, end: total });
+            }
+          }
         } else if (BLOCK.has(name)) {
+          if (name === 'thead') {
+            const t = open[open.length - 1];
+            if (t) t.inHead = Math.max(0, t.inHead - 1);
+          }
           flush();
           if (name === 'pre') pre = Math.max(0, pre - 1);
         }
@@ -146,5 +219,12 @@ export function htmlToLines(html: string, limits: HtmlLineLimits): string {
   parser.end();
   flush();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n');
+  const raw = lines.join('\n');
+  // A table left open at the end of the page still counts.
+  for (const t of open) {
+    const rows = t.rows.filter((r) => r.length > 0);
+    if (rows.length > 0) tables.push({ rows, headerRows: 0, start: t.start, end: raw.length });
+  }
+  for (const t of tables) t.end = Math.min(t.end, raw.length);
+  return { raw, tables };
 }

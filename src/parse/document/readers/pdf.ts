@@ -15,6 +15,8 @@ import { openPdf } from '../pdfjs.js';
 import { DocumentError } from '../errors.js';
 import type { DocumentLimits } from '../limits.js';
 import { itemsToLines, layoutPages, type PdfLine, type PdfTextItem } from './pdfLines.js';
+import { gridsOf, pdfTables, relayoutForms, segmentsOf, type PageGrid, type PdfOps } from './pdfTables.js';
+import type { UnreadPage } from '../../../audit/tables/index.js';
 
 /** "%%EOF" within the last 2 KB: the end of a complete file (later bytes are tolerated padding). */
 function hasEofMarker(bytes: Uint8Array): boolean {
@@ -56,6 +58,11 @@ export async function readPdf(bytes: Uint8Array, limits: DocumentLimits, refuse:
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Timeout()), limits.timeoutMs);
   });
+  const grids: PageGrid[][] = [];
+  const unreadPages: UnreadPage[] = [];
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const ops = pdfjs.OPS as unknown as PdfOps & { paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number };
+  const images = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject]);
   const read = async (): Promise<PdfLine[][]> => {
     const doc = await task.promise;
     if (doc.numPages > limits.maxPages) refuse(`PDF 页数过多（${doc.numPages} 页），上限 ${limits.maxPages} 页。`);
@@ -70,6 +77,15 @@ export async function readPdf(bytes: Uint8Array, limits: DocumentLimits, refuse:
       length += lines.reduce((s, l) => s + l.text.length + 1, 0);
       if (length > limits.maxTextLength) refuse(`文字过多（超过 ${limits.maxTextLength} 个字符），已拒绝。`);
       pages.push(lines);
+      // Ruled tables: only pages with column gaps in two or more lines, or with no text at all (a scan?), pay for the drawing.
+      const tabbed = lines.filter((l) => l.text.includes('\t')).length;
+      if (tabbed >= 2 || lines.length === 0) {
+        const list = await page.getOperatorList();
+        if (lines.length === 0) {
+          if (list.fnArray.some((f: number) => images.has(f))) unreadPages.push({ page: n, reason: '没有文字层（可能是扫描的图片）' });
+          grids.push([]);
+        } else grids.push(gridsOf(segmentsOf(list.fnArray, list.argsArray, ops)));
+      } else grids.push([]);
       page.cleanup();
     }
     return pages;
@@ -88,7 +104,20 @@ export async function readPdf(bytes: Uint8Array, limits: DocumentLimits, refuse:
     clearTimeout(timer);
     await task.destroy().catch(() => undefined);
   }
+  // 绩效自评表 forms one cell per line, as the text rules read them from Word and HTML.
+  try {
+    pages = relayoutForms(pages, grids);
+  } catch {
+    // A drawing we cannot make sense of leaves the lines as read.
+  }
   const out = layoutPages(pages);
   if (out.raw.trim() === '') refuse('PDF 中没有可提取的文字，可能是扫描件（图片）。请提供文字版的 PDF、Word 文档或网页。');
-  return out;
+  let tables: ReturnType<typeof pdfTables> = [];
+  try {
+    tables = pdfTables(pages.map((lines, i) => ({ lines, starts: out.lineStarts[i]!, grids: grids[i] ?? [] })));
+  } catch {
+    // A drawing we cannot make sense of leaves the tables unread, never the text.
+    tables = [];
+  }
+  return { raw: out.raw, pageStarts: out.pageStarts, breaks: out.breaks, tables, unreadPages };
 }

@@ -32,8 +32,23 @@ export interface PdfTextItem {
   size: number;
 }
 
+/** Where one text item sits in its line's text, and on the page. */
+export interface PdfPart {
+  /** [start, end) in the line's text. */
+  start: number;
+  end: number;
+  x: number;
+  xEnd: number;
+  y: number;
+  size: number;
+}
+
 export interface PdfLine {
   text: string;
+  /** The items the line was made of (for reading tables). */
+  parts?: PdfPart[];
+  /** A cell of a form laid out one cell per line (pdfTables.ts): its line always ends there. */
+  cell?: true;
   xStart: number;
   xEnd: number;
   y: number;
@@ -74,14 +89,20 @@ export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
     let text = '';
     let prev: PdfTextItem | undefined;
     let xEnd = -Infinity;
+    const parts: PdfPart[] = [];
     for (const it of g) {
       if (prev && it.str === prev.str && Math.abs(it.x - prev.x) < 0.5 * Math.max(1, it.size)) continue;
-      text += prev ? separator(prev, it) + it.str : it.str;
+      text += prev ? separator(prev, it) : '';
+      parts.push({ start: text.length, end: text.length + it.str.length, x: it.x, xEnd: it.x + it.width, y: it.y, size: it.size });
+      text += it.str;
       xEnd = Math.max(xEnd, it.x + it.width);
       prev = it;
     }
+    const lead = /^\s*/.exec(text)![0].length;
+    const trimmed = text.replace(/^\s+|\s+$/g, '');
     return {
-      text: text.replace(/^\s+|\s+$/g, ''),
+      text: trimmed,
+      parts: parts.map((p) => ({ ...p, start: Math.max(0, p.start - lead), end: Math.min(trimmed.length, Math.max(0, p.end - lead)) })),
       xStart: g[0]!.x,
       xEnd,
       y: g[0]!.y,
@@ -126,6 +147,8 @@ export interface PdfRaw {
   raw: string;
   pageStarts: number[];
   breaks: Map<number, BreakKind>;
+  /** Raw offset where each line starts, per page. */
+  lineStarts: number[][];
 }
 
 /** Lays pages out one after another; every line, the last of each page too, ends in "\n". */
@@ -143,17 +166,21 @@ export function layoutPages(pages: readonly PdfLine[][]): PdfRaw {
   let raw = '';
   const pageStarts: number[] = [];
   const breaks = new Map<number, BreakKind>();
+  const lineStarts: number[][] = [];
   pages.forEach((lines, page) => {
     pageStarts.push(raw.length);
+    const starts: number[] = [];
+    lineStarts.push(starts);
     lines.forEach((line, index) => {
+      starts.push(raw.length);
       raw += line.text;
       const next = successor.get(`${page}:${index}`);
-      const kind = PAGE_NUMBER_LINE.test(line.text)
+      const kind = PAGE_NUMBER_LINE.test(line.text) || line.cell || (next && pages[next.page]![next.index]!.cell)
         ? 'end'
         : breakKind(line, pageEdges[page]!, next && pages[next.page]![next.index], next && pageEdges[next.page], next?.page === page);
       breaks.set(raw.length, kind);
       raw += '\n';
     });
   });
-  return { raw, pageStarts, breaks };
+  return { raw, pageStarts, breaks, lineStarts };
 }
