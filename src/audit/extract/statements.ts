@@ -47,8 +47,8 @@ const COMPARISON = /(?:与|和|同)(上年|上一年度?|去年|(\d{4})年度?)(
 const YEAR_LABEL = /(\d{4})年度?(?![\d月])/g;
 const BREAKDOWN = /其中[：:]?|主要用于(?:以下方面)?[：:]?|主要包括[：:]?/g;
 const FILLER = /决算数|决算|支出|数|金额|合计|共计|总计|累计|实际|全年|本年|当年|年度|财政拨款|为|是|达到|达|计|共|各|分别|约|了|的|：|:|\s/g;
-const UP = /(?:增加|增长|上升|提高|多支出|超支|增支|增幅(?:为|是|达)?|增长幅度(?:为|是)?)了?$/;
-const DOWN = /(?:减少|下降|降低|节约|少支出|节支|减支|降幅(?:为|是|达)?|下降幅度(?:为|是)?)了?$/;
+const UP = /(?:增加|增长|上升|提高|多支出|超支|增支|增幅(?:为|是|达)?|增长幅度(?:为|是)?|(?:^|[，,、\s])增)了?$/;
+const DOWN = /(?:减少|下降|降低|节约|少支出|节支|减支|降幅(?:为|是|达)?|下降幅度(?:为|是)?|(?:^|[，,、\s])减)了?$/;
 
 const SHARE_PARENT: Record<string, string> = {
   'sangong.abroad': 'sangong.total', 'sangong.vehicle': 'sangong.total', 'sangong.reception': 'sangong.total',
@@ -237,6 +237,9 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
   let pendingPrior: { token: NumberToken; baseYear: number | undefined } | undefined;
   /** End of the last change read as against a budget (its rate follows it). */
   let budgetChangeEnd: number | undefined;
+  /** End of the last level figure that could not be read, and of the last figure read for a subject. */
+  let lastUnreadEnd: number | undefined;
+  let subjectEnd: number | undefined;
   let pp = 0;
   let bp = 0;
   const newStatement = () => ctx.nextStatement++;
@@ -307,7 +310,9 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     // "“三公”经费财政拨款支出": a generic phrase right after a specific one qualifies it.
     if (phrase && GENERIC.has(phrase.entry.concept)) {
       const qualifier = phrases[pp - 2];
-      if (qualifier && phrase.start - qualifier.end <= 1 && qualifier.start >= prevEnd) phrase = qualifier;
+      // "“三公”经费公共财政拨款支出": 公共 / 一般公共预算 between them qualifies the money, not the subject.
+      const gapWords = qualifier ? text.slice(qualifier.end - off, phrase.start - off) : '';
+      if (qualifier && (phrase.start - qualifier.end <= 1 || /^(?:一般)?公共(?:预算)?$/.test(gapWords)) && qualifier.start >= prevEnd) phrase = qualifier;
     }
     const afterPhrase = phrase ? cut(text, off, phrase.end, t.start, ranges) : cut(text, off, prevEnd, t.start, ranges);
     const words = afterPhrase.replace(/\s/g, '');
@@ -422,7 +427,10 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       // Other words in between name another subject the lexicon does not know ("…会议费减少87.51万元，培训费增加4.66万"):
       // the figure is not the previous subject's.
       const otherWords = residue.replace(/(?:与|和|同|较|比|相较于?)[^，,；;。]{0,16}?预算(?:数)?(?:相比|比较)?/g, '').replace(/[，,；;、（）()“”"\s]|同比|环比|相比|相较|比较|其中|分别|各|主要|共|了|预算|年初|调整后?|全年|决算|批复|实际|完成|的|占/g, '');
-      const compatible = subject && otherWords.length < 2 && (measure !== 'level' || (isMoney && unitInferred) || actualAfterBudget || (scenarioFrom(regionText) !== undefined && residue.replace(/[，,；;、]|年初|调整后?|全年|预算/g, '').length <= 2));
+      // A share, rate or completion right after a figure that could not be read belongs to that figure, not to the
+      // subject before it ("…拨款收入413.34万元，占97.79%；政府性基金预算财政拨款3.95万元，占0.93%").
+      const afterUnread = measure !== 'level' && ctx.lastLevel?.claim === -1 && lastUnreadEnd !== undefined && lastUnreadEnd > (subjectEnd ?? -1);
+      const compatible = subject && otherWords.length < 2 && !afterUnread && (measure !== 'level' || (isMoney && unitInferred) || actualAfterBudget || (scenarioFrom(regionText) !== undefined && residue.replace(/[，,；;、]|年初|调整后?|全年|预算/g, '').length <= 2));
       if (compatible && subject) subj = subject;
     }
     if (!subj || !subj.concept) {
@@ -431,6 +439,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         continue; // counts of things we do not model (台套, 件, 份…) are not figures of the accounts
       }
       uncertain(t, againstBudget ? AGAINST_BUDGET : '无法确定该数字对应的指标', regionText, measure, direction);
+      if (measure === 'level') lastUnreadEnd = t.end;
       if (measure === 'level') ctx.lastLevel = { claim: -1, scenario: scenarioFrom(text.slice(Math.max(prevEnd - off, t.start - off - 200), t.start - off).split(/[；;]/).pop() ?? '') ?? 'actual' };
       prevEnd = t.end;
       lastWasLevel = measure === 'level';
@@ -440,6 +449,12 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
 
     // Scenario: budget words in front of the figure, or the 其中 whole's scenario.
     const parent = parentFor(t.start);
+    // "财政拨款支出3611.81万元，主要用于：基本支出3455.91万元" is the 基本支出 of that money, not of all money.
+    const FUND_OF: Record<string, string> = { 'expense.fiscal': 'fiscal', 'expense.general_budget': 'general_budget', 'expense.gov_fund': 'gov_fund' };
+    if (measure === 'level' && parent?.concept && FUND_OF[parent.concept] && (subj.concept === 'expense.basic' || subj.concept === 'expense.project') && !subj.dims?.fund) {
+      subj = { ...subj, dims: { ...(subj.dims ?? {}), fund: FUND_OF[parent.concept]! } };
+      subject = subj;
+    }
     // Budget words since the figure before ("支出预算为1102万元，支出决算为769.70万元": the second is the 决算).
     const ownWords = phrase && phrase.end > prevEnd ? afterPhrase : cut(text, off, prevEnd, t.start, ranges);
     let scenario: ClaimScenario = /决算(?:数)?(?:为|是)?$/.test(ownWords.replace(/\s/g, '')) ? 'actual' : scenarioFrom(ownWords) ?? 'actual';
@@ -498,6 +513,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       lastWasLevel = measure === 'level';
       continue;
     }
+    subjectEnd = t.end;
     const idx = push(subj.concept!, t.value, { start: t.start, end: t.end });
     if (measure === 'level') {
       ctx.lastLevel = { claim: idx, scenario, concept: subj.concept };

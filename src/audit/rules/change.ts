@@ -69,6 +69,44 @@ export const change: TextRule = {
           : `${subjectName(c)}由${prior.value}${prior.unit}变为${level.value}${level.unit}，变动额应为${show(computed).replace('-', '')}${unit}，报告写作${c.value}${c.unit}`,
         [c.span, level.span, prior.span], { expected: show(computed), stated: c.unit === unit ? `${c.direction === 'down' ? '-' : ''}${c.value}` : show(signed), unit }));
     });
+    // The parts' changes add up to the whole's (“三公”经费比上年减少X：出国、公务用车、公务接待各自的增减之和).
+    for (const [whole, ...alternatives] of PART_SETS) {
+      const totals = x.claims.map((c, i) => ({ c, i })).filter(({ c, i }) => c.concept === whole && c.measure === 'change' && !c.against && c.direction !== 'flat' && !excluded.has(i) && MONEY.has(c.unit));
+      if (totals.length !== 1) continue;
+      const total = totals[0]!.c;
+      for (const parts of alternatives) {
+        const changes = parts.map((p) => x.claims.filter((c, i) => c.concept === p && (c.measure === 'change') && !c.against && c.baseYear === total.baseYear && !excluded.has(i) && MONEY.has(c.unit) && !c.dims));
+        // Every part once, each stated (持平 counts as 0), none twice.
+        if (changes.some((cs) => cs.length !== 1)) continue;
+        const signedOf = (c: Claim): Interval | undefined => {
+          const I = claimInterval(c);
+          if (!I) return undefined;
+          return c.direction === 'down' ? { lo: -I.hi, hi: -I.lo } : c.direction === 'flat' ? { lo: 0n, hi: 0n } : I;
+        };
+        let sum: Interval = { lo: 0n, hi: 0n };
+        let ok = true;
+        for (const [c] of changes) {
+          const I = signedOf(c!);
+          if (!I) ok = false;
+          else sum = { lo: sum.lo + I.lo, hi: sum.hi + I.hi };
+        }
+        const T = signedOf(total);
+        if (!ok || !T) continue;
+        checked = true;
+        if (gap(sum, T) > 0n) {
+          findings.push(finding('TX-change', 'error',
+            `${subjectName(total)}${total.direction === 'up' ? '增加' : '减少'}${total.value}${total.unit}，而各组成部分的增减合计为${formatWanMid(sum)}万元，两者不符`,
+            [total.span, ...changes.map(([c]) => c!.span)], { expected: formatWanMid(sum), stated: `${total.direction === 'down' ? '-' : ''}${total.value}`, unit: '万元' }));
+        }
+        break;
+      }
+    }
     return result(findings, checked);
   },
 };
+
+/** A whole and the ways its parts are listed. */
+const PART_SETS: [string, ...string[][]][] = [
+  ['sangong.total', ['sangong.abroad', 'sangong.vehicle', 'sangong.reception'], ['sangong.abroad', 'sangong.vehicle_purchase', 'sangong.vehicle_operation', 'sangong.reception']],
+  ['sangong.vehicle', ['sangong.vehicle_purchase', 'sangong.vehicle_operation']],
+];

@@ -5,7 +5,13 @@ import { result, type TextRule } from './types.js';
 
 const PATTERNS: [RegExp, string][] = [
   [/[XＸ]{2,}|[×]{2,}|[x]{3,}|[＊*]{3,}/g, '占位符'],
-  [/某某|某单位|某部门|某项目|部门[（(]单位[）)]名称/g, '占位符'],
+  // "部门（单位）名称概况" (a heading left as the template has it); "部门（单位）名称：XX中心" is a form's field label.
+  [/某某|某单位|某部门|某项目|部门[（(]单位[）)]名称(?=概况|职责|基本情况|决算|主要)/g, '占位符'],
+  // "部门（单位）职责", "2022年度部门（单位）决算公开表": the template's choice left unmade in a heading (while
+  // "部门（单位）基本情况" is how the 部门整体绩效评价报告 template itself names its part).
+  [/部门[（(]单位[）)](?=职责|决算|主要职能|机构设置)/g, '未选定的备选措辞'],
+  // "占%": a share left blank; "（注：如无下属单位，应写明…）": the template's drafting note.
+  [/占\s*[%％]|[（(]注[:：][^）)]{0,40}?(?:应写明|请填写|请注明|如无)[^）)]{0,40}[）)]?/g, '模板说明文字'],
   [/[（(](?:此处|请)?填写[^）)]{0,20}[）)]|[（(](?:项目|单位|部门)名称[）)]|[（(]可用表格形式反映[）)]|[（(]附相关评分表[）)]|[（(]如有[^）)]{0,10}[）)]/g, '模板说明文字'],
   [/【(?:待补充|待填|请填写|填写|此处|单位名称|项目名称|XX|××)[^】]{0,30}】/g, '未填写的内容'],
   // juesuan's own draft mark: a draft is not a report to publish.
@@ -20,11 +26,24 @@ export const templateLeftover: TextRule = {
   title: '没有模板遗留文字',
   run({ x }) {
     const findings: TextFinding[] = [];
+    // Leftovers of one kind on one line are one finding ("纳入XX部门…共计XX家，包括XX部门本级、XX、XX").
+    const byLine = new Map<string, TextFinding>();
     for (const [re, what] of PATTERNS) {
       for (const m of x.masked.matchAll(re)) {
         // "GB/T", Roman numerals and the like are not placeholders.
         if (/^[x]+$/i.test(m[0]) && /[A-Za-z]/.test(x.masked[m.index - 1] ?? '')) continue;
-        findings.push(finding('TX-template', 'error', `报告中留有${what}“${m[0]}”`, [{ start: m.index, end: m.index + m[0].length }], { stated: m[0] }));
+        const lineStart = x.masked.lastIndexOf('\n', m.index) + 1;
+        const key = `${what}|${lineStart}`;
+        const span = { start: m.index, end: m.index + m[0].length };
+        const same = byLine.get(key);
+        if (same) {
+          same.spans.push(span);
+          same.message = `报告中留有${what}“${same.stated}”等${same.spans.length}处`;
+          continue;
+        }
+        const f = finding('TX-template', 'error', `报告中留有${what}“${m[0]}”`, [span], { stated: m[0] });
+        byLine.set(key, f);
+        findings.push(f);
       }
     }
     // "2021年度部门决算" in a 2022 report.

@@ -38,6 +38,10 @@ export const yearLabel: TextRule = {
       const at = line.start + (line.text.length - line.text.trimStart().length) + m.index;
       findings.push(finding('TX-year', 'error', `${Y}年度报告中的标题写作“${t.slice(0, 30)}”，年度与报告年度不一致`, [{ start: at, end: at + m[0].length }], { expected: `${Y}年`, stated: `${y}年` }));
     }
+    // "209年收入决算": a year with a digit missing.
+    for (const m of x.masked.matchAll(/(?<![\d.])(20\d)年(?=度|收入|支出|决算|部门|单位|预算)/g)) {
+      findings.push(finding('TX-year', 'error', `年度写作“${m[0]}”，缺少数字（报告年度为${Y}年）`, [{ start: m.index, end: m.index + m[0].length }], { expected: `${Y}年`, stated: m[0] }));
+    }
     // "截至2021年12月31日" in a 2022 report: the year-end of the report year is meant.
     for (const m of x.masked.matchAll(/截[至止](\d{4})年(?:12月31日|12月底|底|末)/g)) {
       const y = Number(m[1]);
