@@ -8,7 +8,8 @@ const rules = (body: string, year = 2022) => auditText(doc(body, year)).findings
 describe('text rules', () => {
   it('TX-duplicate: the same figure stated twice with different values', () => {
     expect(rules('机关运行经费支出29.9万元。\n机关运行经费支出29.9万元。')).toEqual([]);
-    expect(rules('机关运行经费支出29.9万元。\n机关运行经费支出31.2万元。')).toContain('error:TX-duplicate');
+    // 疑似 since issue 15: on real reports read blind most such pairs were another scope, year or budget.
+    expect(rules('机关运行经费支出29.9万元。\n机关运行经费支出31.2万元。')).toContain('warning:TX-duplicate');
     expect(rules('项目支出1237.87万元。\n项目支出1237.88万元。')).toContain('warning:TX-duplicate');
   });
   it('TX-year: an own figure labelled with last year; a real comparison is fine', () => {

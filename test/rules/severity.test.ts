@@ -16,8 +16,10 @@ describe('the severity table', () => {
   it('a text rule checking a warning fact of the pack is never 确定, however certain the reading', () => {
     expect(severityOf('PE10')).toBe('warning');
     expect(auditSeverity('TX-copy', true)).toBe('warning');
-    expect(auditSeverity('TX-numbering', true)).toBe('error');
-    expect(auditSeverity('TX-numbering', false)).toBe('warning');
+    expect(auditSeverity('TX-rate', true)).toBe('error');
+    expect(auditSeverity('TX-rate', false)).toBe('warning');
+    // A text rule whose own severity is warning (TX-numbering since issue 15) is never 确定 either.
+    expect(auditSeverity('TX-numbering', true)).toBe('warning');
     expect(() => severityOf('TX-no-such-rule')).toThrow(/no severity/);
   });
   it('an audit finding carries the table’s severity: the 昭化 seed’s copied 自评 text is 疑似, its wrong year labels 确定', () => {

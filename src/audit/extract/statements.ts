@@ -43,7 +43,7 @@ export const AGAINST_BUDGET = '与预算数相比的增减，不是与上年决�
 export const NEXT_YEAR_BUDGET = '说的是下一年度预算与本年的比较，不是本年决算的增减';
 /** Phrases that qualify the phrase before them rather than name a subject of their own. */
 const GENERIC = new Set(['expense.fiscal', 'income.fiscal', 'expense.total']);
-const COMPARISON = /(?:与|和|同)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?(?:决算数?)?相比|(?:比|相?较于?|相比于|同比)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?/g;
+const COMPARISON = /(?:与|和|同|(?<=[，,；;]))(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?(?:决算数?)?相比|(?:比|相?较于?|相比于|同比)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?/g;
 const YEAR_LABEL = /(\d{4})年度?(?![\d月])/g;
 const BREAKDOWN = /其中[：:]?|主要用于(?:以下方面)?[：:]?|主要包括[：:]?/g;
 const FILLER = /决算数|决算|支出|数|金额|合计|共计|总计|累计|实际|全年|本年|当年|年度|财政拨款|为|是|达到|达|计|共|各|分别|约|了|的|：|:|\s/g;
