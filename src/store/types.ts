@@ -8,7 +8,7 @@
  * all. Times are ISO 8601 strings. Ids are integers.
  */
 import type {
-  Action, Bundle, BundleFile, Comment, DatasetJson, JobKind, JobStatus, Organisation, Region, RegionLevel, Role, Status,
+  Action, Bundle, ReviewFinding, BundleFile, Comment, DatasetJson, JobKind, JobStatus, Organisation, Region, RegionLevel, Role, Status,
   StoredFinding, UserSummary, WorkflowEvent,
 } from '../api/contract.js';
 
@@ -238,6 +238,57 @@ export interface Store {
   getJobFile(jobId: number, name: string): Promise<(BundleFile & { data: Uint8Array }) | null>;
   /** Running jobs whose lock is older than `olderThanMs` go back to the queue (a worker died). Returns how many. */
   requeueStale(olderThanMs: number): Promise<number>;
+
+  // reports of other bodies under review (append-only)
+  /** The batch and its files, each with an `audit` job enqueued, in one transaction. */
+  addReviewBatch(b: { name: string; userId: number; regionId: number | null; skipped: { name: string; reason: string }[]; files: NewBundleFile[] }): Promise<ReviewBatchRecord>;
+  /** Newest first (at most 500): of these regions, or all when `regionIds` is undefined. */
+  listReviewBatches(filter: { regionIds?: number[] }): Promise<ReviewBatchRecord[]>;
+  getReviewBatch(id: number): Promise<ReviewBatchRecord | null>;
+  /** The file an audit job reviews, with its bytes. */
+  getReviewFileOfJob(jobId: number): Promise<(ReviewFileRecord & { data: Uint8Array }) | null>;
+  /** Written once per file (a second is refused by the primary key). */
+  addReviewResult(fileId: number, r: ReviewResultRecord): Promise<void>;
+  getReviewResult(fileId: number): Promise<ReviewResultRecord | null>;
+}
+
+/** An uploaded file under review, with its job's state and (when done) its result's counts. */
+export interface ReviewFileRecord {
+  id: number;
+  batchId: number;
+  name: string;
+  bytes: number;
+  sha256: string;
+  jobId: number;
+  jobStatus: JobStatus;
+  jobStage: string;
+  jobError: string | null;
+  result: { format: string; unit: string | null; year: number | null; facts: number; errors: number; warnings: number } | null;
+}
+
+export interface ReviewBatchRecord {
+  id: number;
+  name: string;
+  uploadedBy: number;
+  uploadedByName: string;
+  regionId: number | null;
+  regionName: string | null;
+  skipped: { name: string; reason: string }[];
+  createdAt: string;
+  files: ReviewFileRecord[];
+}
+
+export interface ReviewResultRecord {
+  format: string;
+  text: string;
+  truncated: boolean;
+  pageStarts: number[] | null;
+  unit: string | null;
+  year: number | null;
+  facts: number;
+  errors: number;
+  warnings: number;
+  findings: ReviewFinding[];
 }
 
 export interface StoreOptions {
