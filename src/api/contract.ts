@@ -413,3 +413,54 @@ export function quoteContext(text: string, start: number, end: number, max = 80)
   if (b < text.length && text[b] !== '\n' && stop.test(text[b]!)) b++;
   return { before: text.slice(a, start), quote: text.slice(start, end), after: text.slice(end, b) };
 }
+
+// ---- the finance bureau's 汇总 (GET /api/summary; computed in src/app/summary.ts)
+
+export interface SummaryLine {
+  /** A concept id (totals, 三公) or a classification code (功能分类, 经济分类). */
+  code: string;
+  name: string;
+  /** 万元, exact. */
+  value: string;
+  /** Units whose published figures have this line. */
+  units: number;
+}
+
+export interface FunctionalLine extends SummaryLine {
+  level: '类' | '款' | '项';
+}
+
+export interface UnitState {
+  unit: string;
+  unitCode: string;
+  region: string;
+  /** The year's dataset (for a link to it), or null when the unit has none. */
+  datasetId: number | null;
+  /** Workflow state of the year's dataset, or null when the unit has none. */
+  status: Status | null;
+  statusLabel: string;
+  /** Findings of the latest version. */
+  errors: number;
+  warnings: number;
+  /** The unit's figures are in the totals (a current published edition). */
+  published: boolean;
+}
+
+export interface Summary {
+  year: number;
+  /** The region summed (with its sub-regions), or null: every region (管理员). */
+  region: { code: string; name: string } | null;
+  moneyUnit: '万元';
+  /** Units whose published figures are summed. */
+  publishedUnits: number;
+  totals: SummaryLine[];
+  sangong: SummaryLine[];
+  operatingCost: SummaryLine;
+  functional: FunctionalLine[];
+  economic: SummaryLine[];
+  /** Units of the region by workflow state of the year's dataset. */
+  states: { published: number; pending: number; returned: number; draft: number; noDataset: number; total: number };
+  /** Units whose latest version has error or warning findings. */
+  withFindings: UnitState[];
+  units: UnitState[];
+}

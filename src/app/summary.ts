@@ -16,7 +16,7 @@
  * publication (a reopened report is counted as 草稿 while its published
  * figures stay in the totals until its correction replaces them).
  */
-import { STATUS_LABELS, type Status } from '../api/contract.js';
+import { STATUS_LABELS, type FunctionalLine, type Status, type Summary, type SummaryLine, type UnitState } from '../api/contract.js';
 import { lookupEconomic, lookupFunctional } from '../classification/index.js';
 import { concept } from '../model/index.js';
 import { exactDecimal } from '../money/index.js';
@@ -36,52 +36,7 @@ export const TOTALS = [
 ] as const;
 export const OPERATING_COST = 'operating_cost';
 
-export interface SummaryLine {
-  /** A concept id (totals, 三公) or a classification code (功能分类, 经济分类). */
-  code: string;
-  name: string;
-  /** 万元, exact. */
-  value: string;
-  /** Units whose published figures have this line. */
-  units: number;
-}
-
-export interface FunctionalLine extends SummaryLine {
-  level: '类' | '款' | '项';
-}
-
-export interface UnitState {
-  unit: string;
-  unitCode: string;
-  region: string;
-  /** Workflow state of the year's dataset, or null when the unit has none. */
-  status: Status | null;
-  statusLabel: string;
-  /** Findings of the latest version. */
-  errors: number;
-  warnings: number;
-  /** The unit's figures are in the totals (a current published edition). */
-  published: boolean;
-}
-
-export interface Summary {
-  year: number;
-  /** The region summed (with its sub-regions), or null: every region (管理员). */
-  region: { code: string; name: string } | null;
-  moneyUnit: '万元';
-  /** Units whose published figures are summed. */
-  publishedUnits: number;
-  totals: SummaryLine[];
-  sangong: SummaryLine[];
-  operatingCost: SummaryLine;
-  functional: FunctionalLine[];
-  economic: SummaryLine[];
-  /** Units of the region by workflow state of the year's dataset. */
-  states: { published: number; pending: number; returned: number; draft: number; noDataset: number; total: number };
-  /** Units whose latest version has error or warning findings. */
-  withFindings: UnitState[];
-  units: UnitState[];
-}
+export type { FunctionalLine, Summary, SummaryLine, UnitState } from '../api/contract.js';
 
 /** Adds up exactly, keyed. */
 class Sums {
@@ -178,7 +133,7 @@ export async function summary(store: Store, user: UserRecord, q: { year: number;
     else if (d.status === 'returned') states.returned++;
     else states.draft++;
     return {
-      unit: o.name, unitCode: o.code, region: regionName.get(o.regionId) ?? '', status: d?.status ?? null,
+      unit: o.name, unitCode: o.code, region: regionName.get(o.regionId) ?? '', datasetId: d?.id ?? null, status: d?.status ?? null,
       statusLabel: d ? STATUS_LABELS[d.status] : '未建立数据', errors: d?.findingCounts?.errors ?? 0, warnings: d?.findingCounts?.warnings ?? 0,
       published: publishedOrgs.has(o.id),
     };
