@@ -157,7 +157,7 @@ export interface Store {
   regionSubtree(regionId: number): Promise<number[]>;
   addOrganisation(o: Omit<Organisation, 'id'>): Promise<Organisation>;
   getOrganisation(id: number): Promise<Organisation | null>;
-  listOrganisations(filter?: { regionIds?: number[]; ids?: number[] }): Promise<Organisation[]>;
+  listOrganisations(filter?: { regionIds?: number[]; ids?: number[]; codes?: string[] }): Promise<Organisation[]>;
 
   // users and sessions
   addUser(u: Omit<UserRecord, 'id' | 'disabled'> & { disabled?: boolean }): Promise<UserRecord>;
