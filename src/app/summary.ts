@@ -20,7 +20,7 @@ import { STATUS_LABELS, type FunctionalLine, type Status, type Summary, type Sum
 import { lookupEconomic, lookupFunctional } from '../classification/index.js';
 import { concept } from '../model/index.js';
 import { exactDecimal } from '../money/index.js';
-import type { PublishedFact, Store, UserRecord } from '../store/types.js';
+import type { FactSum, Store, UserRecord } from '../store/types.js';
 import { AppError, badRequest, forbidden } from './errors.js';
 import { csvLine, CSV_BOM } from './opendata.js';
 
@@ -38,24 +38,21 @@ export const OPERATING_COST = 'operating_cost';
 
 export type { FunctionalLine, Summary, SummaryLine, UnitState } from '../api/contract.js';
 
-/** Adds up exactly, keyed. */
+/** Sums keyed (as the store added them up). */
 class Sums {
-  private readonly fen = new Map<string, bigint>();
-  private readonly orgs = new Map<string, Set<number>>();
-  add(key: string, value: bigint, orgId: number): void {
-    this.fen.set(key, (this.fen.get(key) ?? 0n) + value);
-    let s = this.orgs.get(key);
-    if (!s) this.orgs.set(key, (s = new Set()));
-    s.add(orgId);
+  private constructor(private readonly by: Map<string, FactSum>) {}
+  static of(list: readonly FactSum[]): Sums {
+    return new Sums(new Map(list.map((s) => [s.key, s])));
   }
   get(key: string): bigint | undefined {
-    return this.fen.get(key);
+    return this.by.get(key)?.value;
   }
   keys(): string[] {
-    return [...this.fen.keys()];
+    return [...this.by.keys()];
   }
   line(key: string, name: string): SummaryLine {
-    return { code: key, name, value: exactDecimal(this.fen.get(key) ?? 0n, '万元'), units: this.orgs.get(key)?.size ?? 0 };
+    const s = this.by.get(key);
+    return { code: key, name, value: exactDecimal(s?.value ?? 0n, '万元'), units: s?.units ?? 0 };
   }
 }
 
@@ -88,27 +85,16 @@ const conceptLabel = (id: string) => concept(id)?.label ?? id;
 export async function summary(store: Store, user: UserRecord, q: { year: number; region?: string }): Promise<Summary> {
   const { region, regionIds } = await scope(store, user, q.region);
   const year = q.year;
-  const totals = new Sums();
-  const functional = new Sums();
-  const economic = new Sums();
-  const publishedOrgs = new Set<number>();
-  const wanted = new Set<string>([...EXPENSE_KINDS, ...BASIC_KINDS, ...SANGONG, ...TOTALS, OPERATING_COST]);
-  const facts: AsyncIterable<PublishedFact> = store.streamFacts({ ...(regionIds ? { regionIds } : {}), year, concepts: [...wanted] });
-  for await (const f of facts) {
-    publishedOrgs.add(f.orgId);
-    if (f.year !== year || f.scenario !== 'actual') continue;
-    const dimKeys = Object.keys(f.dims);
-    if ((EXPENSE_KINDS as readonly string[]).includes(f.concept) && !f.derived && f.dims.functional) {
-      const code = f.dims.functional;
-      for (const n of [3, 5, 7]) if (code.length >= n) functional.add(code.slice(0, n), f.value, f.orgId);
-    } else if ((BASIC_KINDS as readonly string[]).includes(f.concept) && !f.derived && f.dims.economic) {
-      economic.add(f.dims.economic, f.value, f.orgId);
-      economic.add(`#${f.concept}`, f.value, f.orgId);
-    }
-    if (dimKeys.length === 0 && ((TOTALS as readonly string[]).includes(f.concept) || (SANGONG as readonly string[]).includes(f.concept) || f.concept === OPERATING_COST)) {
-      totals.add(f.concept, f.value, f.orgId);
-    }
-  }
+  // The database adds up (exactly, bigint 分 as numeric); at 10,000 units streaming every fact here took seconds.
+  const sums = await store.sumFacts({
+    ...(regionIds ? { regionIds } : {}), year,
+    concepts: [...EXPENSE_KINDS, ...BASIC_KINDS, ...SANGONG, ...TOTALS, OPERATING_COST],
+    totals: [...TOTALS, ...SANGONG, OPERATING_COST], expense: [...EXPENSE_KINDS], basic: [...BASIC_KINDS],
+  });
+  const totals = Sums.of(sums.totals);
+  const functional = Sums.of(sums.functional);
+  const economic = Sums.of(sums.economic);
+  const publishedOrgs = new Set(sums.orgIds);
   const LEVEL = { 3: '类', 5: '款', 7: '项' } as const;
   const functionalLines: FunctionalLine[] = functional.keys().sort().map((code) => ({
     ...functional.line(code, lookupFunctional(code, year)?.name ?? ''),
@@ -139,7 +125,7 @@ export async function summary(store: Store, user: UserRecord, q: { year: number;
     };
   });
   return {
-    year, region, moneyUnit: '万元', publishedUnits: publishedOrgs.size,
+    year, region, moneyUnit: '万元', publishedUnits: sums.units,
     totals: TOTALS.map((c) => totals.line(c, conceptLabel(c))),
     sangong: SANGONG.map((c) => totals.line(c, conceptLabel(c))),
     operatingCost: totals.line(OPERATING_COST, conceptLabel(OPERATING_COST)),

@@ -116,6 +116,24 @@ export interface FactFilter {
   includeSuperseded?: boolean;
 }
 
+export interface FactSum {
+  key: string;
+  /** 分 (money) or the count, exact. */
+  value: bigint;
+  units: number;
+}
+
+export interface FactSums {
+  units: number;
+  /** Those units. */
+  orgIds: number[];
+  totals: FactSum[];
+  /** key: a 功能分类 code prefix (3, 5 or 7 digits). */
+  functional: FactSum[];
+  /** key: a 经济分类 code, or `#concept` for the concept's whole. */
+  economic: FactSum[];
+}
+
 /** The canonical text of a fact's dimensions: keys sorted, `k=v` joined by `;`. */
 export function dimsKey(dims: Record<string, string>): string {
   return Object.keys(dims).sort().map((k) => `${k}=${dims[k]!}`).join(';');
@@ -225,6 +243,13 @@ export interface Store {
   listFacts(filter: FactFilter, page?: { afterId?: number; limit?: number }): Promise<PublishedFact[]>;
   /** Every fact of the filter, page by page (keyset): never all in memory. */
   streamFacts(filter: FactFilter, pageSize?: number): AsyncIterable<PublishedFact>;
+  /**
+   * The 汇总's sums over current editions of the report year `year` (regions: with those below, given by the caller),
+   * added up by the database, exactly (bigint 分 summed as numeric): how many units have any fact of `concepts`;
+   * undimensioned 决算数 of the year per concept of `totals`; stated (not derived) lines of `expense` by 功能分类
+   * code prefix of 3, 5 and 7 digits; stated lines of `basic` by 经济分类 code and by concept. `units` counts distinct units.
+   */
+  sumFacts(q: { regionIds?: number[]; year: number; concepts: string[]; totals: string[]; expense: string[]; basic: string[] }): Promise<FactSums>;
 
   // jobs: a PostgreSQL-backed queue (FOR UPDATE SKIP LOCKED)
   enqueueJob(j: { kind: JobKind; payload: Record<string, unknown>; requestedBy: number | null }): Promise<JobRecord>;
