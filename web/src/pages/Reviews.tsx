@@ -154,7 +154,7 @@ export function ReviewPage({ id, fileId }: { id: number; fileId: number | null }
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
               data-testid="review-files"
               scroll={{ x: 'max-content' }}
-              rowClassName={(f) => (f.id === fileId ? 'ant-table-row-selected' : '')}
+              rowClassName={(f) => (f.id === fileId ? 'review-file-selected' : '')}
               columns={[
                 {
                   title: '文件', dataIndex: 'name',
@@ -275,6 +275,7 @@ function FileReview({ batchId, file }: { batchId: number; file: ReviewFileSummar
         />
         <Select
           allowClear
+          showSearch
           placeholder="按规则筛选"
           style={{ minWidth: 180 }}
           value={rule}
