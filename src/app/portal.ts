@@ -213,17 +213,32 @@ export interface UnitHistory {
   evaluations: { year: number; kind: string; name: string; score: string; executionRate: string; conclusion: string }[];
 }
 
-/** The index of these organisations (by code) only. */
-export async function portalIndexOfCodes(store: Store, codes: readonly string[]): Promise<PortalIndex> {
-  const orgs = codes.length ? await store.listOrganisations({ codes: [...codes] }) : [];
-  return portalIndex(store, { orgIds: orgs.map((o) => o.id) });
+/** A PortalIndex of a few bundles read in one statement (a report's or a unit's page). */
+function indexOf(p: Awaited<ReturnType<Store['publishedOf']>>): PortalIndex {
+  const orgById = new Map(p.orgs.map((o) => [o.id, o]));
+  const regionById = new Map(p.regions.map((r) => [r.id, r]));
+  const orgOfDataset = new Map(p.bundles.map((b) => [b.datasetId, b.orgId]));
+  const editionsOf = new Map<number, Bundle[]>();
+  const reports: PublishedReport[] = [];
+  for (const { orgId, ...b } of p.bundles) {
+    editionsOf.set(b.datasetId, [...(editionsOf.get(b.datasetId) ?? []), b]);
+    const org = orgById.get(orgId);
+    const region = org ? regionById.get(org.regionId) : undefined;
+    if (b.supersededBy === null && org && region) reports.push({ bundle: b, org, region, year: b.year });
+  }
+  for (const list of editionsOf.values()) list.sort((a, b) => a.edition - b.edition);
+  reports.sort((a, b) => a.region.code.localeCompare(b.region.code) || a.org.code.localeCompare(b.org.code) || b.year - a.year);
+  return { regions: p.regions, orgs: p.orgs, reports, editionsOf, orgOfDataset };
 }
 
-/** The index of the organisation whose bundle this is (none when there is no such bundle). */
+/** The index of these organisations (by code) only, in one statement. */
+export async function portalIndexOfCodes(store: Store, codes: readonly string[]): Promise<PortalIndex> {
+  return indexOf(await store.publishedOf({ orgCodes: [...codes] }));
+}
+
+/** The index of the bundle's dataset (its editions, organisation and region), in one statement. */
 export async function portalIndexOfBundle(store: Store, bundleId: number): Promise<PortalIndex> {
-  const bundle = await store.getBundle(bundleId);
-  const dataset = bundle ? await store.getDataset(bundle.datasetId) : null;
-  return portalIndex(store, { orgIds: dataset ? [dataset.orgId] : [] });
+  return indexOf(await store.publishedOf({ bundleId }));
 }
 
 export async function unitHistory(store: Store, orgCode: string): Promise<UnitHistory> {

@@ -234,6 +234,11 @@ export interface Store {
   listBundles(filter: { datasetId?: number; orgIds?: number[] }): Promise<Bundle[]>;
   getBundle(id: number): Promise<Bundle | null>;
   getBundleFile(bundleId: number, name: string): Promise<(BundleFile & { data: Uint8Array }) | null>;
+  /**
+   * In one statement, for the public pages: every edition of the bundle's dataset (`bundleId`), or every bundle of
+   * the organisations with these codes (`orgCodes`), with their files' metadata, organisations and regions.
+   */
+  publishedOf(q: { bundleId: number } | { orgCodes: string[] }): Promise<{ bundles: (Bundle & { orgId: number })[]; orgs: Organisation[]; regions: Region[] }>;
 
   // published facts (written only by addBundle)
   /**

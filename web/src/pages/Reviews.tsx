@@ -131,18 +131,14 @@ export function ReviewPage({ id, fileId }: { id: number; fileId: number | null }
   const selected = batch?.files.find((f) => f.id === fileId) ?? null;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card
-        title={<span data-testid="review-title">{batch ? `审核批次：${batch.name}` : '审核批次'}</span>}
-        extra={
-          <Space wrap>
-            <Button onClick={() => navigate('/reviews')}>返回列表</Button>
-            <Button type="primary" href={`${API_PREFIX}/reviews/${id}/findings.xlsx`} download data-testid="review-xlsx">导出全部问题（Excel）</Button>
-          </Space>
-        }
-      >
+      <Card title={<span data-testid="review-title" className="card-title-wrap">{batch ? `审核批次：${batch.name}` : '审核批次'}</span>}>
         {error && <Alert type="error" showIcon title={error} />}
         {batch && (
           <Space direction="vertical" style={{ width: '100%' }}>
+            <Space wrap>
+              <Button onClick={() => navigate('/reviews')}>返回列表</Button>
+              <Button type="primary" href={`${API_PREFIX}/reviews/${id}/findings.xlsx`} download data-testid="review-xlsx">导出全部问题（Excel）</Button>
+            </Space>
             <Typography.Text type="secondary">
               上传人 {batch.uploadedBy}{batch.region ? `（${batch.region}）` : ''}，{fmtTime(batch.createdAt)}；共 {batch.files.length} 个文件，完成 {batch.done} 个，失败 {batch.failed} 个；
               确定 {batch.errors} 项，疑似 {batch.warnings} 项。
@@ -258,10 +254,8 @@ function FileReview({ batchId, file }: { batchId: number; file: ReviewFileSummar
   if (!detail) return <Card loading />;
   const count = (s: 'error' | 'warning') => detail.findings.filter((f) => f.severity === s).length;
   return (
-    <Card
-      title={<span data-testid="review-file-title">{detail.name}</span>}
-      extra={<Typography.Text type="secondary">{detail.unit ?? ''}{detail.year ? ` ${detail.year}年度` : ''}，读出数字 {detail.facts ?? 0} 个</Typography.Text>}
-    >
+    <Card title={<span data-testid="review-file-title" className="card-title-wrap">{detail.name}</span>}>
+      <Typography.Paragraph type="secondary">{detail.unit ?? '（未读出单位）'}{detail.year ? ` ${detail.year}年度` : ''}，读出数字 {detail.facts ?? 0} 个</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented
           value={severity}

@@ -101,17 +101,7 @@ export function SummaryPage() {
   const title = data ? `${data.region?.name ?? '全部地区'} ${data.year}年度部门决算汇总` : '汇总';
 
   return (
-    <Card
-      title={<span data-testid="summary-title">{title}</span>}
-      extra={
-        query && (
-          <Space wrap>
-            <Button href={`${API_PREFIX}/summary?${query}&format=xlsx`} download data-testid="summary-xlsx">导出 Excel</Button>
-            <Button href={`${API_PREFIX}/summary?${query}&format=csv`} download data-testid="summary-csv">导出 CSV</Button>
-          </Space>
-        )
-      }
-    >
+    <Card title={<span data-testid="summary-title" className="card-title-wrap">{title}</span>}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
           <Typography.Text>年度</Typography.Text>
@@ -128,6 +118,12 @@ export function SummaryPage() {
               ...choices.map((r) => ({ value: r.code, label: `${r.name}（${r.level}）` })),
             ]}
           />
+          {query && (
+            <>
+              <Button href={`${API_PREFIX}/summary?${query}&format=xlsx`} download data-testid="summary-xlsx">导出 Excel</Button>
+              <Button href={`${API_PREFIX}/summary?${query}&format=csv`} download data-testid="summary-csv">导出 CSV</Button>
+            </>
+          )}
         </Space>
         <Typography.Text type="secondary">
           合计只含已公开且未被更正的报告，精确到分；金额单位：万元。单位状态按该年度数据的审核流程统计。
