@@ -35,6 +35,7 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPassword } from '../src/app/auth.js';
@@ -223,6 +224,8 @@ async function main() {
         p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), ...(firstFailure ? { firstFailure } : {}),
       };
     };
+    // The machine may be shared: its load when the measuring starts is part of the figures.
+    const load1 = loadavg()[0]!;
     const report = await load('报告页', (k) => `/gongkai/reports/${filled.bundles[k]}`);
     const unit = await load('单位页', (k) => `/gongkai/units/${filled.codes[k]}`);
 
@@ -257,7 +260,7 @@ async function main() {
     const rssAfter = rssKb(pid, 'VmRSS');
 
     const out = {
-      quick: QUICK, units: UNITS, distinct: DISTINCT, facts: filled.facts, fill_seconds: Number(filled.seconds.toFixed(1)),
+      quick: QUICK, load_average_1m: Number(load1.toFixed(1)), units: UNITS, distinct: DISTINCT, facts: filled.facts, fill_seconds: Number(filled.seconds.toFixed(1)),
       report, unit,
       summary: { units: summaryUnits, median_ms: summaryMs[2]!, max_ms: summaryMs[4]! },
       csv: { status: res.status, mb: Number((bytes / 1024 / 1024).toFixed(1)), rows: lines - 1, seconds: Number(csvSeconds.toFixed(1)), rss_before_mb: Math.round(rssBefore / 1024), rss_peak_mb: Math.round(peak / 1024), rss_after_mb: Math.round(rssAfter / 1024) },

@@ -214,13 +214,13 @@ for (const [engine, args] of [['pglite', []], ['postgres', ['--database-url', pr
     const p = JSON.parse(
       execFileSync(process.execPath, ['--import', 'tsx', join(here, 'portal.ts'), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }),
     ) as {
-      quick: boolean; units: number; distinct: number; facts: number; fill_seconds: number;
+      quick: boolean; load_average_1m: number; units: number; distinct: number; facts: number; fill_seconds: number;
       report: { rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
       unit: { rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
       summary: { units: number; median_ms: number; max_ms: number };
       csv: { mb: number; rows: number; seconds: number; rss_before_mb: number; rss_peak_mb: number; rss_after_mb: number };
     };
-    const scale = `${p.units} 个已公开单位${p.quick ? '（快速模式，非 10,000）' : ''}`;
+    const scale = `${p.units} 个已公开单位${p.quick ? '（快速模式，非 10,000）' : ''}，开始测量时机器 1 分钟平均负载 ${p.load_average_1m}`;
     for (const [name, r] of [['report', p.report], ['unit', p.unit]] as const) {
       results[`portal_${name}_p95_ms`] = r.p95;
       results[`portal_${name}_p50_ms`] = r.p50;
