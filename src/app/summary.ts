@@ -20,7 +20,7 @@ import { STATUS_LABELS, type FunctionalLine, type Status, type Summary, type Sum
 import { lookupEconomic, lookupFunctional } from '../classification/index.js';
 import { concept } from '../model/index.js';
 import { exactDecimal } from '../money/index.js';
-import type { FactSum, Store, UserRecord } from '../store/types.js';
+import type { FactSum, FactSums, Store, UserRecord } from '../store/types.js';
 import { AppError, badRequest, forbidden } from './errors.js';
 import { csvLine, CSV_BOM } from './opendata.js';
 
@@ -82,15 +82,36 @@ async function scope(store: Store, user: UserRecord, regionCode: string | undefi
 
 const conceptLabel = (id: string) => concept(id)?.label ?? id;
 
-export async function summary(store: Store, user: UserRecord, q: { year: number; region?: string }): Promise<Summary> {
-  const { region, regionIds } = await scope(store, user, q.region);
-  const year = q.year;
-  // The database adds up (exactly, bigint 分 as numeric); at 10,000 units streaming every fact here took seconds.
-  const sums = await store.sumFacts({
+/**
+ * The region-year's sums, added up by the database (exactly, bigint 分 as numeric), kept while no bundle is published
+ * after them: published figures change only with a new bundle (a correction supersedes its edition in the same
+ * transaction), so the newest bundle id stamps them. At 10,000 units the sums take seconds; a repeat costs one query.
+ */
+const SUMS_CACHE_LIMIT = 50;
+const sumsCache = new WeakMap<Store, Map<string, { stamp: number; sums: Promise<FactSums> }>>();
+async function factSums(store: Store, regionIds: number[] | null, year: number): Promise<FactSums> {
+  const stamp = await store.latestBundleId();
+  let cache = sumsCache.get(store);
+  if (!cache) sumsCache.set(store, (cache = new Map()));
+  const key = `${year}|${regionIds ? [...regionIds].sort((a, b) => a - b).join(',') : '*'}`;
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.sums;
+  const sums = store.sumFacts({
     ...(regionIds ? { regionIds } : {}), year,
     concepts: [...EXPENSE_KINDS, ...BASIC_KINDS, ...SANGONG, ...TOTALS, OPERATING_COST],
     totals: [...TOTALS, ...SANGONG, OPERATING_COST], expense: [...EXPENSE_KINDS], basic: [...BASIC_KINDS],
   });
+  cache.delete(key);
+  cache.set(key, { stamp, sums });
+  sums.catch(() => cache.delete(key));
+  if (cache.size > SUMS_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return sums;
+}
+
+export async function summary(store: Store, user: UserRecord, q: { year: number; region?: string }): Promise<Summary> {
+  const { region, regionIds } = await scope(store, user, q.region);
+  const year = q.year;
+  const sums = await factSums(store, regionIds, year);
   const totals = Sums.of(sums.totals);
   const functional = Sums.of(sums.functional);
   const economic = Sums.of(sums.economic);

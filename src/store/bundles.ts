@@ -7,7 +7,7 @@ import { byteaParam, int, intOrNull, iso, mapDuplicate, NotFound, str, strOrNull
 import type { Store } from './types.js';
 import { transitionIn } from './workflow.js';
 
-type BundleMethods = Pick<Store, 'addBundle' | 'listBundles' | 'getBundle' | 'getBundleFile' | 'publishedOf'>;
+type BundleMethods = Pick<Store, 'addBundle' | 'listBundles' | 'getBundle' | 'getBundleFile' | 'publishedOf' | 'latestBundleId'>;
 
 const BUNDLE_SELECT = `
   SELECT b.id, b.dataset_id, o.name AS org_name, d.year, b.edition, b.dataset_version, b.published_at,
@@ -104,6 +104,11 @@ export function bundleMethods(db: Db): BundleMethods {
     },
 
     getBundle: (id) => bundleIn(db, id),
+
+    async latestBundleId() {
+      const rows = await db.query('SELECT coalesce(max(id), 0) AS id FROM bundles');
+      return int(rows[0]!.id);
+    },
 
     async publishedOf(q) {
       const rows = await db.query(

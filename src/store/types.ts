@@ -233,6 +233,8 @@ export interface Store {
   }): Promise<Bundle>;
   listBundles(filter: { datasetId?: number; orgIds?: number[] }): Promise<Bundle[]>;
   getBundle(id: number): Promise<Bundle | null>;
+  /** The newest bundle's id (0 when none): published figures change only with a new bundle, so it stamps them. */
+  latestBundleId(): Promise<number>;
   getBundleFile(bundleId: number, name: string): Promise<(BundleFile & { data: Uint8Array }) | null>;
   /**
    * In one statement, for the public pages: every edition of the bundle's dataset (`bundleId`), or every bundle of
