@@ -205,6 +205,39 @@ for (const [engine, args] of [['pglite', []], ['postgres', ['--database-url', pr
   }
 }
 
+// The public portal and the bureau's 汇总 at real volume (issue 14): 10,000 published unit-years on PostgreSQL, the server
+// in a process of its own (bench/portal.ts says exactly how they are published). `--quick` (or BENCH_PORTAL_QUICK=1): 1,000.
+{
+  const quick = process.argv.includes('--quick') || process.env.BENCH_PORTAL_QUICK === '1';
+  log(`门户与汇总压测（PostgreSQL，${quick ? '快速模式 1,000' : '10,000'} 个已公开单位）…`);
+  try {
+    const p = JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', join(here, 'portal.ts'), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }),
+    ) as {
+      quick: boolean; load_average_1m: number; units: number; distinct: number; facts: number; fill_seconds: number;
+      report: { rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
+      unit: { rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
+      summary: { units: number; cold_ms: number; warm_median_ms: number; warm_max_ms: number };
+      csv: { mb: number; rows: number; seconds: number; rss_before_mb: number; rss_peak_mb: number; rss_after_mb: number };
+    };
+    const scale = `${p.units} 个已公开单位${p.quick ? '（快速模式，非 10,000）' : ''}，开始测量时机器 1 分钟平均负载 ${p.load_average_1m}`;
+    for (const [name, r] of [['report', p.report], ['unit', p.unit]] as const) {
+      results[`portal_${name}_p95_ms`] = r.p95;
+      results[`portal_${name}_p50_ms`] = r.p50;
+      results[`portal_${name}_rps`] = r.rps;
+      notes[`portal_${name}_p95_ms`] = `${scale}；50 个并发客户端，每次随机一个单位；p99 ${r.p99} 毫秒；非 2xx 响应 ${r.non2xx} 个，连接错误 ${r.errors} 个`;
+    }
+    results.portal_summary_ms = p.summary.cold_ms;
+    results.portal_summary_warm_ms = p.summary.warm_median_ms;
+    notes.portal_summary_ms = `一个省（${p.summary.units} 个单位）的汇总，首次（数据库现算）；之后（合计保留到下一次公开）4 次中位数 ${p.summary.warm_median_ms} 毫秒，最慢 ${p.summary.warm_max_ms} 毫秒`;
+    results.portal_csv_rss_growth_mb = p.csv.rss_peak_mb - p.csv.rss_before_mb;
+    notes.portal_csv_rss_growth_mb = `一个省 2024 年度的开放数据 CSV：${p.csv.rows} 行、${p.csv.mb} MB、${p.csv.seconds} 秒；服务器 RSS 之前 ${p.csv.rss_before_mb} MB，峰值 ${p.csv.rss_peak_mb} MB，之后 ${p.csv.rss_after_mb} MB`;
+    notes.portal_fill = `${scale}（${p.distinct} 个不同的合成单位各渲染一次 HTML 与 JSON，事实与公开写入同一事务，共 ${p.facts} 个数字），用时 ${p.fill_seconds} 秒`;
+  } catch (e) {
+    notes.portal = `未能测量：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  }
+}
+
 const TARGETS: Record<string, [string, (v: number) => boolean]> = {
   audit_reports_per_s: ['≥ 200', (v) => v >= 200],
   check_datasets_per_s: ['≥ 5000', (v) => v >= 5000],
@@ -215,6 +248,10 @@ const TARGETS: Record<string, [string, (v: number) => boolean]> = {
   batch_1000_s: ['< 60', (v) => v < 60],
   batch_peak_rss_mb: ['< 500', (v) => v < 500],
   pdf_vs_libreoffice: ['≤ 0.4', (v) => v <= 0.4],
+  portal_report_p95_ms: ['< 100', (v) => v < 100],
+  portal_unit_p95_ms: ['< 100', (v) => v < 100],
+  portal_summary_ms: ['< 1000', (v) => v < 1000],
+  portal_csv_rss_growth_mb: ['< 100（内存平稳）', (v) => v < 100],
 };
 
 const rounded = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v === null ? null : Number(v.toFixed(k === 'pdf_vs_libreoffice' ? 3 : 1))]));

@@ -222,7 +222,8 @@ export interface Bundle {
   files: BundleFile[];
 }
 
-export type JobKind = 'render' | 'publish';
+/** render: a file for download; publish: the final bundle; audit: one uploaded report of another body, reviewed. */
+export type JobKind = 'render' | 'publish' | 'audit';
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 export interface Job {
   id: number;
@@ -290,6 +291,17 @@ export interface Job {
  * GET    /jobs/:id/files/:name  → the file (render results)
  * GET    /bundles               ?datasetId → Bundle[] (visible; published ones are public in the portal later)
  * GET    /bundles/:id/files/:name → the file, with header x-sha256
+ * GET    /summary               finance_reviewer (own region and below; default own), admin (any, or all) ?year&region&format=json|xlsx|csv
+ *                                 → Summary (src/app/summary.ts) or the file
+ * POST   /reviews               finance_reviewer, admin; multipart: one or more fields `files` (.pdf .docx .html .htm .txt, or .zip of
+ *                                 them; each ≤ 10 MB, ≤ MAX_REVIEW_FILES files, ≤ 30 MB in all; a zip's entries ≤ 100 MB unpacked) and an
+ *                                 optional field `name` → 202 ReviewBatch (each accepted file is an `audit` job; files of another type are
+ *                                 listed in `skipped` with the reason). 413 too large; 415 when no file is of a readable type
+ * GET    /reviews               finance_reviewer, admin → ReviewBatchSummary[] (visible: a 财政审核人 sees the batches uploaded by
+ *                                 财政审核人 of their region and the regions below it — their own and colleagues'; 管理员 all)
+ * GET    /reviews/:id           → ReviewBatch (403 when not visible)
+ * GET    /reviews/:id/files/:fileId → ReviewFileDetail (the text as read and each finding's quotes as offsets in it)
+ * GET    /reviews/:id/findings.xlsx → every finding of the batch's files as an Excel workbook
  * GET    /docs                  OpenAPI UI; /docs/json the document
  */
 export const API_PREFIX = '/api';
@@ -299,3 +311,156 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** The key of a warning's written explanation. */
 export const explanationKey = (f: { rule: string; location: string }): string => `${f.rule}@${f.location}`;
+
+// ---- reviewing reports published outside the system (issue 14 part 6)
+
+/** File types a 财政审核人 may upload for review (a .zip may hold any number of them). */
+export const REVIEW_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt'] as const;
+/** At most this many files in one upload (a zip's entries counted). */
+export const MAX_REVIEW_FILES = 100;
+/** All the files of one upload together. */
+export const MAX_REVIEW_UPLOAD_BYTES = 30 * 1024 * 1024;
+/** A zip's entries unpacked together (zip-bomb guard). */
+export const MAX_REVIEW_ZIP_UNPACKED_BYTES = 100 * 1024 * 1024;
+/** The text kept of one document for highlighting (characters). */
+export const MAX_REVIEW_TEXT_CHARS = 2_000_000;
+
+export type ReviewFileStatus = 'queued' | 'running' | 'done' | 'failed';
+export const REVIEW_STATUS_LABELS: Record<ReviewFileStatus, string> = { queued: '排队中', running: '审核中', done: '已完成', failed: '失败' };
+/** 确定 (error) and 疑似 (warning), as the audit says them. */
+export const REVIEW_SEVERITY_LABELS = { error: '确定', warning: '疑似' } as const;
+
+export interface ReviewQuote {
+  /** Exactly `text.slice(start, end)` of the file's text (cut to 120 characters when longer). */
+  text: string;
+  start: number;
+  end: number;
+  /** PDF: 1-based page. */
+  page?: number;
+}
+
+export interface ReviewFinding {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  expected?: string;
+  stated?: string;
+  tolerance?: string;
+  unit?: string;
+  quotes: ReviewQuote[];
+}
+
+export interface ReviewFileSummary {
+  id: number;
+  name: string;
+  bytes: number;
+  sha256: string;
+  status: ReviewFileStatus;
+  /** Chinese: 排队中 / 正在读取 … */
+  stage: string;
+  /** Chinese, when failed: why (an unreadable file says what is wrong with it). */
+  error: string | null;
+  jobId: number;
+  /** When done. */
+  format?: string;
+  unit?: string;
+  year?: number;
+  facts?: number;
+  errors?: number;
+  warnings?: number;
+}
+
+export interface ReviewBatchSummary {
+  id: number;
+  name: string;
+  uploadedBy: string;
+  /** The uploader's region when uploaded (null: 管理员). */
+  region: string | null;
+  createdAt: string;
+  files: number;
+  done: number;
+  failed: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ReviewBatch extends Omit<ReviewBatchSummary, 'files'> {
+  files: ReviewFileSummary[];
+  /** Uploaded files that were not queued (another type, inside a zip too) with the Chinese reason. */
+  skipped: { name: string; reason: string }[];
+}
+
+export interface ReviewFileDetail extends ReviewFileSummary {
+  /** The text as read from the file (empty until done). */
+  text: string;
+  /** PDF: offsets in `text` where each page starts. */
+  pageStarts?: number[];
+  /** Whether `text` was cut at MAX_REVIEW_TEXT_CHARS. */
+  truncated?: boolean;
+  findings: ReviewFinding[];
+}
+
+/**
+ * The sentence around a quote of `text` (up to `max` characters each side, stopping after 。！？； or a line break):
+ * what a reader needs to see the quote in place. Pure, shared by the server's export and the browser.
+ */
+export function quoteContext(text: string, start: number, end: number, max = 80): { before: string; quote: string; after: string } {
+  const stop = /[。！？；\n]/u;
+  let a = start;
+  while (a > 0 && start - a < max && !stop.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && b - end < max && !stop.test(text[b]!)) b++;
+  if (b < text.length && text[b] !== '\n' && stop.test(text[b]!)) b++;
+  return { before: text.slice(a, start), quote: text.slice(start, end), after: text.slice(end, b) };
+}
+
+// ---- the finance bureau's 汇总 (GET /api/summary; computed in src/app/summary.ts)
+
+export interface SummaryLine {
+  /** A concept id (totals, 三公) or a classification code (功能分类, 经济分类). */
+  code: string;
+  name: string;
+  /** 万元, exact. */
+  value: string;
+  /** Units whose published figures have this line. */
+  units: number;
+}
+
+export interface FunctionalLine extends SummaryLine {
+  level: '类' | '款' | '项';
+}
+
+export interface UnitState {
+  unit: string;
+  unitCode: string;
+  region: string;
+  /** The year's dataset (for a link to it), or null when the unit has none. */
+  datasetId: number | null;
+  /** Workflow state of the year's dataset, or null when the unit has none. */
+  status: Status | null;
+  statusLabel: string;
+  /** Findings of the latest version. */
+  errors: number;
+  warnings: number;
+  /** The unit's figures are in the totals (a current published edition). */
+  published: boolean;
+}
+
+export interface Summary {
+  year: number;
+  /** The region summed (with its sub-regions), or null: every region (管理员). */
+  region: { code: string; name: string } | null;
+  moneyUnit: '万元';
+  /** Units whose published figures are summed. */
+  publishedUnits: number;
+  totals: SummaryLine[];
+  sangong: SummaryLine[];
+  operatingCost: SummaryLine;
+  functional: FunctionalLine[];
+  economic: SummaryLine[];
+  /** Units of the region by workflow state of the year's dataset. */
+  states: { published: number; pending: number; returned: number; draft: number; noDataset: number; total: number };
+  /** Units whose latest version has error or warning findings. */
+  withFindings: UnitState[];
+  units: UnitState[];
+}

@@ -17,6 +17,7 @@ import { DatasetError, parseDataset, type Dataset } from '../model/index.js';
 import { findProfile, type Profile } from '../profiles/index.js';
 import type { JobRecord, NewBundleFile, Store } from '../store/types.js';
 import { factsOfDataset } from './opendata.js';
+import { ReviewFailure, runReviewJob } from './reviews.js';
 import { missingLines, NotFinal, planRender, renderPlanned, reportStem, type RenderSession } from './render.js';
 
 /** A job that cannot be done, said in Chinese (shown in the page as the job's error). */
@@ -131,4 +132,14 @@ export const publishJob: JobHandler = async (job, ctx) => {
   return { bundleId: bundle.id, files: bundle.files };
 };
 
-export const JOB_HANDLERS: Record<JobRecord['kind'], JobHandler> = { render: renderJob, publish: publishJob };
+/** One uploaded report of another body, read and audited (issue 14 part 6); an unreadable file fails alone. */
+export const auditJob: JobHandler = async (job, ctx) => {
+  try {
+    return await runReviewJob(ctx.store, job, ctx.progress);
+  } catch (e) {
+    if (e instanceof ReviewFailure) throw new JobFailure(e.message);
+    throw e;
+  }
+};
+
+export const JOB_HANDLERS: Record<JobRecord['kind'], JobHandler> = { render: renderJob, publish: publishJob, audit: auditJob };

@@ -48,9 +48,17 @@ export interface PortalIndex {
   orgOfDataset: Map<number, number>;
 }
 
-/** Everything published, read fresh from the store (bundles are few; their files are what is cached). */
-export async function portalIndex(store: Store): Promise<PortalIndex> {
-  const [bundles, datasets, orgs, regions] = await Promise.all([store.listBundles({}), store.listDatasets({}), store.listOrganisations(), store.listRegions()]);
+/**
+ * What is published, read fresh from the store (their files are what is cached): everything, or only the
+ * given organisations' (a report's or a unit's page reads one unit's, not the 10,000 of a province).
+ */
+export async function portalIndex(store: Store, scope?: { orgIds: number[] }): Promise<PortalIndex> {
+  const [bundles, datasets, orgs, regions] = await Promise.all([
+    store.listBundles(scope ? { orgIds: scope.orgIds } : {}),
+    store.listDatasets(scope ? { orgIds: scope.orgIds } : {}),
+    store.listOrganisations(scope ? { ids: scope.orgIds } : undefined),
+    store.listRegions(),
+  ]);
   const orgOfDataset = new Map(datasets.map((d) => [d.id, d.orgId]));
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const regionById = new Map(regions.map((r) => [r.id, r]));
@@ -205,8 +213,36 @@ export interface UnitHistory {
   evaluations: { year: number; kind: string; name: string; score: string; executionRate: string; conclusion: string }[];
 }
 
+/** A PortalIndex of a few bundles read in one statement (a report's or a unit's page). */
+function indexOf(p: Awaited<ReturnType<Store['publishedOf']>>): PortalIndex {
+  const orgById = new Map(p.orgs.map((o) => [o.id, o]));
+  const regionById = new Map(p.regions.map((r) => [r.id, r]));
+  const orgOfDataset = new Map(p.bundles.map((b) => [b.datasetId, b.orgId]));
+  const editionsOf = new Map<number, Bundle[]>();
+  const reports: PublishedReport[] = [];
+  for (const { orgId, ...b } of p.bundles) {
+    editionsOf.set(b.datasetId, [...(editionsOf.get(b.datasetId) ?? []), b]);
+    const org = orgById.get(orgId);
+    const region = org ? regionById.get(org.regionId) : undefined;
+    if (b.supersededBy === null && org && region) reports.push({ bundle: b, org, region, year: b.year });
+  }
+  for (const list of editionsOf.values()) list.sort((a, b) => a.edition - b.edition);
+  reports.sort((a, b) => a.region.code.localeCompare(b.region.code) || a.org.code.localeCompare(b.org.code) || b.year - a.year);
+  return { regions: p.regions, orgs: p.orgs, reports, editionsOf, orgOfDataset };
+}
+
+/** The index of these organisations (by code) only, in one statement. */
+export async function portalIndexOfCodes(store: Store, codes: readonly string[]): Promise<PortalIndex> {
+  return indexOf(await store.publishedOf({ orgCodes: [...codes] }));
+}
+
+/** The index of the bundle's dataset (its editions, organisation and region), in one statement. */
+export async function portalIndexOfBundle(store: Store, bundleId: number): Promise<PortalIndex> {
+  return indexOf(await store.publishedOf({ bundleId }));
+}
+
 export async function unitHistory(store: Store, orgCode: string): Promise<UnitHistory> {
-  const index = await portalIndex(store);
+  const index = await portalIndexOfCodes(store, [orgCode]);
   const org = index.orgs.find((o) => o.code === orgCode);
   const reports = index.reports.filter((r) => r.org.code === orgCode).sort((a, b) => a.year - b.year);
   if (!org || reports.length === 0) throw new PortalError(404, `没有找到单位“${orgCode}”已公开的决算`);
@@ -252,7 +288,7 @@ export async function unitHistory(store: Store, orgCode: string): Promise<UnitHi
 
 /** The current editions of one year for the given units (by org code, in the order asked); 404 when none has one. */
 export async function unitsOfYear(store: Store, codes: readonly string[], year: number): Promise<{ code: string; year?: UnitYear }[]> {
-  const index = await portalIndex(store);
+  const index = await portalIndexOfCodes(store, codes);
   const out: { code: string; year?: UnitYear }[] = [];
   for (const code of codes) {
     const report = index.reports.find((r) => r.org.code === code && r.year === year);

@@ -16,11 +16,11 @@
  * publication (a reopened report is counted as 草稿 while its published
  * figures stay in the totals until its correction replaces them).
  */
-import { STATUS_LABELS, type Status } from '../api/contract.js';
+import { STATUS_LABELS, type FunctionalLine, type Status, type Summary, type SummaryLine, type UnitState } from '../api/contract.js';
 import { lookupEconomic, lookupFunctional } from '../classification/index.js';
 import { concept } from '../model/index.js';
 import { exactDecimal } from '../money/index.js';
-import type { PublishedFact, Store, UserRecord } from '../store/types.js';
+import type { FactSum, FactSums, Store, UserRecord } from '../store/types.js';
 import { AppError, badRequest, forbidden } from './errors.js';
 import { csvLine, CSV_BOM } from './opendata.js';
 
@@ -36,71 +36,23 @@ export const TOTALS = [
 ] as const;
 export const OPERATING_COST = 'operating_cost';
 
-export interface SummaryLine {
-  /** A concept id (totals, 三公) or a classification code (功能分类, 经济分类). */
-  code: string;
-  name: string;
-  /** 万元, exact. */
-  value: string;
-  /** Units whose published figures have this line. */
-  units: number;
-}
+export type { FunctionalLine, Summary, SummaryLine, UnitState } from '../api/contract.js';
 
-export interface FunctionalLine extends SummaryLine {
-  level: '类' | '款' | '项';
-}
-
-export interface UnitState {
-  unit: string;
-  unitCode: string;
-  region: string;
-  /** Workflow state of the year's dataset, or null when the unit has none. */
-  status: Status | null;
-  statusLabel: string;
-  /** Findings of the latest version. */
-  errors: number;
-  warnings: number;
-  /** The unit's figures are in the totals (a current published edition). */
-  published: boolean;
-}
-
-export interface Summary {
-  year: number;
-  /** The region summed (with its sub-regions), or null: every region (管理员). */
-  region: { code: string; name: string } | null;
-  moneyUnit: '万元';
-  /** Units whose published figures are summed. */
-  publishedUnits: number;
-  totals: SummaryLine[];
-  sangong: SummaryLine[];
-  operatingCost: SummaryLine;
-  functional: FunctionalLine[];
-  economic: SummaryLine[];
-  /** Units of the region by workflow state of the year's dataset. */
-  states: { published: number; pending: number; returned: number; draft: number; noDataset: number; total: number };
-  /** Units whose latest version has error or warning findings. */
-  withFindings: UnitState[];
-  units: UnitState[];
-}
-
-/** Adds up exactly, keyed. */
+/** Sums keyed (as the store added them up). */
 class Sums {
-  private readonly fen = new Map<string, bigint>();
-  private readonly orgs = new Map<string, Set<number>>();
-  add(key: string, value: bigint, orgId: number): void {
-    this.fen.set(key, (this.fen.get(key) ?? 0n) + value);
-    let s = this.orgs.get(key);
-    if (!s) this.orgs.set(key, (s = new Set()));
-    s.add(orgId);
+  private constructor(private readonly by: Map<string, FactSum>) {}
+  static of(list: readonly FactSum[]): Sums {
+    return new Sums(new Map(list.map((s) => [s.key, s])));
   }
   get(key: string): bigint | undefined {
-    return this.fen.get(key);
+    return this.by.get(key)?.value;
   }
   keys(): string[] {
-    return [...this.fen.keys()];
+    return [...this.by.keys()];
   }
   line(key: string, name: string): SummaryLine {
-    return { code: key, name, value: exactDecimal(this.fen.get(key) ?? 0n, '万元'), units: this.orgs.get(key)?.size ?? 0 };
+    const s = this.by.get(key);
+    return { code: key, name, value: exactDecimal(s?.value ?? 0n, '万元'), units: s?.units ?? 0 };
   }
 }
 
@@ -130,30 +82,40 @@ async function scope(store: Store, user: UserRecord, regionCode: string | undefi
 
 const conceptLabel = (id: string) => concept(id)?.label ?? id;
 
+/**
+ * The region-year's sums, added up by the database (exactly, bigint 分 as numeric), kept while no bundle is published
+ * after them: published figures change only with a new bundle (a correction supersedes its edition in the same
+ * transaction), so the newest bundle id stamps them. At 10,000 units the sums take seconds; a repeat costs one query.
+ */
+const SUMS_CACHE_LIMIT = 50;
+const sumsCache = new WeakMap<Store, Map<string, { stamp: number; sums: Promise<FactSums> }>>();
+async function factSums(store: Store, regionIds: number[] | null, year: number): Promise<FactSums> {
+  const stamp = await store.latestBundleId();
+  let cache = sumsCache.get(store);
+  if (!cache) sumsCache.set(store, (cache = new Map()));
+  const key = `${year}|${regionIds ? [...regionIds].sort((a, b) => a - b).join(',') : '*'}`;
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.sums;
+  const sums = store.sumFacts({
+    ...(regionIds ? { regionIds } : {}), year,
+    concepts: [...EXPENSE_KINDS, ...BASIC_KINDS, ...SANGONG, ...TOTALS, OPERATING_COST],
+    totals: [...TOTALS, ...SANGONG, OPERATING_COST], expense: [...EXPENSE_KINDS], basic: [...BASIC_KINDS],
+  });
+  cache.delete(key);
+  cache.set(key, { stamp, sums });
+  sums.catch(() => cache.delete(key));
+  if (cache.size > SUMS_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return sums;
+}
+
 export async function summary(store: Store, user: UserRecord, q: { year: number; region?: string }): Promise<Summary> {
   const { region, regionIds } = await scope(store, user, q.region);
   const year = q.year;
-  const totals = new Sums();
-  const functional = new Sums();
-  const economic = new Sums();
-  const publishedOrgs = new Set<number>();
-  const wanted = new Set<string>([...EXPENSE_KINDS, ...BASIC_KINDS, ...SANGONG, ...TOTALS, OPERATING_COST]);
-  const facts: AsyncIterable<PublishedFact> = store.streamFacts({ ...(regionIds ? { regionIds } : {}), year, concepts: [...wanted] });
-  for await (const f of facts) {
-    publishedOrgs.add(f.orgId);
-    if (f.year !== year || f.scenario !== 'actual') continue;
-    const dimKeys = Object.keys(f.dims);
-    if ((EXPENSE_KINDS as readonly string[]).includes(f.concept) && !f.derived && f.dims.functional) {
-      const code = f.dims.functional;
-      for (const n of [3, 5, 7]) if (code.length >= n) functional.add(code.slice(0, n), f.value, f.orgId);
-    } else if ((BASIC_KINDS as readonly string[]).includes(f.concept) && !f.derived && f.dims.economic) {
-      economic.add(f.dims.economic, f.value, f.orgId);
-      economic.add(`#${f.concept}`, f.value, f.orgId);
-    }
-    if (dimKeys.length === 0 && ((TOTALS as readonly string[]).includes(f.concept) || (SANGONG as readonly string[]).includes(f.concept) || f.concept === OPERATING_COST)) {
-      totals.add(f.concept, f.value, f.orgId);
-    }
-  }
+  const sums = await factSums(store, regionIds, year);
+  const totals = Sums.of(sums.totals);
+  const functional = Sums.of(sums.functional);
+  const economic = Sums.of(sums.economic);
+  const publishedOrgs = new Set(sums.orgIds);
   const LEVEL = { 3: '类', 5: '款', 7: '项' } as const;
   const functionalLines: FunctionalLine[] = functional.keys().sort().map((code) => ({
     ...functional.line(code, lookupFunctional(code, year)?.name ?? ''),
@@ -178,13 +140,13 @@ export async function summary(store: Store, user: UserRecord, q: { year: number;
     else if (d.status === 'returned') states.returned++;
     else states.draft++;
     return {
-      unit: o.name, unitCode: o.code, region: regionName.get(o.regionId) ?? '', status: d?.status ?? null,
+      unit: o.name, unitCode: o.code, region: regionName.get(o.regionId) ?? '', datasetId: d?.id ?? null, status: d?.status ?? null,
       statusLabel: d ? STATUS_LABELS[d.status] : '未建立数据', errors: d?.findingCounts?.errors ?? 0, warnings: d?.findingCounts?.warnings ?? 0,
       published: publishedOrgs.has(o.id),
     };
   });
   return {
-    year, region, moneyUnit: '万元', publishedUnits: publishedOrgs.size,
+    year, region, moneyUnit: '万元', publishedUnits: sums.units,
     totals: TOTALS.map((c) => totals.line(c, conceptLabel(c))),
     sangong: SANGONG.map((c) => totals.line(c, conceptLabel(c))),
     operatingCost: totals.line(OPERATING_COST, conceptLabel(OPERATING_COST)),

@@ -90,7 +90,7 @@ export async function startServe(o: ServeOptions): Promise<Serving> {
     if (o.worker !== false) {
       worker = startWorker(store, {
         log: o.err,
-        onJobEnd: (job, outcome) => o.out(`任务 ${job.id}（${job.kind === 'publish' ? '公开' : '生成文件'}）${outcome === 'done' ? '完成' : '失败'}`),
+        onJobEnd: (job, outcome) => o.out(`任务 ${job.id}（${({ publish: '公开', render: '生成文件', audit: '审核外部报告' } as const)[job.kind]}）${outcome === 'done' ? '完成' : '失败'}`),
       });
     }
     app = await createServer({

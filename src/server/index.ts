@@ -17,6 +17,7 @@ import { prepareLogin } from '../app/auth.js';
 import { errorHandler } from './errors.js';
 import { registerPortal } from './portal/index.js';
 import { registerPublicData } from './publicData.js';
+import { registerReviewRoutes } from './reviews.js';
 import { registerRoutes } from './routes.js';
 import { LoginLimiter, registerSessionHooks } from './session.js';
 
@@ -71,6 +72,7 @@ export async function createServer(o: ServerOptions): Promise<FastifyInstance> {
   registerSessionHooks(app, o.store);
   registerRoutes(app, { store: o.store, limiter: o.limiter ?? new LoginLimiter(), ...(o.secureCookies !== undefined ? { secureCookies: o.secureCookies } : {}) });
   registerPublicData(app, { store: o.store });
+  registerReviewRoutes(app, { store: o.store });
 
   registerPortal(app, o.store);
 

@@ -1,5 +1,5 @@
 /** Published bundles (公开文件): immutable once written; a correction is a new edition. */
-import type { Bundle, BundleFile } from '../api/contract.js';
+import type { Bundle, BundleFile, Organisation, Region } from '../api/contract.js';
 import type { Db, Queryable, Row } from './db.js';
 import { insertFacts } from './facts.js';
 import { checkFile, toFile, toFileMeta } from './files.js';
@@ -7,7 +7,7 @@ import { byteaParam, int, intOrNull, iso, mapDuplicate, NotFound, str, strOrNull
 import type { Store } from './types.js';
 import { transitionIn } from './workflow.js';
 
-type BundleMethods = Pick<Store, 'addBundle' | 'listBundles' | 'getBundle' | 'getBundleFile'>;
+type BundleMethods = Pick<Store, 'addBundle' | 'listBundles' | 'getBundle' | 'getBundleFile' | 'publishedOf' | 'latestBundleId'>;
 
 const BUNDLE_SELECT = `
   SELECT b.id, b.dataset_id, o.name AS org_name, d.year, b.edition, b.dataset_version, b.published_at,
@@ -104,6 +104,42 @@ export function bundleMethods(db: Db): BundleMethods {
     },
 
     getBundle: (id) => bundleIn(db, id),
+
+    async latestBundleId() {
+      const rows = await db.query('SELECT coalesce(max(id), 0) AS id FROM bundles');
+      return int(rows[0]!.id);
+    },
+
+    async publishedOf(q) {
+      const rows = await db.query(
+        `SELECT b.id, b.dataset_id, o.name AS org_name, d.year, b.edition, b.dataset_version, b.published_at,
+                u.display_name AS published_by, b.correction_note, b.superseded_by,
+                o.id AS org_id, o.code AS org_code, o.kind AS org_kind, o.parent_id AS org_parent_id, o.region_id,
+                r.code AS region_code, r.name AS region_name, r.level AS region_level, r.parent_id AS region_parent_id,
+                (SELECT coalesce(json_agg(json_build_object('name', f.name, 'mediaType', f.media_type, 'bytes', f.bytes, 'sha256', f.sha256)
+                                          ORDER BY f.name), '[]'::json)
+                   FROM bundle_files f WHERE f.bundle_id = b.id) AS files
+           FROM bundles b
+           JOIN datasets d ON d.id = b.dataset_id
+           JOIN organisations o ON o.id = d.org_id
+           JOIN regions r ON r.id = o.region_id
+           JOIN users u ON u.id = b.published_by
+          WHERE ($1::integer IS NULL OR b.dataset_id = (SELECT x.dataset_id FROM bundles x WHERE x.id = $1::integer))
+            AND ($2::text[] IS NULL OR o.code = ANY ($2::text[]))
+          ORDER BY b.id`,
+        ['bundleId' in q ? q.bundleId : null, 'orgCodes' in q ? q.orgCodes : null],
+      );
+      const orgs = new Map<number, Organisation>();
+      const regions = new Map<number, Region>();
+      const bundles = rows.map((r) => {
+        const orgId = int(r.org_id);
+        orgs.set(orgId, { id: orgId, code: str(r.org_code), name: str(r.org_name), kind: str(r.org_kind) as Organisation['kind'], parentId: intOrNull(r.org_parent_id), regionId: int(r.region_id) });
+        regions.set(int(r.region_id), { id: int(r.region_id), code: str(r.region_code), name: str(r.region_name), level: str(r.region_level) as Region['level'], parentId: intOrNull(r.region_parent_id) });
+        const files = (typeof r.files === 'string' ? JSON.parse(r.files) : r.files) as BundleFile[];
+        return { ...toBundle(r, files), orgId };
+      });
+      return { bundles, orgs: [...orgs.values()], regions: [...regions.values()] };
+    },
 
     async getBundleFile(bundleId, name) {
       const rows = await db.query('SELECT * FROM bundle_files WHERE bundle_id = $1 AND name = $2', [bundleId, name]);

@@ -6,10 +6,10 @@
  */
 import type { Queryable, Row } from './db.js';
 import { int, intOrNull, NotFound, str } from './rows.js';
-import { dimsKey, type FactFilter, type NewFact, type PublishedFact, type Store } from './types.js';
+import { dimsKey, type FactFilter, type FactSums, type NewFact, type PublishedFact, type Store } from './types.js';
 import type { Db } from './db.js';
 
-type FactMethods = Pick<Store, 'listFacts' | 'streamFacts'>;
+type FactMethods = Pick<Store, 'listFacts' | 'streamFacts' | 'sumFacts'>;
 
 const SCENARIOS = new Set(['actual', 'budget_initial', 'budget_adjusted', 'budget']);
 
@@ -100,6 +100,53 @@ export function factMethods(db: Db): FactMethods {
   };
   return {
     listFacts,
+    async sumFacts(q) {
+      const rows = await db.query(
+        `WITH cur AS MATERIALIZED (
+           SELECT f.org_id, f.concept, f.derived, f.dims, f.dims_key, f.value, f.fact_year, f.scenario
+             FROM published_facts f
+             JOIN bundles b ON b.id = f.bundle_id AND b.superseded_by IS NULL
+            WHERE f.year = $1::integer
+              AND ($2::integer[] IS NULL OR f.region_id = ANY ($2::integer[]))
+              AND f.concept = ANY ($3::text[])
+         ), actual AS (
+           SELECT * FROM cur WHERE fact_year = $1::integer AND scenario = 'actual'
+         )
+         SELECT 'units' AS grp, '' AS key, count(DISTINCT org_id)::integer AS units, '0' AS total, array_agg(DISTINCT org_id) AS orgs FROM cur
+         UNION ALL
+         SELECT 'total', concept, count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
+           FROM actual WHERE dims_key = '' AND concept = ANY ($4::text[]) GROUP BY concept
+         UNION ALL
+         SELECT 'functional', left(dims->>'functional', l.n), count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
+           FROM actual, (VALUES (3), (5), (7)) AS l (n)
+          WHERE concept = ANY ($5::text[]) AND NOT derived AND coalesce(dims->>'functional', '') <> ''
+            AND length(dims->>'functional') >= l.n
+          GROUP BY left(dims->>'functional', l.n)
+         UNION ALL
+         SELECT 'economic', dims->>'economic', count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
+           FROM actual WHERE concept = ANY ($6::text[]) AND NOT derived AND coalesce(dims->>'economic', '') <> ''
+          GROUP BY dims->>'economic'
+         UNION ALL
+         SELECT 'economic', '#' || concept, count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
+           FROM actual WHERE concept = ANY ($6::text[]) AND NOT derived AND coalesce(dims->>'economic', '') <> ''
+          GROUP BY concept`,
+        [q.year, q.regionIds ?? null, q.concepts, q.totals, q.expense, q.basic],
+      );
+      const out: FactSums = { units: 0, orgIds: [], totals: [], functional: [], economic: [] };
+      for (const r of rows) {
+        const grp = str(r.grp);
+        if (grp === 'units') {
+          out.units = int(r.units);
+          out.orgIds = ((r.orgs ?? []) as unknown[]).map(int);
+          continue;
+        }
+        const sum = { key: str(r.key), value: BigInt(str(r.total)), units: int(r.units) };
+        if (grp === 'total') out.totals.push(sum);
+        else if (grp === 'functional') out.functional.push(sum);
+        else out.economic.push(sum);
+      }
+      return out;
+    },
     async *streamFacts(filter, pageSize = 1000) {
       let afterId = 0;
       for (;;) {

@@ -14,6 +14,7 @@ import { factMethods } from './facts.js';
 import { jobMethods } from './jobs.js';
 import { migrate } from './migrate.js';
 import { organisationMethods } from './organisations.js';
+import { reviewMethods } from './reviews.js';
 import type { Store, StoreOptions } from './types.js';
 import { userMethods } from './users.js';
 import { workflowMethods } from './workflow.js';
@@ -45,5 +46,6 @@ export function storeOn(db: Db): Store {
     ...bundleMethods(db),
     ...factMethods(db),
     ...jobMethods(db),
+    ...reviewMethods(db),
   };
 }

@@ -69,8 +69,9 @@ export function organisationMethods(db: Db): OrganisationMethods {
         `SELECT * FROM organisations
           WHERE ($1::integer[] IS NULL OR region_id = ANY ($1::integer[]))
             AND ($2::integer[] IS NULL OR id = ANY ($2::integer[]))
+            AND ($3::text[] IS NULL OR code = ANY ($3::text[]))
           ORDER BY id`,
-        [filter.regionIds ?? null, filter.ids ?? null],
+        [filter.regionIds ?? null, filter.ids ?? null, filter.codes ?? null],
       );
       return rows.map(toOrganisation);
     },

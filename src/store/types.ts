@@ -8,7 +8,7 @@
  * all. Times are ISO 8601 strings. Ids are integers.
  */
 import type {
-  Action, Bundle, BundleFile, Comment, DatasetJson, JobKind, JobStatus, Organisation, Region, RegionLevel, Role, Status,
+  Action, Bundle, ReviewFinding, BundleFile, Comment, DatasetJson, JobKind, JobStatus, Organisation, Region, RegionLevel, Role, Status,
   StoredFinding, UserSummary, WorkflowEvent,
 } from '../api/contract.js';
 
@@ -116,6 +116,24 @@ export interface FactFilter {
   includeSuperseded?: boolean;
 }
 
+export interface FactSum {
+  key: string;
+  /** 分 (money) or the count, exact. */
+  value: bigint;
+  units: number;
+}
+
+export interface FactSums {
+  units: number;
+  /** Those units. */
+  orgIds: number[];
+  totals: FactSum[];
+  /** key: a 功能分类 code prefix (3, 5 or 7 digits). */
+  functional: FactSum[];
+  /** key: a 经济分类 code, or `#concept` for the concept's whole. */
+  economic: FactSum[];
+}
+
 /** The canonical text of a fact's dimensions: keys sorted, `k=v` joined by `;`. */
 export function dimsKey(dims: Record<string, string>): string {
   return Object.keys(dims).sort().map((k) => `${k}=${dims[k]!}`).join(';');
@@ -157,7 +175,7 @@ export interface Store {
   regionSubtree(regionId: number): Promise<number[]>;
   addOrganisation(o: Omit<Organisation, 'id'>): Promise<Organisation>;
   getOrganisation(id: number): Promise<Organisation | null>;
-  listOrganisations(filter?: { regionIds?: number[]; ids?: number[] }): Promise<Organisation[]>;
+  listOrganisations(filter?: { regionIds?: number[]; ids?: number[]; codes?: string[] }): Promise<Organisation[]>;
 
   // users and sessions
   addUser(u: Omit<UserRecord, 'id' | 'disabled'> & { disabled?: boolean }): Promise<UserRecord>;
@@ -215,7 +233,14 @@ export interface Store {
   }): Promise<Bundle>;
   listBundles(filter: { datasetId?: number; orgIds?: number[] }): Promise<Bundle[]>;
   getBundle(id: number): Promise<Bundle | null>;
+  /** The newest bundle's id (0 when none): published figures change only with a new bundle, so it stamps them. */
+  latestBundleId(): Promise<number>;
   getBundleFile(bundleId: number, name: string): Promise<(BundleFile & { data: Uint8Array }) | null>;
+  /**
+   * In one statement, for the public pages: every edition of the bundle's dataset (`bundleId`), or every bundle of
+   * the organisations with these codes (`orgCodes`), with their files' metadata, organisations and regions.
+   */
+  publishedOf(q: { bundleId: number } | { orgCodes: string[] }): Promise<{ bundles: (Bundle & { orgId: number })[]; orgs: Organisation[]; regions: Region[] }>;
 
   // published facts (written only by addBundle)
   /**
@@ -225,6 +250,13 @@ export interface Store {
   listFacts(filter: FactFilter, page?: { afterId?: number; limit?: number }): Promise<PublishedFact[]>;
   /** Every fact of the filter, page by page (keyset): never all in memory. */
   streamFacts(filter: FactFilter, pageSize?: number): AsyncIterable<PublishedFact>;
+  /**
+   * The 汇总's sums over current editions of the report year `year` (regions: with those below, given by the caller),
+   * added up by the database, exactly (bigint 分 summed as numeric): how many units have any fact of `concepts`;
+   * undimensioned 决算数 of the year per concept of `totals`; stated (not derived) lines of `expense` by 功能分类
+   * code prefix of 3, 5 and 7 digits; stated lines of `basic` by 经济分类 code and by concept. `units` counts distinct units.
+   */
+  sumFacts(q: { regionIds?: number[]; year: number; concepts: string[]; totals: string[]; expense: string[]; basic: string[] }): Promise<FactSums>;
 
   // jobs: a PostgreSQL-backed queue (FOR UPDATE SKIP LOCKED)
   enqueueJob(j: { kind: JobKind; payload: Record<string, unknown>; requestedBy: number | null }): Promise<JobRecord>;
@@ -238,6 +270,57 @@ export interface Store {
   getJobFile(jobId: number, name: string): Promise<(BundleFile & { data: Uint8Array }) | null>;
   /** Running jobs whose lock is older than `olderThanMs` go back to the queue (a worker died). Returns how many. */
   requeueStale(olderThanMs: number): Promise<number>;
+
+  // reports of other bodies under review (append-only)
+  /** The batch and its files, each with an `audit` job enqueued, in one transaction. */
+  addReviewBatch(b: { name: string; userId: number; regionId: number | null; skipped: { name: string; reason: string }[]; files: NewBundleFile[] }): Promise<ReviewBatchRecord>;
+  /** Newest first (at most 500): of these regions, or all when `regionIds` is undefined. */
+  listReviewBatches(filter: { regionIds?: number[] }): Promise<ReviewBatchRecord[]>;
+  getReviewBatch(id: number): Promise<ReviewBatchRecord | null>;
+  /** The file an audit job reviews, with its bytes. */
+  getReviewFileOfJob(jobId: number): Promise<(ReviewFileRecord & { data: Uint8Array }) | null>;
+  /** Written once per file (a second is refused by the primary key). */
+  addReviewResult(fileId: number, r: ReviewResultRecord): Promise<void>;
+  getReviewResult(fileId: number): Promise<ReviewResultRecord | null>;
+}
+
+/** An uploaded file under review, with its job's state and (when done) its result's counts. */
+export interface ReviewFileRecord {
+  id: number;
+  batchId: number;
+  name: string;
+  bytes: number;
+  sha256: string;
+  jobId: number;
+  jobStatus: JobStatus;
+  jobStage: string;
+  jobError: string | null;
+  result: { format: string; unit: string | null; year: number | null; facts: number; errors: number; warnings: number } | null;
+}
+
+export interface ReviewBatchRecord {
+  id: number;
+  name: string;
+  uploadedBy: number;
+  uploadedByName: string;
+  regionId: number | null;
+  regionName: string | null;
+  skipped: { name: string; reason: string }[];
+  createdAt: string;
+  files: ReviewFileRecord[];
+}
+
+export interface ReviewResultRecord {
+  format: string;
+  text: string;
+  truncated: boolean;
+  pageStarts: number[] | null;
+  unit: string | null;
+  year: number | null;
+  facts: number;
+  errors: number;
+  warnings: number;
+  findings: ReviewFinding[];
 }
 
 export interface StoreOptions {

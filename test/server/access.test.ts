@@ -12,6 +12,8 @@ type Expect = Record<Who, number>;
 const view = (ok: number): Expect => ({ anon: 401, fillerA: ok, fillerB: 403, reviewerA: ok, financeA: ok, financeB: 403, admin: ok });
 const anyUser = (ok: number): Expect => ({ anon: 401, fillerA: ok, fillerB: ok, reviewerA: ok, financeA: ok, financeB: ok, admin: ok });
 const adminOnly = (ok: number): Expect => ({ anon: 401, fillerA: 403, fillerB: 403, reviewerA: 403, financeA: 403, financeB: 403, admin: ok });
+/** 财政审核人 and 管理员; a batch of A's region is not financeB's. */
+const reviewers = (ok: number, otherRegion = ok): Expect => ({ anon: 401, fillerA: 403, fillerB: 403, reviewerA: 403, financeA: ok, financeB: otherRegion, admin: ok });
 const everyone = (ok: number): Expect => ({ anon: ok, fillerA: ok, fillerB: ok, reviewerA: ok, financeA: ok, financeB: ok, admin: ok });
 
 interface Row {
@@ -27,6 +29,9 @@ interface Row {
 
 interface Ctx {
   world: World;
+  /** A review batch uploaded by financeA (清江县). */
+  reviewId: number;
+  reviewFileId: number;
   jobId: number;
   bundleId: number;
   userId: number;
@@ -104,6 +109,13 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/public/reports', path: () => '/api/public/reports', expect: everyone(200) },
   // 汇总: 财政审核人 (of A's region by default) and 管理员.
   { method: 'GET', route: '/api/summary', path: () => '/api/summary?year=2024', expect: { anon: 401, fillerA: 403, fillerB: 403, reviewerA: 403, financeA: 200, financeB: 200, admin: 200 } },
+  // Reviewing others' reports: 财政审核人 and 管理员; a batch is seen by its region's reviewers (and those above) and 管理员.
+  // No file in the form: 400 for those who may upload.
+  { method: 'POST', route: '/api/reviews', path: () => '/api/reviews', upload: () => multipart({ name: '空' }), expect: reviewers(400) },
+  { method: 'GET', route: '/api/reviews', path: () => '/api/reviews', expect: reviewers(200) },
+  { method: 'GET', route: '/api/reviews/:id', path: (c) => `/api/reviews/${c.reviewId}`, expect: reviewers(200, 403) },
+  { method: 'GET', route: '/api/reviews/:id/files/:fileId', path: (c) => `/api/reviews/${c.reviewId}/files/${c.reviewFileId}`, expect: reviewers(200, 403) },
+  { method: 'GET', route: '/api/reviews/:id/findings.xlsx', path: (c) => `/api/reviews/${c.reviewId}/findings.xlsx`, expect: reviewers(200, 403) },
   // The OpenAPI document and its UI are public.
   { method: 'GET', route: '/api/docs', path: () => '/api/docs', expect: everyone(200) },
   { method: 'GET', route: '/api/docs/json', path: () => '/api/docs/json', expect: everyone(200) },
@@ -138,7 +150,16 @@ describe.each(ENGINES)('authorisation on %s', (engine) => {
       datasetId: world.datasetA, datasetVersion: 1, userId: fillerA.id, correctionNote: null,
       files: [{ name: 'report.html', mediaType: 'text/html; charset=utf-8', bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex'), data }],
     });
-    ctx = { world, jobId: job.id, bundleId: bundle.id, userId: fillerA.id, regionId: (await world.store.listRegions())[0]!.id };
+    const financeA = (await world.store.getUserByName('qingjiang-cz'))!;
+    const text = new TextEncoder().encode('2024年度部门决算');
+    const review = await world.store.addReviewBatch({
+      name: '外部报告', userId: financeA.id, regionId: financeA.regionId, skipped: [],
+      files: [{ name: 'report.txt', mediaType: 'text/plain', bytes: text.byteLength, sha256: createHash('sha256').update(text).digest('hex'), data: text }],
+    });
+    ctx = {
+      world, jobId: job.id, bundleId: bundle.id, userId: fillerA.id, regionId: (await world.store.listRegions())[0]!.id,
+      reviewId: review.id, reviewFileId: review.files[0]!.id,
+    };
   });
   afterAll(async () => world?.close());
 

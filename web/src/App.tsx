@@ -10,6 +10,8 @@ import { DatasetPage } from './pages/Dataset.js';
 import { ImportPage } from './pages/Import.js';
 import { BundlesPage } from './pages/Bundles.js';
 import { AdminPage } from './pages/Admin.js';
+import { SummaryPage } from './pages/Summary.js';
+import { ReviewPage, ReviewsPage } from './pages/Reviews.js';
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -48,9 +50,10 @@ export function App() {
     { key: 'datasets', label: '数据列表' },
     ...(me.role === 'filler' ? [{ key: 'import', label: '导入 Excel' }] : []),
     { key: 'bundles', label: '公开报告' },
+    ...(me.role === 'finance_reviewer' || me.role === 'admin' ? [{ key: 'summary', label: '汇总' }, { key: 'reviews', label: '外部报告审核' }] : []),
     ...(me.role === 'admin' ? [{ key: 'admin', label: '管理' }] : []),
   ];
-  const selected = route.name === 'dataset' || route.name === 'login' ? 'datasets' : route.name;
+  const selected = route.name === 'dataset' || route.name === 'login' ? 'datasets' : route.name === 'review' ? 'reviews' : route.name;
 
   return (
     <SessionContext.Provider value={session}>
@@ -73,6 +76,12 @@ export function App() {
             <BundlesPage />
           ) : route.name === 'admin' ? (
             <AdminPage />
+          ) : route.name === 'summary' ? (
+            <SummaryPage />
+          ) : route.name === 'reviews' ? (
+            <ReviewsPage />
+          ) : route.name === 'review' ? (
+            <ReviewPage key={route.id} id={route.id} fileId={route.fileId} />
           ) : (
             <DatasetsPage />
           )}

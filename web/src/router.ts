@@ -7,7 +7,10 @@ export type Route =
   | { name: 'dataset'; id: number; tab: string }
   | { name: 'import' }
   | { name: 'bundles' }
-  | { name: 'admin' };
+  | { name: 'admin' }
+  | { name: 'summary' }
+  | { name: 'reviews' }
+  | { name: 'review'; id: number; fileId: number | null };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -16,6 +19,11 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'import') return { name: 'import' };
   if (parts[0] === 'bundles') return { name: 'bundles' };
   if (parts[0] === 'admin') return { name: 'admin' };
+  if (parts[0] === 'summary') return { name: 'summary' };
+  if (parts[0] === 'reviews' && parts[1] && /^\d+$/.test(parts[1])) {
+    return { name: 'review', id: Number(parts[1]), fileId: parts[2] === 'files' && parts[3] && /^\d+$/.test(parts[3]) ? Number(parts[3]) : null };
+  }
+  if (parts[0] === 'reviews') return { name: 'reviews' };
   return { name: 'datasets' };
 }
 

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Bundle } from '../../api/contract.js';
 import {
-  changeText, MEASURE_BY_KEY, MEASURES, openDataOf, outlierMethod, parseYear, perStaff, PER_STAFF_KEYS, portalIndex, PortalError, show,
+  changeText, MEASURE_BY_KEY, MEASURES, openDataOf, outlierMethod, parseYear, perStaff, PER_STAFF_KEYS, portalIndex, portalIndexOfBundle, portalIndexOfCodes, PortalError, show,
   showPerStaff, softOutliers, unitHistory, unitsOfYear, valueOf, type Measure, type PublishedReport,
 } from '../../app/portal.js';
 import { chartSvg } from '../../charts/svg.js';
@@ -129,8 +129,8 @@ function orgList(index: Awaited<ReturnType<typeof portalIndex>>, reports: Publis
 // 2. A report: the document, its downloads, its editions
 
 async function reportPage(store: Store, idRaw: string): Promise<string> {
-  if (!/^[1-9]\d{0,9}$/.test(idRaw)) throw new PortalError(400, `报告编号“${idRaw}”不正确，应为正整数`);
-  const index = await portalIndex(store);
+  if (!/^[1-9]\d{0,9}$/.test(idRaw) || Number(idRaw) > 2_147_483_647) throw new PortalError(400, `报告编号“${idRaw}”不正确，应为正整数`);
+  const index = await portalIndexOfBundle(store, Number(idRaw));
   const bundle = [...index.editionsOf.values()].flat().find((b) => b.id === Number(idRaw));
   const orgId = bundle ? index.orgOfDataset.get(bundle.datasetId) : undefined;
   const org = index.orgs.find((o) => o.id === orgId);
@@ -243,7 +243,7 @@ async function comparePage(store: Store, q: Query): Promise<string> {
   if (codes.length < 2 || codes.length > 10) throw new PortalError(400, '请选择 2 至 10 个单位进行比较（units=代码1,代码2,…）');
   let year = parseYear(single(q, 'year'));
   if (year === undefined) {
-    const index = await portalIndex(store);
+    const index = await portalIndexOfCodes(store, codes);
     const ys = index.reports.filter((r) => codes.includes(r.org.code)).map((r) => r.year);
     if (ys.length === 0) throw new PortalError(404, '所选单位均无已公开的决算');
     year = Math.max(...ys);
