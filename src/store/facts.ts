@@ -45,6 +45,20 @@ export async function insertFacts(tx: Queryable, bundleId: number, datasetId: nu
       facts.map((f) => f.source),
     ],
   );
+  // The bundle's sums for the 汇总 (migration 004), from the rows just written: exact, in the same transaction.
+  await tx.query(
+    `INSERT INTO published_sums (bundle_id, org_id, region_id, year, kind, concept, code, value)
+     SELECT f.bundle_id, min(f.org_id), min(f.region_id), min(f.year), s.kind, f.concept, s.code, sum(f.value)
+       FROM published_facts f,
+            LATERAL (VALUES
+              ('total', CASE WHEN f.dims_key = '' THEN '' END),
+              ('functional', CASE WHEN NOT f.derived AND coalesce(f.dims->>'functional', '') <> '' THEN f.dims->>'functional' END),
+              ('economic', CASE WHEN NOT f.derived AND coalesce(f.dims->>'economic', '') <> '' THEN f.dims->>'economic' END)
+            ) AS s (kind, code)
+      WHERE f.bundle_id = $1 AND f.fact_year = f.year AND f.scenario = 'actual' AND s.code IS NOT NULL
+      GROUP BY f.bundle_id, s.kind, f.concept, s.code`,
+    [bundleId],
+  );
 }
 
 const toFact = (r: Row): PublishedFact => ({
@@ -101,34 +115,32 @@ export function factMethods(db: Db): FactMethods {
   return {
     listFacts,
     async sumFacts(q) {
+      // The bundles' sums written at publication (migration 004): a few narrow rows per unit, not every fact.
       const rows = await db.query(
         `WITH cur AS MATERIALIZED (
-           SELECT f.org_id, f.concept, f.derived, f.dims, f.dims_key, f.value, f.fact_year, f.scenario
-             FROM published_facts f
-             JOIN bundles b ON b.id = f.bundle_id AND b.superseded_by IS NULL
-            WHERE f.year = $1::integer
-              AND ($2::integer[] IS NULL OR f.region_id = ANY ($2::integer[]))
-              AND f.concept = ANY ($3::text[])
-         ), actual AS (
-           SELECT * FROM cur WHERE fact_year = $1::integer AND scenario = 'actual'
+           SELECT s.org_id, s.kind, s.concept, s.code, s.value
+             FROM published_sums s
+             JOIN bundles b ON b.id = s.bundle_id AND b.superseded_by IS NULL
+            WHERE s.year = $1::integer
+              AND ($2::integer[] IS NULL OR s.region_id = ANY ($2::integer[]))
+              AND s.concept = ANY ($3::text[])
          )
          SELECT 'units' AS grp, '' AS key, count(DISTINCT org_id)::integer AS units, '0' AS total, array_agg(DISTINCT org_id) AS orgs FROM cur
          UNION ALL
          SELECT 'total', concept, count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
-           FROM actual WHERE dims_key = '' AND concept = ANY ($4::text[]) GROUP BY concept
+           FROM cur WHERE kind = 'total' AND concept = ANY ($4::text[]) GROUP BY concept
          UNION ALL
-         SELECT 'functional', left(dims->>'functional', l.n), count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
-           FROM actual, (VALUES (3), (5), (7)) AS l (n)
-          WHERE concept = ANY ($5::text[]) AND NOT derived AND coalesce(dims->>'functional', '') <> ''
-            AND length(dims->>'functional') >= l.n
-          GROUP BY left(dims->>'functional', l.n)
+         SELECT 'functional', left(code, l.n), count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
+           FROM cur, (VALUES (3), (5), (7)) AS l (n)
+          WHERE kind = 'functional' AND concept = ANY ($5::text[]) AND length(code) >= l.n
+          GROUP BY left(code, l.n)
          UNION ALL
-         SELECT 'economic', dims->>'economic', count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
-           FROM actual WHERE concept = ANY ($6::text[]) AND NOT derived AND coalesce(dims->>'economic', '') <> ''
-          GROUP BY dims->>'economic'
+         SELECT 'economic', code, count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
+           FROM cur WHERE kind = 'economic' AND concept = ANY ($6::text[])
+          GROUP BY code
          UNION ALL
          SELECT 'economic', '#' || concept, count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
-           FROM actual WHERE concept = ANY ($6::text[]) AND NOT derived AND coalesce(dims->>'economic', '') <> ''
+           FROM cur WHERE kind = 'economic' AND concept = ANY ($6::text[])
           GROUP BY concept`,
         [q.year, q.regionIds ?? null, q.concepts, q.totals, q.expense, q.basic],
       );

@@ -252,9 +252,10 @@ export interface Store {
   streamFacts(filter: FactFilter, pageSize?: number): AsyncIterable<PublishedFact>;
   /**
    * The 汇总's sums over current editions of the report year `year` (regions: with those below, given by the caller),
-   * added up by the database, exactly (bigint 分 summed as numeric): how many units have any fact of `concepts`;
+   * added up by the database, exactly (bigint 分 summed as numeric);
    * undimensioned 决算数 of the year per concept of `totals`; stated (not derived) lines of `expense` by 功能分类
-   * code prefix of 3, 5 and 7 digits; stated lines of `basic` by 经济分类 code and by concept. `units` counts distinct units.
+   * code prefix of 3, 5 and 7 digits; stated lines of `basic` by 经济分类 code and by concept. `units` counts distinct units
+   * with a 决算数 of the year in `concepts`. Read from the sums each bundle stored at publication (published_sums).
    */
   sumFacts(q: { regionIds?: number[]; year: number; concepts: string[]; totals: string[]; expense: string[]; basic: string[] }): Promise<FactSums>;
 
