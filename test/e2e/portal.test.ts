@@ -26,6 +26,7 @@ import { parseAmount } from '../../src/money/index.js';
 import { auditReport } from '../../src/app/audit.js';
 import { synthDataset, synthYaml } from '../../src/synth/index.js';
 import { dropSchema } from '../store/engines.js';
+import { wanToYuan } from '../../web/src/format.js';
 
 const PG_URL = process.env.JUESUAN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PASSWORD = `e2e-${randomBytes(6).toString('hex')}`;
@@ -364,8 +365,8 @@ describe.each(ENGINES)('the public portal on $name', (engine) => {
       const open = sumWan(rows.filter((r) => r[col('concept')] === concept && r[col('factYear')] === String(YEAR) && r[col('scenario')] === 'actual' && r[col('dimensions')] === '').map((r) => r[col('value')]!));
       const line = s.totals.find((l) => l.code === concept)!;
       expect([concept, sumWan([line.value])]).toEqual([concept, open]);
-      // The screen shows the same exact figure.
-      await expect.poll(() => page.getByTestId('summary-totals').locator('tr', { hasText: line.name }).first().textContent()).toContain(line.value);
+      // The screen shows the same exact figure, in 元 to the 分.
+      await expect.poll(() => page.getByTestId('summary-totals').locator('tr', { hasText: line.name }).first().textContent()).toContain(wanToYuan(line.value));
     }
     await shot(page, 'summary-desktop');
     await page.locator('.ant-tabs-tab', { hasText: '功能分类' }).click();

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { API_PREFIX, type DatasetSummary, type FunctionalLine, type Region, type Summary, type SummaryLine, type UnitState } from '../../../src/api/contract.js';
 import { api, messageOf } from '../api.js';
+import { wanToYuan } from '../format.js';
 import { useSession } from '../session.js';
 import { StatusTag } from './Datasets.js';
 
@@ -29,7 +30,7 @@ export function functionalTree(lines: readonly FunctionalLine[]): TreeRow[] {
   return roots;
 }
 
-const money = (v: string) => <span className="mono" style={{ fontVariantNumeric: 'tabular-nums' }}>{v}</span>;
+const money = (v: string) => <span className="mono" style={{ fontVariantNumeric: 'tabular-nums' }}>{wanToYuan(v)}</span>;
 
 function LinesTable({ rows, testid, codeTitle = '代码' }: { rows: SummaryLine[]; testid: string; codeTitle?: string }) {
   return (
@@ -43,7 +44,7 @@ function LinesTable({ rows, testid, codeTitle = '代码' }: { rows: SummaryLine[
       columns={[
         { title: '项目', dataIndex: 'name', render: (n: string, l) => n || l.code },
         { title: codeTitle, dataIndex: 'code', responsive: ['md'], render: (c: string) => <Typography.Text type="secondary" className="mono">{c}</Typography.Text> },
-        { title: '金额（万元）', dataIndex: 'value', align: 'right', render: money },
+        { title: '金额（元）', dataIndex: 'value', align: 'right', render: money },
         { title: '单位数', dataIndex: 'units', align: 'right', width: 80 },
       ]}
     />
@@ -126,7 +127,7 @@ export function SummaryPage() {
           )}
         </Space>
         <Typography.Text type="secondary">
-          合计只含已公开且未被更正的报告，精确到分；金额单位：万元。单位状态按该年度数据的审核流程统计。
+          合计只含已公开且未被更正的报告，精确到分；金额单位：元（导出的 Excel、CSV 以万元计，同样精确到分）。单位状态按该年度数据的审核流程统计。
         </Typography.Text>
         {error && <Alert type="error" showIcon title={error} />}
         {st && data && (
@@ -164,7 +165,7 @@ export function SummaryPage() {
                       { title: '科目编码', dataIndex: 'code', render: (c: string) => <span className="mono">{c}</span> },
                       { title: '科目名称', dataIndex: 'name' },
                       { title: '级次', dataIndex: 'level', width: 60, responsive: ['md'] },
-                      { title: '金额（万元）', dataIndex: 'value', align: 'right', render: money },
+                      { title: '金额（元）', dataIndex: 'value', align: 'right', render: money },
                       { title: '单位数', dataIndex: 'units', align: 'right', width: 80 },
                     ]}
                   />
