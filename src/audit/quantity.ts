@@ -12,7 +12,8 @@ export interface Interval {
 }
 
 export const PCT_SCALE = 1_000_000n;
-const MONEY_UNITS = new Set(['元', '万元']);
+/** The money units a figure's interval is computed for. */
+export const MONEY_UNITS: ReadonlySet<string> = new Set(['元', '万元']);
 
 /** Money in 0.1 分 with half its stated precision either side. */
 /** An amount known to its stated precision, in 0.1 分: ± half its last digit. */
@@ -50,6 +51,8 @@ export function claimInterval(c: Pick<Claim, 'value' | 'unit'>): Interval | unde
 
 export const add = (a: Interval, b: Interval): Interval => ({ lo: a.lo + b.lo, hi: a.hi + b.hi });
 export const sub = (a: Interval, b: Interval): Interval => ({ lo: a.lo - b.hi, hi: a.hi - b.lo });
+/** A stated change amount with its sign: 减少/下降 is negative. */
+export const signedBy = (i: Interval, direction: 'up' | 'down' | 'flat' | undefined): Interval => (direction === 'down' ? { lo: -i.hi, hi: -i.lo } : i);
 export const overlaps = (a: Interval, b: Interval) => a.lo <= b.hi && b.lo <= a.hi;
 /** How far apart two intervals are (0 when they overlap). */
 export const gap = (a: Interval, b: Interval) => (overlaps(a, b) ? 0n : a.lo > b.hi ? a.lo - b.hi : b.lo - a.hi);

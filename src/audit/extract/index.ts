@@ -52,12 +52,13 @@ function priorYearLabels(claims: Claim[], Y: number | undefined, text: string): 
     return A !== undefined && B !== undefined && gap(A, B) === 0n;
   };
   const moved = new Set<number>();
+  const comparesWithLastYear = new RegExp(`(?:比|较|与|同)\\s*(?:上年|上一年度?|去年|${Y - 1}年)`);
   for (const c of claims) {
     if (c.measure !== 'level' || c.statedYear !== Y - 1 || c.year !== Y) continue;
     const stated = current.get(key(c));
     if (!stated || stated.some((o) => same(o, c))) continue;
     // "2021年…支出X万元，比2021年增加…": compared with the year it is labelled, so the label is wrong.
-    if (new RegExp(`(?:比|较|与|同)\\s*(?:上年|上一年度?|去年|${Y - 1}年)`).test(text.slice(c.sentence.start, c.sentence.end))) continue;
+    if (comparesWithLastYear.test(text.slice(c.sentence.start, c.sentence.end))) continue;
     moved.add(c.sentence.start);
   }
   // The whole sentence under that label is last year's: its other levels and its shares (“占…”) too.
@@ -83,6 +84,7 @@ export function extract(text: string): Extraction {
   };
   const lists = [];
   let current: Heading | undefined;
+  const nextYearBudget = header.year !== undefined ? new RegExp(`${header.year + 1}年度?[^。]{0,20}预算`) : undefined;
   for (const line of lines) {
     if (formSpans.some((f) => line.start >= f.start && line.start < f.end)) continue;
     const trimmedStart = line.start + (line.text.length - line.text.trimStart().length);
@@ -101,7 +103,7 @@ export function extract(text: string): Extraction {
       continue;
     }
     lists.push(...readLists(line));
-    const nextBudget = header.year !== undefined ? new RegExp(`${header.year + 1}年度?[^。]{0,20}预算`).exec(line.text) : null;
+    const nextBudget = nextYearBudget?.exec(line.text);
     ctx.nextYearBudgetFrom = nextBudget ? line.start + nextBudget.index : undefined;
     const keepOpen = ctx.openBreakdown;
     for (const s of sentences(line)) readSentence(s, ctx);

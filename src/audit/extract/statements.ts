@@ -50,6 +50,9 @@ const FILLER = /决算数|决算|支出|数|金额|合计|共计|总计|累计|�
 const UP = /(?:增加|增长|上升|提高|多支出|超支|增支|增幅(?:为|是|达)?|增长幅度(?:为|是)?|(?:^|[，,、\s])增)了?$/;
 const DOWN = /(?:减少|下降|降低|节约|少支出|节支|减支|降幅(?:为|是|达)?|下降幅度(?:为|是)?|(?:^|[，,、\s])减)了?$/;
 
+/** The money a 其中's whole names, given to the 基本/项目支出 listed under it. */
+const FUND_OF: Record<string, string> = { 'expense.fiscal': 'fiscal', 'expense.general_budget': 'general_budget', 'expense.gov_fund': 'gov_fund' };
+
 const SHARE_PARENT: Record<string, string> = {
   'sangong.abroad': 'sangong.total', 'sangong.vehicle': 'sangong.total', 'sangong.reception': 'sangong.total',
   'expense.basic': 'expense.total', 'expense.project': 'expense.total', 'expense.remit': 'expense.total',
@@ -450,7 +453,6 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     // Scenario: budget words in front of the figure, or the 其中 whole's scenario.
     const parent = parentFor(t.start);
     // "财政拨款支出3611.81万元，主要用于：基本支出3455.91万元" is the 基本支出 of that money, not of all money.
-    const FUND_OF: Record<string, string> = { 'expense.fiscal': 'fiscal', 'expense.general_budget': 'general_budget', 'expense.gov_fund': 'gov_fund' };
     if (measure === 'level' && parent?.concept && FUND_OF[parent.concept] && (subj.concept === 'expense.basic' || subj.concept === 'expense.project') && !subj.dims?.fund) {
       subj = { ...subj, dims: { ...(subj.dims ?? {}), fund: FUND_OF[parent.concept]! } };
       subject = subj;

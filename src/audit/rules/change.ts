@@ -1,8 +1,7 @@
 // 增加/减少 X万元 recomputed from this year's and last year's stated levels; 增加 with a negative change; 持平 beside a change.
 import type { TextFinding } from '../types.js';
-import { claimInterval, formatWanMid, gap, sub, type Interval } from '../quantity.js';
+import { add, claimInterval, formatWanMid, gap, MONEY_UNITS, signedBy, sub, type Interval } from '../quantity.js';
 
-const MONEY = new Set(['元', '万元']);
 /** A count interval (10⁻⁶ units) at its midpoint, as few decimals as it needs. */
 function formatCountMid(i: Interval): string {
   const mid = (i.lo + i.hi) / 2n;
@@ -45,7 +44,7 @@ export const change: TextRule = {
       const level = x.claims[li]!;
       const base = c.baseYear ?? c.year! - 1;
       const priors = sameSubject(x.claims, c).filter((j) => !excluded.has(j)).map((j) => x.claims[j]! as Claim)
-        .filter((p) => p.measure === 'level' && p.scenario === 'actual' && p.year === base && p.year !== level.year && (MONEY.has(p.unit) ? MONEY.has(level.unit) : p.unit === level.unit));
+        .filter((p) => p.measure === 'level' && p.scenario === 'actual' && p.year === base && p.year !== level.year && (MONEY_UNITS.has(p.unit) ? MONEY_UNITS.has(level.unit) : p.unit === level.unit));
       // Last year's level in the same statement; else stated elsewhere in the text, when every statement of it agrees.
       const prior = priors.find((p) => p.statement === c.statement) ?? (priors.length > 0 && priors.every((p) => p.value === priors[0]!.value && p.unit === priors[0]!.unit) ? priors[0] : undefined);
       if (!prior || level.statedYear !== undefined || prior.statedYear !== undefined) return;
@@ -55,12 +54,12 @@ export const change: TextRule = {
       if (!L || !P || !C) return;
       checked = true;
       const computed = sub(L, P);
-      const signed = c.direction === 'down' ? { lo: -C.hi, hi: -C.lo } : C;
+      const signed = signedBy(C, c.direction);
       const g = gap(computed, signed);
       if (g === 0n) return;
       const wrongWay = (computed.hi < 0n && c.direction === 'up') || (computed.lo > 0n && c.direction === 'down');
       // Money in 万元 (a change written in 元 converted); counts (辆, 人 …) in their own unit, 10⁻⁶ scale.
-      const money = MONEY.has(c.unit);
+      const money = MONEY_UNITS.has(c.unit);
       const show = (i: Interval) => (money ? formatWanMid(i) : formatCountMid(i));
       const unit = money ? '万元' : c.unit;
       findings.push(finding('TX-change', g <= C.hi - C.lo && !wrongWay ? 'warning' : 'error',
@@ -71,24 +70,23 @@ export const change: TextRule = {
     });
     // The parts' changes add up to the whole's (“三公”经费比上年减少X：出国、公务用车、公务接待各自的增减之和).
     for (const [whole, ...alternatives] of PART_SETS) {
-      const totals = x.claims.map((c, i) => ({ c, i })).filter(({ c, i }) => c.concept === whole && c.measure === 'change' && !c.against && c.direction !== 'flat' && !excluded.has(i) && MONEY.has(c.unit));
+      const totals = x.claims.map((c, i) => ({ c, i })).filter(({ c, i }) => c.concept === whole && c.measure === 'change' && !c.against && c.direction !== 'flat' && !excluded.has(i) && MONEY_UNITS.has(c.unit));
       if (totals.length !== 1) continue;
       const total = totals[0]!.c;
       for (const parts of alternatives) {
-        const changes = parts.map((p) => x.claims.filter((c, i) => c.concept === p && (c.measure === 'change') && !c.against && c.baseYear === total.baseYear && !excluded.has(i) && MONEY.has(c.unit) && !c.dims));
+        const changes = parts.map((p) => x.claims.filter((c, i) => c.concept === p && (c.measure === 'change') && !c.against && c.baseYear === total.baseYear && !excluded.has(i) && MONEY_UNITS.has(c.unit) && !c.dims));
         // Every part once, each stated (持平 counts as 0), none twice.
         if (changes.some((cs) => cs.length !== 1)) continue;
         const signedOf = (c: Claim): Interval | undefined => {
           const I = claimInterval(c);
-          if (!I) return undefined;
-          return c.direction === 'down' ? { lo: -I.hi, hi: -I.lo } : c.direction === 'flat' ? { lo: 0n, hi: 0n } : I;
+          return !I ? undefined : c.direction === 'flat' ? { lo: 0n, hi: 0n } : signedBy(I, c.direction);
         };
         let sum: Interval = { lo: 0n, hi: 0n };
         let ok = true;
         for (const [c] of changes) {
           const I = signedOf(c!);
           if (!I) ok = false;
-          else sum = { lo: sum.lo + I.lo, hi: sum.hi + I.hi };
+          else sum = add(sum, I);
         }
         const T = signedOf(total);
         if (!ok || !T) continue;

@@ -29,8 +29,8 @@ function missingLabel(h: Heading, k: number): RegExp | undefined {
   }
 }
 
-/** A line that reads as a title: short, no sentence inside, no figure. */
-const headingLike = (line: string) => {
+/** A title that lost its number: short, no sentence inside, no figure, and no number of its own in front. */
+const unnumberedTitle = (line: string) => {
   const t = line.trim();
   return t.length >= 4 && t.length <= 40 && !/[。；，,：:]/.test(t) && !/\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(t) && !/^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]/.test(t);
 };
@@ -55,7 +55,7 @@ export const numbering: TextRule = {
       const n = (k: number) => (p.heading.style === 'cn' || p.heading.style === 'paren-cn' || p.heading.level <= 3 ? CN[k] ?? String(k) : String(k));
       // Headings between the two numbers that lost theirs ("三、…" then three unnumbered titles, then "七、…").
       const prev = p.kind === 'gap' ? previousSibling(x.sections, p.heading) : undefined;
-      const lost = prev ? x.lines.filter((l) => l.start >= prev.span.end && l.start < p.heading.span.start && headingLike(l.text)) : [];
+      const lost = prev ? x.lines.filter((l) => l.start >= prev.span.end && l.start < p.heading.span.start && unnumberedTitle(l.text)) : [];
       if (prev && lost.length === p.heading.number - p.expected) {
         return finding('TX-numbering', 'error', `标题“${p.heading.numbering}${p.heading.text.slice(0, 20)}”之前的${lost.length}个标题缺少序号（应为“${n(p.expected)}”起）`,
           [...lost.map((l) => ({ start: l.start + (l.text.length - l.text.trimStart().length), end: l.start + l.text.trimEnd().length })), { start: p.heading.span.start, end: p.heading.span.start + p.heading.numbering.length }],

@@ -1,12 +1,24 @@
 // 增长/下降 Y% recomputed from the change and last year's level (stated, or this year's level minus the change).
-import type { TextFinding } from '../types.js';
-import { claimInterval, formatPctMid, formatWanMid, gap, percentInterval, sub, type Interval } from '../quantity.js';
-
-const MONEY = new Set(['元', '万元', '亿元']);
-/** Words in front of last year's figure stated inside a comparison ("较上年1174万元"). */
-const PRIOR_BEFORE = /(?:比|较|与|同)(?:上年|上一年度?|去年|\d{4}年度?)(?:决算数?|同期|支出)?的?$/;
+import type { Span, TextFinding } from '../types.js';
+import { claimInterval, formatPctMid, formatWanMid, gap, MONEY_UNITS, percentInterval, signedBy, sub, type Interval } from '../quantity.js';
 import { finding, levelOf, sameSubject as subjectClaims, subjectName } from './helpers.js';
 import { result, type TextRule } from './types.js';
+
+/** Words in front of last year's figure stated inside a comparison ("较上年1174万元"). */
+const PRIOR_BEFORE = /(?:比|较|与|同)(?:上年|上一年度?|去年|\d{4}年度?)(?:决算数?|同期|支出)?的?$/;
+
+/**
+ * A stated rate against the one recomputed: 疑似 when it misses by no more than its last digit (a rounding method) or
+ * when a reading is not certain, 确定 otherwise. `what` names the rate ("公务接待费与预算数相比的变动率"), `base` adds how.
+ */
+function mismatch(what: string, computed: Interval, stated: Interval, value: string, spans: Span[], certain: boolean, base = ''): TextFinding | undefined {
+  const g = gap(computed, stated);
+  if (g === 0n) return undefined;
+  const lastDigit = g <= stated.hi - stated.lo;
+  return finding('TX-rate', lastDigit || !certain ? 'warning' : 'error',
+    `${what}应为${formatPctMid(computed)}%${base}，报告写作${value}%${lastDigit ? '（末位不符，疑为舍入方法不对）' : ''}`,
+    spans, { expected: formatPctMid(computed), stated: value, unit: '%' });
+}
 
 const abs = (i: Interval): Interval => (i.lo >= 0n ? i : i.hi <= 0n ? { lo: -i.hi, hi: -i.lo } : { lo: 0n, hi: -i.lo > i.hi ? -i.lo : i.hi });
 
@@ -40,8 +52,7 @@ export const rate: TextRule = {
         base = P;
         change = abs(sub(L, P));
       } else if (C) {
-        const signed = x.claims[ci]!.direction === 'down' ? { lo: -C.hi, hi: -C.lo } : C;
-        base = sub(L, signed);
+        base = sub(L, signedBy(C, x.claims[ci]!.direction));
         change = C;
       }
       if (!change || !base) return;
@@ -50,18 +61,15 @@ export const rate: TextRule = {
       if (!computed || !stated) return;
       checked = true;
       const directionClash = ci >= 0 && x.claims[ci]!.direction !== r.direction && r.direction !== undefined;
-      const g = gap(computed, stated);
-      if (g === 0n && !directionClash) return;
       const spans = [r.span, level.span, ...(ci >= 0 ? [x.claims[ci]!.span] : []), ...(pi >= 0 ? [x.claims[pi]!.span] : [])];
       if (directionClash) {
         findings.push(finding('TX-rate', 'error', `${subjectName(r)}的增减额写作“${x.claims[ci]!.direction === 'up' ? '增加' : '减少'}”，增长率却写作“${r.direction === 'up' ? '增长' : '下降'}”`, spans));
         return;
       }
-      // Both readings certain: this year's level stated in the rate's own statement.
+      // Both readings certain: this year's level stated in the rate's own statement, or near it under its heading.
       const certain = level.statement === r.statement || (level.section === r.section && r.span.start - level.span.start < 400);
-      findings.push(finding('TX-rate', g <= stated.hi - stated.lo || !certain ? 'warning' : 'error',
-        `${subjectName(r)}的变动率应为${formatPctMid(computed)}%，报告写作${r.value}%${g <= stated.hi - stated.lo ? '（末位不符，疑为舍入方法不对）' : ''}`,
-        spans, { expected: formatPctMid(computed), stated: r.value, unit: '%' }));
+      const f = mismatch(`${subjectName(r)}的变动率`, computed, stated, r.value, spans, certain);
+      if (f) findings.push(f);
     });
     // 比预算增加/减少 X，增长/下降 Y%: the budget is this year's figure less the change, the rate is on it.
     x.claims.forEach((u, k) => {
@@ -74,13 +82,12 @@ export const rate: TextRule = {
       const li = x.claims.reduce((best, c, j) => (c.statement === u.statement && c.measure === 'level' && c.scenario === 'actual' && c.year === x.year && !PRIOR_BEFORE.test(x.masked.slice(Math.max(0, c.span.start - 12), c.span.start)) && c.span.start < ch.span.start && !excluded.has(j) ? j : best), -1);
       if (li < 0) return;
       const level = x.claims[li]!;
-      if (level.statedYear !== undefined || !MONEY.has(level.unit) || !MONEY.has(ch.unit)) return;
+      if (level.statedYear !== undefined || !MONEY_UNITS.has(level.unit) || !MONEY_UNITS.has(ch.unit)) return;
       const L = claimInterval(level);
       const C = claimInterval(ch);
       const stated = claimInterval(u);
       if (!L || !C || !stated) return;
-      const signed = ch.direction === 'down' ? { lo: -C.hi, hi: -C.lo } : C;
-      const budget = sub(L, signed);
+      const budget = sub(L, signedBy(C, ch.direction));
       const spans = [u.span, level.span, ch.span];
       checked = true;
       if ((budget.lo + budget.hi) / 2n === 0n && C.lo > 0n) {
@@ -90,12 +97,8 @@ export const rate: TextRule = {
       }
       const computed = percentInterval(C, budget);
       if (!computed) return;
-      const g = gap(computed, stated);
-      if (g === 0n) return;
-      const lastDigit = g <= stated.hi - stated.lo;
-      findings.push(finding('TX-rate', lastDigit ? 'warning' : 'error',
-        `${subjectName(level)}与预算数相比的变动率应为${formatPctMid(computed)}%（预算数${formatWanMid(budget)}万元），报告写作${u.value}%${lastDigit ? '（末位不符，疑为舍入方法不对）' : ''}`,
-        spans, { expected: formatPctMid(computed), stated: u.value, unit: '%' }));
+      const f = mismatch(`${subjectName(level)}与预算数相比的变动率`, computed, stated, u.value, spans, true, `（预算数${formatWanMid(budget)}万元）`);
+      if (f) findings.push(f);
     });
     return result(findings, checked);
   },

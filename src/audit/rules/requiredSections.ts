@@ -27,7 +27,17 @@ export function isWholeReport(x: Pick<Extraction, 'sections' | 'masked'>): boole
   return wholeness(x).whole;
 }
 
+/** Computed once per extraction (TX-sections and the audit's summary both ask). */
+const WHOLENESS = new WeakMap<object, { whole: boolean }>();
 function wholeness(x: Pick<Extraction, 'sections' | 'masked'>) {
+  const known = WHOLENESS.get(x);
+  if (known) return known;
+  const w = measureWholeness(x);
+  WHOLENESS.set(x, w);
+  return w;
+}
+
+function measureWholeness(x: Pick<Extraction, 'sections' | 'masked'>) {
   const withContent = x.sections.filter((h, i) => {
     const next = x.sections[i + 1];
     const body = x.masked.slice(h.span.end, next ? next.span.start : Math.min(x.masked.length, h.span.end + 400));

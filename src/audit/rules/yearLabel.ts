@@ -26,7 +26,12 @@ export const yearLabel: TextRule = {
     }
     // Titles and headings naming another year ("黄石港区政数局2022年部门决算表" in a 2023 report; a 目录 entry
     // "关于2020年度预算绩效情况的说明"): a line that is only a title, in a report whose year the text states more often.
-    const count = (y: number) => (x.masked.match(new RegExp(`${y}年`, 'g')) ?? []).length;
+    const counts = new Map<number, number>();
+    const count = (y: number) => {
+      let n = counts.get(y);
+      if (n === undefined) counts.set(y, (n = (x.masked.match(new RegExp(`${y}年`, 'g')) ?? []).length));
+      return n;
+    };
     for (const line of x.lines) {
       const t = line.text.trim();
       if (t.length < 6 || t.length > 40 || /[。；，,：:]$|[。；]/.test(t.slice(0, -1))) continue;
