@@ -20,6 +20,7 @@
  *   `datasetToRaw` writes and `parseDataset` reads): amounts as strings in the
  *   dataset's `moneyUnit` (万元 by default, 2 decimals as typed).
  */
+import type { TextFinding } from '../audit/types.js';
 
 /** 填报人, 单位审核人, 财政审核人, 管理员. */
 export const ROLES = ['filler', 'unit_reviewer', 'finance_reviewer', 'admin'] as const;
@@ -339,14 +340,8 @@ export interface ReviewQuote {
   page?: number;
 }
 
-export interface ReviewFinding {
-  rule: string;
-  severity: 'error' | 'warning';
-  message: string;
-  expected?: string;
-  stated?: string;
-  tolerance?: string;
-  unit?: string;
+/** An audit finding (src/audit's TextFinding) with its places as quotes of the uploaded file. */
+export interface ReviewFinding extends Omit<TextFinding, 'spans'> {
   quotes: ReviewQuote[];
 }
 
