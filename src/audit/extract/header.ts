@@ -5,6 +5,8 @@ const TITLE = /^(.{2,40}?)\s*(\d{4})年度?\s*(?:部门|单位)?决算/;
 const YEAR_HEADING = /(\d{4})年度?\s*(?:部门|单位)决算(?:情况说明|公开|报告|表)?/;
 /** A title of a stand-alone part ("XX局2022年度“三公”经费决算情况说明", "2022年一般公共预算“三公”经费决算执行情况说明"). */
 const PART_TITLE = /(\d{4})年度?[^，。；\d]{0,30}?(?:决算|“三公”经费|三公经费|机关运行经费|政府采购)[^，。；\d]{0,20}?(?:情况(?:说明)?|说明|报告|公开|\s*$)/;
+/** A year labelling a total of the accounts in a sentence ("2021年度收入总计", "2021年度财政拨款收、支总计"). */
+const BODY_YEAR = /(\d{4})年度?(?:部门|单位)?(?:收入|支出|收、支|收支|财政拨款|一般公共预算财政拨款|年末结转|“三公”经费|三公经费)/g;
 const ORG = /^(?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?(?:委员会|人民政府|政府|局|委|院|厅|办公室|中心|站|所|馆|学校|医院|学会|协会|总队|支队|大队)$/;
 
 export function readHeader(lines: Segment[]): { unit?: string; year?: number } {
@@ -42,6 +44,16 @@ export function readHeader(lines: Segment[]): { unit?: string; year?: number } {
     }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
     if (best) year = best[0];
+  }
+  if (year === undefined) {
+    // No title (a page that starts at its first part): the year every figure of the body is labelled with
+    // ("2021年度收入总计…", "本部门2021年度支出合计…"), when the body labels its totals with one year only, twice or more.
+    const years = new Map<number, number>();
+    for (const l of lines) {
+      for (const m of l.text.matchAll(BODY_YEAR)) years.set(Number(m[1]), (years.get(Number(m[1])) ?? 0) + 1);
+    }
+    const only = years.size === 1 ? [...years][0]! : undefined;
+    if (only && only[1] >= 2) year = only[0];
   }
   if (unit === undefined) {
     // A line that is only an organisation's name (the signature or a report title above "关于…报告").

@@ -98,6 +98,7 @@ export function extract(text: string): Extraction {
       // A heading that also states figures ("（一）单位财政支出情况：2022年…") is read as text too.
       if (!/\d/.test(h.text)) continue;
     }
+    ctx.carrySubject = undefined;
     if (line.text.trim() === '') {
       ctx.openBreakdown = undefined;
       continue;

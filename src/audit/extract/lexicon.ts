@@ -23,12 +23,14 @@ const e = (concept: string, source: string, extra: Partial<LexiconEntry> = {}): 
 const PROCUREMENT = /政府采购/;
 
 export const LEXICON: readonly LexiconEntry[] = [
-  e('fiscal.total', '财政拨款收、?支总计|财政拨款收入支出总计'),
+  // "财政拨款收入总计A万元(…)，支出总计A万元": both halves are the 财政拨款 total.
+  e('fiscal.total', '财政拨款收、?支总计|财政拨款收入支出总计|财政拨款收入总计|(?<=财政拨款收入总计[^。；;]{0,80})支出总计'),
   e('total.income_expense', '收、?支总计|收入、?支出总计', { pair: ['total.income', 'total.expense'] }),
   e('total.income', '收入总计'),
   e('total.expense', '支出总计'),
-  e('income.total', '本年收入合计|本年收入'),
-  e('expense.total', '本年支出合计|本年支出'),
+  // "本部门2021年度收入合计10911万元": a year's 收入合计 is its 本年收入合计 (收入总计 adds the carry-over).
+  e('income.total', '本年收入合计|本年收入|(?<=\\d{4}年度?)收入合计'),
+  e('expense.total', '本年支出合计|本年支出|(?<=\\d{4}年度?)支出合计'),
   e('income.general_budget', '一般公共(?:预算)?(?:财政)?拨款(?:（补助）)?收入|(?<!一般)公共预算财政拨款收入'),
   e('income.gov_fund', '政府性基金预算(?:财政)?拨款收入'),
   e('income.state_capital', '国有资本经营预算(?:财政)?拨款收入'),

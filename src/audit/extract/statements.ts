@@ -32,6 +32,12 @@ export interface SentenceContext {
   /** A "其中：" that ended the previous line: its whole. */
   openBreakdown?: Breakdown;
   nextStatement: number;
+  /**
+   * The subject of the last sentence of the line so far, when its last figure was its 决算 level: a next sentence of
+   * the same line that opens with a comparison and names no subject ("3.事业收入45.29万元，为……收入。较上年度决算数增加
+   * 14.33万元，增长46.29%") speaks of it. Cleared at each line.
+   */
+  carrySubject?: Subject;
   /** Where the line starts speaking of next year's budget ("2022年度“三公”经费预算较2021年度增加…" in a 2021 决算): changes after it are against it. */
   nextYearBudgetFrom?: number;
 }
@@ -44,6 +50,7 @@ export const NEXT_YEAR_BUDGET = '说的是下一年度预算与本年的比较�
 /** Phrases that qualify the phrase before them rather than name a subject of their own. */
 const GENERIC = new Set(['expense.fiscal', 'income.fiscal', 'expense.total']);
 const COMPARISON = /(?:与|和|同|(?<=[，,；;]))(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?(?:决算数?)?相比|(?:比|相?较于?|相比于|同比)(上年|上一年度?|去年|(\d{4})年度?)(?:决算数?|同期)?(?:的?(-?[\d,.]+)(万元|元))?/g;
+const OPENS_WITH_COMPARISON = /^\s*(?:(?:较|比|与|同)(?:上年|上一年度?|去年)(?:度)?(?:决算数?|同期)?(?:相比)?[，,]?(?:增加|减少|增长|下降)|同比(?:增加|减少|增长|下降))/;
 const YEAR_LABEL = /(\d{4})年度?(?![\d月])/g;
 const BREAKDOWN = /其中[：:]?|主要用于(?:以下方面)?[：:]?|主要包括[：:]?/g;
 const FILLER = /决算数|决算|支出|数|金额|合计|共计|总计|累计|实际|全年|本年|当年|年度|财政拨款|为|是|达到|达|计|共|各|分别|约|了|的|：|:|\s/g;
@@ -115,7 +122,7 @@ function cut(text: string, offset: number, a: number, b: number, ranges: Range[]
 }
 
 const scenarioFrom = (words: string): ClaimScenario | undefined =>
-  /调整(?:后)?预算|全年预算/.test(words) ? 'budget_adjusted' : /年初[^，。；]{0,6}?预算|年初批复/.test(words) ? 'budget_initial' : /预算数|预算为|预算是|安排预算|预算(?:总计|合计|共计|总额|安排)/.test(words) ? 'budget' : undefined;
+  /调整(?:后)?预算|全年预算/.test(words) ? 'budget_adjusted' : /年初[^，。；]{0,6}?预算|年初批复/.test(words) ? 'budget_initial' : /预算数|预算为|预算是|安排预算|预算(?:总计|合计|共计|总额|安排)|(?<!完成(?:年初|调整后?)?)预算\s*$/.test(words) ? 'budget' : undefined;
 
 let classPatternCache: { year: number | undefined; re: RegExp } | undefined;
 function classPattern(year: number | undefined): RegExp {
@@ -231,7 +238,9 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
   const breakdownAt = [...text.matchAll(BREAKDOWN)].map((m) => off + m.index);
   const sentenceSpan = { start: sentence.start, end: sentence.end };
 
-  let subject: Subject | undefined;
+  // A sentence that opens with a comparison ("较上年度决算数增加…") continues the line's last subject.
+  let subject: Subject | undefined = ctx.carrySubject && OPENS_WITH_COMPARISON.test(text) ? ctx.carrySubject : undefined;
+  ctx.carrySubject = undefined;
   let lastMoneyUnit = tokens.find((t) => MONEY_UNITS.has(t.unit))?.unit;
   let prevEnd = off;
   let lastWasLevel = false;
@@ -461,6 +470,9 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     const ownWords = phrase && phrase.end > prevEnd ? afterPhrase : cut(text, off, prevEnd, t.start, ranges);
     let scenario: ClaimScenario = /决算(?:数)?(?:为|是)?$/.test(ownWords.replace(/\s/g, '')) ? 'actual' : scenarioFrom(ownWords) ?? 'actual';
     if (scenario === 'actual' && parent && parent.scenario !== 'actual' && measure === 'level') scenario = parent.scenario;
+    // Under a heading about the budget ("一、2018年年初预算"), the parts of a budget's 其中 are budget figures, whatever
+    // words a copied sentence gives them ("预算54万元，其中：因公出国（境）费支出决算0万元；…").
+    if (parent && parent.scenario !== 'actual' && measure === 'level' && ctx.section && /预算/.test(ctx.section) && !/决算/.test(ctx.section)) scenario = parent.scenario;
     if (scenario === 'actual' && measure === 'level' && /年初.{0,12}预算[^，。；]{0,6}[（(]其中[：:]?[^（）()]*$/.test(before)) scenario = 'budget_initial';
 
     // Year: "上年X" is last year's; a label before the subject states the year.
@@ -585,6 +597,13 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     if (eq && last && !ctx.claims.slice(-20).some((c) => c.statement === subject!.statement && c.scenario !== 'actual' && c.measure === 'level')) {
       ctx.claims.push({ ...last, scenario: 'budget', span: { start: off + eq.index, end: off + eq.index + eq[0].length }, sentence: sentenceSpan, value: last.value });
     }
+  }
+  // Carried to the next sentence only when this one ended on its 决算 level ("事业收入45.29万元，为……。").
+  const lastClaim = ctx.claims[ctx.claims.length - 1];
+  // Not after a 其中 list: a comparison after it speaks of the whole, not of the last part ("…其中：行政人员8人，事业人员10人。比上年增加2人").
+  if (subject?.concept && !subject.pair && lastClaim && lastClaim.statement === subject.statement && lastClaim.measure === 'level' && lastClaim.scenario === 'actual'
+    && MONEY_UNITS.has(lastClaim.unit) && breakdownAt.length === 0) {
+    ctx.carrySubject = subject;
   }
   // "…，其中：" at the end of a line: its parts follow on the next lines.
   if (/其中[：:]?\s*$/.test(text) && ctx.lastLevel && ctx.lastLevel.claim >= 0) {
