@@ -66,6 +66,11 @@ describe('5. fixed phrases are not template leftovers', () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.spans).toHaveLength(2);
   });
+  it('last year named in a comparison is not a leftover year; the same words on their own are', () => {
+    const t = '2015年部门决算公开中三公经费部分增减变化情况说明\n2015年部门决算公开“三公”经费合计31.23万元，较2014年度部门决算公开“三公”经费合计16.08万元增加15.15万元。\n';
+    expect(rules(t)).not.toContain('TX-template');
+    expect(rules(t.replace('较2014年度部门决算公开“三公”经费合计16.08万元增加15.15万元', '详见2014年度部门决算公开'))).toContain('TX-template');
+  });
 });
 
 describe('6. the tolerance follows the digits stated', () => {

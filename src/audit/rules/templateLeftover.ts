@@ -53,6 +53,8 @@ export const templateLeftover: TextRule = {
         // A document cited by its title (《关于2021年度部门决算批复和公开工作的通知》) names its own year.
         const open = x.masked.lastIndexOf('《', m.index);
         if (open >= 0 && x.masked.lastIndexOf('》', m.index) < open && m.index - open < 60) continue;
+        // A comparison names the year it compares with ("较2014年度部门决算公开“三公”经费合计16.08万元增加…").
+        if (/(?:较|比|与|同|相较于?|对比)\s*$/.test(x.masked.slice(Math.max(0, m.index - 4), m.index))) continue;
         findings.push(finding('TX-template', 'error', `${x.year}年度报告中出现“${m[0]}”，疑为沿用其他年度的模板`, [{ start: m.index, end: m.index + m[0].length }], { expected: `${x.year}年度`, stated: m[0] }));
       }
     }
