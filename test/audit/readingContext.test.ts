@@ -78,3 +78,21 @@ describe('a list of classes cut off at the end of a partial text', () => {
     expect(rules(`${text}社会保障和就业支出（类）600万元，占10.1%。\n`).filter((r) => r.startsWith('X2-'))).not.toEqual([]);
   });
 });
+
+describe('结转和结余', () => {
+  it('is read as all money’s carry-over, and a rate said of it is recomputed', () => {
+    const t = '一、部门基本情况\n本部门2021年度年末结转和结余3383.53万元，较上年减少1768.21万元，下降34.32%。本部门2021年度收入合计10911万元。\n';
+    const r = audit(t);
+    expect(r.claims.find((c) => c.value === '3383.53')?.concept).toBe('balance.closing');
+    expect(r.findings).toEqual([]);
+    expect(audit(t.replace('下降34.32%', '下降52.26%')).findings.map((f) => [f.rule, f.severity])).toContainEqual(['TX-rate', 'error']);
+  });
+  it('is not read in a sentence about 财政拨款 (its own carry-over is another figure)', () => {
+    const t = '某局2022年度部门决算\n2022年政府性基金预算财政拨款收入2849.77万元，支出2764.09万元，年末结转和结余85.68万元。\n';
+    expect(audit(t).claims.some((c) => c.concept.startsWith('balance.'))).toBe(false);
+  });
+  it('a change after a part of a 其中 whose whole is in the sentence is one reading only: at most 疑似', () => {
+    const t = '某法院2020年度部门决算\n本部门2020年度收入总计3759.2万元，其中年初结转和结余1366.76万元，较2019年增加197.03万元，增加5.5%；\n';
+    expect(audit(t).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});

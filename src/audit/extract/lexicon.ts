@@ -21,6 +21,7 @@ const PAREN = (s: string) => `[（(]${s}[）)]`;
 
 const e = (concept: string, source: string, extra: Partial<LexiconEntry> = {}): LexiconEntry => ({ concept, pattern: new RegExp(source, 'g'), ...extra });
 const PROCUREMENT = /政府采购/;
+const NOT_FISCAL = /^(?![^]*拨款)/;
 
 export const LEXICON: readonly LexiconEntry[] = [
   // "财政拨款收入总计A万元(…)，支出总计A万元": both halves are the 财政拨款 total.
@@ -31,6 +32,11 @@ export const LEXICON: readonly LexiconEntry[] = [
   // "本部门2021年度收入合计10911万元": a year's 收入合计 is its 本年收入合计 (收入总计 adds the carry-over).
   e('income.total', '本年收入合计|本年收入|(?<=\\d{4}年度?)收入合计'),
   e('expense.total', '本年支出合计|本年支出|(?<=\\d{4}年度?)支出合计'),
+  // The carry-over of all money, only in a sentence that does not speak of 财政拨款 (whose own carry-over is another
+  // figure: "政府性基金预算财政拨款收入…，支出…，年末结转和结余85.68万元").
+  e('balance.opening', '(?:年初|上年)结转和?结余', { requires: NOT_FISCAL }),
+  e('balance.closing', '年末结转和?结余', { requires: NOT_FISCAL }),
+  e('balance.distribution', '结余分配', { requires: NOT_FISCAL }),
   e('income.general_budget', '一般公共(?:预算)?(?:财政)?拨款(?:（补助）)?收入|(?<!一般)公共预算财政拨款收入'),
   e('income.gov_fund', '政府性基金预算(?:财政)?拨款收入'),
   e('income.state_capital', '国有资本经营预算(?:财政)?拨款收入'),

@@ -67,7 +67,10 @@ export const rate: TextRule = {
         return;
       }
       // Both readings certain: this year's level stated in the rate's own statement, or near it under its heading.
-      const certain = level.statement === r.statement || (level.section === r.section && r.span.start - level.span.start < 400);
+      // A change said right after a part of a 其中 whose whole is in the same sentence ("收入总计3759.2万元，其中年初结转和结余
+      // 1366.76万元，较2019年增加197.03万元，增加5.5%") may be the whole's: one reading, not two.
+      const partOfWhole = x.breakdowns.some((b) => b.parts.includes(li) && x.claims[b.parent]?.sentence.start === level.sentence.start);
+      const certain = !partOfWhole && (level.statement === r.statement || (level.section === r.section && r.span.start - level.span.start < 400));
       const f = mismatch(`${subjectName(r)}的变动率`, computed, stated, r.value, spans, certain);
       if (f) findings.push(f);
     });
