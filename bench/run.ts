@@ -458,8 +458,8 @@ if (QUICK) {
 
 // ---------------------------------------------------------------------------
 // The HTTP API under load: editors on loopback, against `juesuan serve` in its own process, on both engines.
-// --quick: 50 editors, 3 seconds a scenario (unless BENCH_API_* say otherwise).
-const apiEnv = { ...process.env, ...(QUICK ? { BENCH_API_SECONDS: process.env.BENCH_API_SECONDS ?? '3', BENCH_API_EDITORS: process.env.BENCH_API_EDITORS ?? '50' } : {}) };
+// --quick: 50 editors, 5 seconds a scenario (unless BENCH_API_* say otherwise).
+const apiEnv = { ...process.env, ...(QUICK ? { BENCH_API_SECONDS: process.env.BENCH_API_SECONDS ?? '5', BENCH_API_EDITORS: process.env.BENCH_API_EDITORS ?? '50' } : {}) };
 for (const [engine, args] of [['pglite', []], ['postgres', ['--database-url', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test']]] as const) {
   log(`API 压测（${engine}）…`);
   const keys = ['save', 'preview'].flatMap((n) => ['rps', 'p50_ms', 'p99_ms'].map((m) => `api_${n}_${m}_${engine}`));
