@@ -1,5 +1,4 @@
-/** Timing `libreoffice --headless --convert-to pdf` on a DOCX, the yardstick for our PDF renderer. */
-import { execFileSync } from 'node:child_process';
+/** LibreOffice's `--headless --convert-to pdf` of a DOCX, the yardstick for our PDF renderer. */
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,20 +10,19 @@ export function haveLibreOffice(): boolean {
   return existsSync(LIBREOFFICE);
 }
 
-/** Seconds for one conversion of `docx` to PDF (a private profile, as parallel-safe runs need; stack.md pitfall 12). */
-export function libreOfficeSeconds(docx: string, scratch: string): number {
-  const outDir = mkdtempSync(join(scratch, 'lo-out-'));
-  const profile = join(scratch, 'lo-profile');
-  mkdirSync(profile, { recursive: true });
-  const t0 = performance.now();
-  execFileSync(
-    LIBREOFFICE,
-    ['--headless', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', 'pdf', '--outdir', outDir, docx],
-    { stdio: 'ignore', env: { ...process.env, HOME: scratch } },
-  );
-  const s = (performance.now() - t0) / 1000;
-  if (!existsSync(join(outDir, docx.replace(/^.*\//, '').replace(/\.docx$/, '.pdf')))) throw new Error(`LibreOffice wrote no PDF for ${docx}`);
-  return s;
+/**
+ * The command line converting `docx` to PDF in `outDir`, with a private profile
+ * in `profileDir` (as parallel-safe runs need; stack.md pitfall 12). Run it with
+ * HOME set to a scratch folder too.
+ */
+export function libreOfficeArgs(docx: string, outDir: string, profileDir: string): string[] {
+  mkdirSync(profileDir, { recursive: true });
+  return ['--headless', `-env:UserInstallation=${pathToFileURL(profileDir).href}`, '--convert-to', 'pdf', '--outdir', outDir, docx];
+}
+
+/** The PDF LibreOffice writes for `docx` in `outDir`. */
+export function libreOfficePdf(docx: string, outDir: string): string {
+  return join(outDir, docx.replace(/^.*\//, '').replace(/\.docx$/, '.pdf'));
 }
 
 export function scratchDir(): string {
