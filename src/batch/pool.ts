@@ -4,12 +4,15 @@
  * a slow file does not hold up the rest. A worker that dies takes only its
  * current file with it: that file fails with the reason, and a fresh worker
  * carries on. With one job (or one file) everything runs in this thread.
+ * PDFs of a batch on workers are printed in one browser, this thread's
+ * (print.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { BatchPrinter } from './print.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import type { FileResult } from './task.js';
-import { TASKS } from './tasks.js';
+import { loadTask, TASKS } from './tasks.js';
 
 export interface BatchOptions {
   task: string;
@@ -41,7 +44,7 @@ export function defaultJobs(): number {
 }
 
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
-  if (!TASKS[o.task]) throw new Error(`unknown batch task: ${o.task}`);
+  if (!Object.hasOwn(TASKS, o.task)) throw new Error(`unknown batch task: ${o.task}`);
   const jobs = Math.max(1, Math.min(o.jobs ?? defaultJobs(), o.files.length));
   const t0 = performance.now();
   const results = jobs === 1 ? await runInline(o) : await runOnWorkers(o, jobs);
@@ -49,7 +52,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
 }
 
 async function runInline(o: BatchOptions): Promise<FileResult[]> {
-  const runner = TASKS[o.task]!(o.options);
+  const runner = (await loadTask(o.task))(o.options);
   const results: FileResult[] = [];
   try {
     for (const file of o.files) {
@@ -69,7 +72,16 @@ function workerEntry(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './worker-tsx.mjs' : './worker.js', import.meta.url);
 }
 
-function runOnWorkers(o: BatchOptions, jobs: number): Promise<FileResult[]> {
+async function runOnWorkers(o: BatchOptions, jobs: number): Promise<FileResult[]> {
+  const printer = new BatchPrinter(jobs);
+  try {
+    return await onWorkers(o, jobs, printer);
+  } finally {
+    await printer.close();
+  }
+}
+
+function onWorkers(o: BatchOptions, jobs: number, printer: BatchPrinter): Promise<FileResult[]> {
   const entry = workerEntry();
   const setup: WorkerSetup = { task: o.task, options: o.options };
   const results: (FileResult | undefined)[] = new Array(o.files.length);
@@ -101,7 +113,8 @@ function runOnWorkers(o: BatchOptions, jobs: number): Promise<FileResult[]> {
         }
       };
       worker.on('message', (m: FromWorker) => {
-        if (m.kind === 'result') {
+        if (m.kind === 'print') printer.handle(worker, m.id, m.html);
+        else if (m.kind === 'result') {
           finish(m.id, { file: o.files[m.id]!, ...m.outcome, ms: m.ms });
           feed();
         }
