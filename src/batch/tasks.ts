@@ -19,3 +19,9 @@ export async function loadTask(name: string): Promise<BatchTask> {
   if (!load) throw new Error(`unknown batch task: ${name}`);
   return load();
 }
+
+/** Whether the task, with these options, prints PDFs (a `render` asked for pdf): such a batch wants its workers (defaultJobs). */
+export function printsPdf(task: string, options: unknown): boolean {
+  const formats = (options as { formats?: unknown } | null)?.formats;
+  return task === 'render' && Array.isArray(formats) && formats.includes('pdf');
+}

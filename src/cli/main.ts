@@ -30,6 +30,9 @@ function batchFiles(inputs: string[], jobs: string | undefined, fx: Effects, pat
   return { files, ...(jobs !== undefined ? { jobs: parseCount(jobs, '--jobs', 1) } : {}) };
 }
 
+/** The -j option's help: the defaults of batch/pool.ts's defaultJobs (a test keeps them in step). */
+const JOBS_HELP = '批量处理的线程数（默认：少于 50 个文件时用 1 个；更多时为核心数减 1，双核机器上即 1 个；生成 PDF 时每个核心一个）';
+
 /** The batch pool and its command, loaded when a batch runs. */
 async function runBatchCommand(o: import('../batch/command.js').BatchCommandOptions, fx: Effects): Promise<number> {
   return (await import('../batch/command.js')).batchCommand(o, fx);
@@ -68,7 +71,7 @@ export function buildProgram(fx: Effects): Command {
     .option('-p, --profile <id>', '模板（sichuan 四川 / national 全国通用）；默认取数据文件中的 profile')
     .option('--draft', `未通过审核（有错误或待补充的内容）时生成草稿，每页标注“${HELP_DRAFT_MARK}”，并列出待补齐的内容`)
     .option('--force', '同 --draft')
-    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .option('-j, --jobs <n>', JOBS_HELP)
     .action(async (datasets: string[], o: { out: string; format: string; profile?: string; draft?: boolean; force?: boolean; jobs?: string }) => {
       const { parseFormats } = await import('./render.js');
       const options = { outDir: resolve(o.out), formats: parseFormats(o.format), ...(o.profile ? { profile: o.profile } : {}), ...(o.draft || o.force ? { draft: true } : {}) };
@@ -100,7 +103,7 @@ export function buildProgram(fx: Effects): Command {
     .argument('<datasets...>', '数据文件或文件夹')
     .option('--json', '输出一个 JSON 对象（批量时每个文件一行）')
     .option('-p, --profile <id>', '模板（决定必需的章节和完成率口径）；默认取数据文件中的 profile')
-    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .option('-j, --jobs <n>', JOBS_HELP)
     .action(async (datasets: string[], o: { json?: boolean; profile?: string; jobs?: string }) => {
       const batch = batchFiles(datasets, o.jobs, fx);
       const options = { ...(o.json ? { json: true } : {}), ...(o.profile ? { profile: o.profile } : {}) };
@@ -127,7 +130,7 @@ export function buildProgram(fx: Effects): Command {
     .description('审核已公开的决算报告（txt、docx、pdf、html）：读出数字，找出前后矛盾之处并引用原文；有“确定”问题时退出码为1；可给多个文件或文件夹')
     .argument('<files...>', '报告文件或文件夹')
     .option('--json', '每个文件输出一行 JSON：{file, unit, year, facts, findings, summary}')
-    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .option('-j, --jobs <n>', JOBS_HELP)
     .action((files: string[], o: { json?: boolean; jobs?: string }) => reports(files, o, false));
 
   program
@@ -135,7 +138,7 @@ export function buildProgram(fx: Effects): Command {
     .description('从已公开的决算报告中读出数字（概念、数值、单位、年度、口径和原文引用）')
     .argument('<files...>', '报告文件或文件夹')
     .option('--json', '每个文件输出一行 JSON：{file, unit, year, facts}')
-    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .option('-j, --jobs <n>', JOBS_HELP)
     .action((files: string[], o: { json?: boolean; jobs?: string }) => reports(files, o, true));
 
   program
