@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { MAX_DATASET_BYTES } from '../model/index.js';
+import { MAX_DATASET_BYTES } from '../model/limits.js';
 
 export interface Effects {
   readText(path: string): string;

@@ -6,8 +6,16 @@ export interface WorkerSetup {
   options: unknown;
 }
 
-export type ToWorker = { kind: 'job'; id: number; file: string } | { kind: 'close' };
+/**
+ * The reply to a worker's print request: the PDF, or why not (`user`: the
+ * browser could not be started, e.g. Chromium is missing — the user's to fix).
+ */
+export type Printed = { kind: 'printed'; id: number; pdf: Uint8Array } | { kind: 'printed'; id: number; error: string; user: boolean };
+
+export type ToWorker = { kind: 'job'; id: number; file: string } | { kind: 'close' } | Printed;
 
 export type FromWorker =
   | { kind: 'result'; id: number; outcome: FileOutcome; ms: number }
+  /** A page of HTML for the batch's one browser, owned by the main thread (print.ts). */
+  | { kind: 'print'; id: number; html: string }
   | { kind: 'closed' };

@@ -1,18 +1,15 @@
 /** The `juesuan` command line (design.md §6). */
 import { Command, CommanderError } from 'commander';
 import { basename, resolve } from 'node:path';
-import { checkCommand } from './check.js';
-import { DEMO_FORMATS, demoCommand } from './demo.js';
-import { importCommand } from './import.js';
 import { nodeEffects, UserError, type Effects } from '../app/effects.js';
-import { DRAFT_MARK, missingLines, RENDERERS, renderFileToFolder } from '../app/render.js';
-import { parseFormats } from './render.js';
-import { parseCount, synthCommand } from './synth.js';
-import { batchCommand } from '../batch/command.js';
+import { HELP_DEMO_FORMATS, HELP_DRAFT_MARK, HELP_OUTPUT_FORMATS, parseCount } from './args.js';
 import { DATASET, expandInputsWithEmpty, NothingFoundError, patternLabel, REPORT } from '../batch/inputs.js';
-import { auditTask } from '../batch/tasks/audit.js';
-import { XlsxLimitError } from '../render/xlsx/dataSheet.js';
 
+/*
+ * Start-up: each command's modules are imported when the command runs, never
+ * here. A one-file `audit` then loads the report reader and the audit, not the
+ * renderers, exceljs, the rule pack's dataset schema or the batch pool (issue 16).
+ */
 let exitCode = 0;
 
 /**
@@ -33,6 +30,14 @@ function batchFiles(inputs: string[], jobs: string | undefined, fx: Effects, pat
   return { files, ...(jobs !== undefined ? { jobs: parseCount(jobs, '--jobs', 1) } : {}) };
 }
 
+/** The -j option's help: the defaults of batch/pool.ts's defaultJobs (a test keeps them in step). */
+const JOBS_HELP = '批量处理的线程数（默认：少于 50 个文件时用 1 个；更多时为核心数减 1，双核机器上即 1 个；生成 PDF 时每个核心一个）';
+
+/** The batch pool and its command, loaded when a batch runs. */
+async function runBatchCommand(o: import('../batch/command.js').BatchCommandOptions, fx: Effects): Promise<number> {
+  return (await import('../batch/command.js')).batchCommand(o, fx);
+}
+
 export function buildProgram(fx: Effects): Command {
   const program = new Command();
   program
@@ -46,9 +51,10 @@ export function buildProgram(fx: Effects): Command {
 
   program
     .command('demo')
-    .description(`把 examples/ 中的示例单位生成为完整的公开文件（${DEMO_FORMATS.join('、')}），写入 ./out 并列出文件`)
+    .description(`把 examples/ 中的示例单位生成为完整的公开文件（${HELP_DEMO_FORMATS.join('、')}），写入 ./out 并列出文件`)
     .option('-o, --out <dir>', '输出目录', 'out')
     .action(async (o: { out: string }) => {
+      const [{ demoCommand }, { DRAFT_MARK, missingLines }] = await Promise.all([import('./demo.js'), import('../app/render.js')]);
       for (const { file, result } of await demoCommand(resolve(o.out), fx)) {
         fx.out(`${basename(file)}：${result.final ? '正式报告（通过审核）' : `草稿（每页标注“${DRAFT_MARK}”）`}`);
         for (const f of result.written) fx.out(`  ${f}`);
@@ -61,18 +67,20 @@ export function buildProgram(fx: Effects): Command {
     .description('由数据文件（YAML/JSON）生成决算公开报告；可给多个文件或文件夹，在所有核心上批量生成')
     .argument('<datasets...>', '数据文件或文件夹')
     .option('-o, --out <dir>', '输出目录', 'out')
-    .option('-f, --format <list>', `输出格式，逗号分隔（${Object.keys(RENDERERS).join(', ')}）`, 'html,docx')
+    .option('-f, --format <list>', `输出格式，逗号分隔（${HELP_OUTPUT_FORMATS.join(', ')}）`, 'html,docx')
     .option('-p, --profile <id>', '模板（sichuan 四川 / national 全国通用）；默认取数据文件中的 profile')
-    .option('--draft', `未通过审核（有错误或待补充的内容）时生成草稿，每页标注“${DRAFT_MARK}”，并列出待补齐的内容`)
+    .option('--draft', `未通过审核（有错误或待补充的内容）时生成草稿，每页标注“${HELP_DRAFT_MARK}”，并列出待补齐的内容`)
     .option('--force', '同 --draft')
-    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .option('-j, --jobs <n>', JOBS_HELP)
     .action(async (datasets: string[], o: { out: string; format: string; profile?: string; draft?: boolean; force?: boolean; jobs?: string }) => {
+      const { parseFormats } = await import('./render.js');
       const options = { outDir: resolve(o.out), formats: parseFormats(o.format), ...(o.profile ? { profile: o.profile } : {}), ...(o.draft || o.force ? { draft: true } : {}) };
       const batch = batchFiles(datasets, o.jobs, fx);
       if (batch) {
-        exitCode = await batchCommand({ label: '生成', task: 'render', options, ...batch }, fx);
+        exitCode = await runBatchCommand({ label: '生成', task: 'render', options, ...batch }, fx);
         return;
       }
+      const { DRAFT_MARK, missingLines, renderFileToFolder } = await import('../app/render.js');
       const r = await renderFileToFolder(datasets[0]!, options, fx);
       for (const f of r.written) fx.out(f);
       if (!r.final) fx.err([`已生成草稿（每页标注“${DRAFT_MARK}”）；正式报告还需补齐或改正以下 ${r.missing.length} 项：`, ...missingLines(r.missing)].join('\n'));
@@ -85,6 +93,7 @@ export function buildProgram(fx: Effects): Command {
     .option('-o, --out <file>', '写入的数据文件（YAML）；不给则打印')
     .option('--mapping <file>', '特殊版式的映射文件（JSON）')
     .action(async (file: string, o: { out?: string; mapping?: string }) => {
+      const { importCommand } = await import('./import.js');
       exitCode = await importCommand(file, { ...(o.out ? { out: resolve(o.out) } : {}), ...(o.mapping ? { mapping: o.mapping } : {}) }, fx);
     });
 
@@ -94,11 +103,11 @@ export function buildProgram(fx: Effects): Command {
     .argument('<datasets...>', '数据文件或文件夹')
     .option('--json', '输出一个 JSON 对象（批量时每个文件一行）')
     .option('-p, --profile <id>', '模板（决定必需的章节和完成率口径）；默认取数据文件中的 profile')
-    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .option('-j, --jobs <n>', JOBS_HELP)
     .action(async (datasets: string[], o: { json?: boolean; profile?: string; jobs?: string }) => {
       const batch = batchFiles(datasets, o.jobs, fx);
       const options = { ...(o.json ? { json: true } : {}), ...(o.profile ? { profile: o.profile } : {}) };
-      exitCode = batch ? await batchCommand({ label: '审核', task: 'check', options, ...batch }, fx) : checkCommand(datasets[0]!, o, fx);
+      exitCode = batch ? await runBatchCommand({ label: '审核', task: 'check', options, ...batch }, fx) : (await import('./check.js')).checkCommand(datasets[0]!, o, fx);
     });
 
   /** audit and extract: one file in this thread, many through the batch; the per-file work is the batch task's either way. */
@@ -106,9 +115,10 @@ export function buildProgram(fx: Effects): Command {
     const options = { ...(extract ? { extract: true } : {}), ...(o.json ? { json: true } : {}) };
     const batch = batchFiles(files, o.jobs, fx, REPORT);
     if (batch) {
-      exitCode = await batchCommand({ label: extract ? '读取报告' : '审核报告', task: 'audit', options, ...batch }, fx);
+      exitCode = await runBatchCommand({ label: extract ? '读取报告' : '审核报告', task: 'audit', options, ...batch }, fx);
       return;
     }
+    const { auditTask } = await import('../batch/tasks/audit.js');
     const r = await auditTask(options).run(files[0]!);
     for (const l of r.out) fx.out(l);
     if (r.exitCode >= 2) fx.err(`错误：${r.reason ?? ''}`);
@@ -120,7 +130,7 @@ export function buildProgram(fx: Effects): Command {
     .description('审核已公开的决算报告（txt、docx、pdf、html）：读出数字，找出前后矛盾之处并引用原文；有“确定”问题时退出码为1；可给多个文件或文件夹')
     .argument('<files...>', '报告文件或文件夹')
     .option('--json', '每个文件输出一行 JSON：{file, unit, year, facts, findings, summary}')
-    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .option('-j, --jobs <n>', JOBS_HELP)
     .action((files: string[], o: { json?: boolean; jobs?: string }) => reports(files, o, false));
 
   program
@@ -128,7 +138,7 @@ export function buildProgram(fx: Effects): Command {
     .description('从已公开的决算报告中读出数字（概念、数值、单位、年度、口径和原文引用）')
     .argument('<files...>', '报告文件或文件夹')
     .option('--json', '每个文件输出一行 JSON：{file, unit, year, facts}')
-    .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
+    .option('-j, --jobs <n>', JOBS_HELP)
     .action((files: string[], o: { json?: boolean; jobs?: string }) => reports(files, o, true));
 
   program
@@ -138,7 +148,8 @@ export function buildProgram(fx: Effects): Command {
     .option('-s, --seed <n>', '随机种子', '1')
     .option('-o, --out <dir>', '输出目录', 'synth')
     .option('--corrupt <n>', '其中故意损坏的文件个数（用于检验批量处理）', '0')
-    .action((o: { units: string; seed: string; out: string; corrupt: string }) => {
+    .action(async (o: { units: string; seed: string; out: string; corrupt: string }) => {
+      const { synthCommand } = await import('./synth.js');
       const files = synthCommand(
         { units: parseCount(o.units, '--units', 1), seed: parseCount(o.seed, '--seed'), outDir: resolve(o.out), corrupt: parseCount(o.corrupt, '--corrupt') },
         fx,
@@ -181,6 +192,20 @@ export function buildProgram(fx: Effects): Command {
   return program;
 }
 
+/**
+ * A failure the user is to fix, printed without a stack: a UserError, or the
+ * xlsx writer's XlsxLimitError, known by its name so that this file need not
+ * load the writer (and exceljs) to recognise it.
+ */
+function userFailure(e: unknown): { message: string; exitCode: number } | undefined {
+  if (e instanceof UserError) return e;
+  if (e instanceof Error && e.name === 'XlsxLimitError') {
+    const code = (e as { exitCode?: unknown }).exitCode;
+    return { message: e.message, exitCode: typeof code === 'number' ? code : 2 };
+  }
+  return undefined;
+}
+
 /** Runs the CLI and returns the exit code (0 ok, 1 findings, 2 unusable input). */
 export async function run(argv: string[], fx: Effects = nodeEffects): Promise<number> {
   try {
@@ -189,9 +214,10 @@ export async function run(argv: string[], fx: Effects = nodeEffects): Promise<nu
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UserError || e instanceof XlsxLimitError) {
-      fx.err(`错误：${e.message}`);
-      return e.exitCode;
+    const user = userFailure(e);
+    if (user) {
+      fx.err(`错误：${user.message}`);
+      return user.exitCode;
     }
     fx.err(`内部错误：${(e as Error).message}（请将输入文件和此信息报告给开发者）`);
     return 3;

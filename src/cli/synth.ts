@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { CORRUPTIONS, corruptYaml } from '../synth/corrupt.js';
 import { synthFileName, synthYaml } from '../synth/index.js';
-import { UserError, type Effects } from '../app/effects.js';
+import type { Effects } from '../app/effects.js';
 
 export interface SynthCommandOptions {
   units: number;
@@ -12,13 +12,7 @@ export interface SynthCommandOptions {
   corrupt?: number;
 }
 
-/** Parses a non-negative integer option, with a Chinese message naming it. */
-export function parseCount(value: string, option: string, min = 0): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
-    throw new UserError(`${option} 应为不小于${min}的整数，实际为“${value}”`);
-  }
-  return Number(value);
-}
+export { parseCount } from './args.js';
 
 /** Writes the datasets; returns the paths written. */
 export function synthCommand(o: SynthCommandOptions, fx: Effects): string[] {

@@ -7,6 +7,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { makeDatasetSchema, MAX_WAN_DECIMALS, type Dataset } from './schema.js';
 import { maxDecimals } from '../money/index.js';
+import { MAX_DATASET_BYTES } from './limits.js';
 
 export interface DatasetIssue {
   /** Dataset path such as "expenditure[3].code" ("" for the whole file). */
@@ -28,8 +29,7 @@ export class DatasetError extends Error {
   }
 }
 
-/** Largest dataset text accepted (a unit-year with long texts is well under 1 MB). */
-export const MAX_DATASET_BYTES = 10 * 1024 * 1024;
+export { MAX_DATASET_BYTES };
 
 /**
  * Text as it may be shown on a terminal: control characters, lone surrogates,

@@ -5,7 +5,7 @@
  * worker inside `serve`.
  */
 import { openStore } from '../store/index.js';
-import { startWorker, type Worker } from './index.js';
+import { startWorker, workerSession, type Worker } from './index.js';
 
 export interface WorkerCommandOptions {
   databaseUrl?: string;
@@ -31,16 +31,18 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
   const schema = o.schema ?? process.env.JUESUAN_DB_SCHEMA;
   const store = await openStore({ databaseUrl, ...(schema ? { schema } : {}) });
   const workers: Worker[] = [];
+  // One browser for the process, however many workers: each prints on a page of it.
+  const session = workerSession(concurrency);
   try {
     if (o.once) {
-      const w = startWorker(store, { autostart: false, log: o.err });
+      const w = startWorker(store, { autostart: false, log: o.err, session });
       const n = await w.drain();
       await w.stop();
       o.out(`已处理 ${n} 个任务，队列已空`);
       return;
     }
     for (let i = 0; i < concurrency; i++) {
-      workers.push(startWorker(store, { log: o.err, onJobEnd: (job, outcome) => o.out(`任务 ${job.id}（${job.kind}）${outcome === 'done' ? '完成' : '失败'}`) }));
+      workers.push(startWorker(store, { log: o.err, session, onJobEnd: (job, outcome) => o.out(`任务 ${job.id}（${job.kind}）${outcome === 'done' ? '完成' : '失败'}`) }));
     }
     o.out(`任务处理进程已启动（${concurrency} 个工作线程），按 Ctrl+C 停止`);
     await new Promise<void>((resolve) => {
@@ -50,6 +52,7 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
     o.out('正在停止：等待进行中的任务完成……');
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
+    await session.close();
     await store.close();
   }
 }

@@ -24,11 +24,26 @@ export interface WorkerOptions {
   autostart?: boolean;
   /** Called after each job ends (tests, progress display). */
   onJobEnd?: (job: JobRecord, outcome: 'done' | 'failed') => void;
+  /**
+   * The browser to print PDFs in, shared by the workers of one process
+   * (workerSession()); the caller closes it. Default: one of the worker's own,
+   * started on the first PDF and closed by stop().
+   */
+  session?: RenderSession;
+}
+
+/**
+ * One browser for all the workers of a process (issue 16): `concurrency`
+ * documents print at once in it, each on a page of its own. Close it after
+ * the workers have stopped.
+ */
+export function workerSession(concurrency: number): RenderSession {
+  return new RenderSession({ pages: concurrency });
 }
 
 export interface Worker {
   readonly id: string;
-  /** Finishes the job in hand (if any), then stops; closes the worker's browser. */
+  /** Finishes the job in hand (if any), then stops; closes the worker's browser (not a shared one). */
   stop(): Promise<void>;
   /** Runs jobs until the queue is empty (tests and the CLI's --once). */
   drain(): Promise<number>;
@@ -42,7 +57,7 @@ export function startWorker(store: Store, o: WorkerOptions = {}): Worker {
   const staleMs = o.staleMs ?? 10 * 60_000;
   const handlers = { ...JOB_HANDLERS, ...o.handlers };
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const session = new RenderSession({ pages: 1 });
+  const session = o.session ?? new RenderSession({ pages: 1 });
   let stopping = false;
   let wake: (() => void) | undefined;
   let lastStaleCheck = 0;
@@ -89,7 +104,7 @@ export function startWorker(store: Store, o: WorkerOptions = {}): Worker {
       stopping = true;
       wake?.();
       await loop;
-      await session.close();
+      if (!o.session) await session.close();
     },
     async drain() {
       let n = 0;

@@ -16,9 +16,6 @@ import { detectFormat } from './detect.js';
 import { makeDocument, type ReadDocument, type ReadText } from './document.js';
 import { DocumentError } from './errors.js';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './limits.js';
-import { readDocx } from './readers/docx.js';
-import { readHtml } from './readers/html.js';
-import { readPdf } from './readers/pdf.js';
 import { readTxt } from './readers/txt.js';
 
 export type { DocFormat } from './detect.js';
@@ -48,14 +45,16 @@ export async function readDocumentBytes(bytes: Uint8Array, name: string, limits:
       case 'txt':
         read = readTxt(detected.text, lim, refuse);
         break;
+      // The other readers are loaded when a file needs them: mammoth (with bluebird), htmlparser2 and
+      // pdf.js cost a .txt audit more than reading it does.
       case 'html':
-        read = readHtml(detected.text, lim, refuse);
+        read = (await import('./readers/html.js')).readHtml(detected.text, lim, refuse);
         break;
       case 'docx':
-        read = await readDocx(bytes, lim, refuse);
+        read = await (await import('./readers/docx.js')).readDocx(bytes, lim, refuse);
         break;
       case 'pdf':
-        read = await readPdf(bytes, lim, refuse);
+        read = await (await import('./readers/pdf.js')).readPdf(bytes, lim, refuse);
         break;
     }
   } catch (e) {

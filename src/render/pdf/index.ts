@@ -13,6 +13,12 @@
  * Chromium embeds them as CID TrueType, so text extracts cleanly; the Noto
  * CJK faces (CFF in a TTC) would be drawn as Type 3 glyphs.
  *
+ * The browser and its pages (HtmlPrinter, launchHtmlPrinter) are apart from
+ * the 目录 passes (pdfRendererOn), so one process can own the browser and
+ * others print through it: a batch's workers send HTML to the main thread's
+ * printer (src/batch/print.ts) instead of each launching a Chromium.
+ * playwright-core is loaded when a browser is launched, not with this module.
+ *
  * @example
  *   const pdf = await createPdfRenderer();
  *   try {
@@ -24,7 +30,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ReportTree } from '../../report/tree.js';
 import { renderHtml, type FontStacks } from '../html/index.js';
 import { escapeHtml } from '../html/escape.js';
@@ -162,11 +168,30 @@ export function chromiumPath(o: PdfRendererOptions = {}): string {
   return o.executablePath ?? (env !== undefined && env !== '' ? env : DEFAULT_CHROMIUM_PATH);
 }
 
-/** Launches one headless Chromium; render() prints each document on one of a few reused pages in it. */
-export async function createPdfRenderer(o: PdfRendererOptions = {}): Promise<PdfRenderer> {
+/** One printing: a page of HTML → PDF bytes. */
+export type PrintHtml = (html: string) => Promise<Uint8Array>;
+
+/**
+ * Where documents are printed: a pool of pages, in a browser this process
+ * owns (launchHtmlPrinter) or behind a message channel (a batch worker's).
+ */
+export interface HtmlPrinter {
+  /** How many printings may run at once. */
+  readonly pages: number;
+  /** Runs `f` with a page held for all its printings (one document's 目录 passes); waits for a free page. */
+  withPage<T>(f: (print: PrintHtml) => Promise<T>): Promise<T>;
+  /** Pages open now (printing or idle); never more than `pages`. */
+  openPages(): number;
+  /** Closes the browser (if it is this printer's); printing fails afterwards. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Launches one headless Chromium with a pool of reused pages that print HTML. */
+export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<HtmlPrinter> {
   const executablePath = chromiumPath(o);
   if (!existsSync(executablePath)) throw new ChromiumNotFoundError(executablePath);
   const pages = pdfPoolSize(o.pages);
+  const { chromium } = await import('playwright-core');
   const browser: Browser = await chromium.launch({
     executablePath,
     args: [...CHROMIUM_ARGS],
@@ -209,32 +234,27 @@ export async function createPdfRenderer(o: PdfRendererOptions = {}): Promise<Pdf
       throw e;
     }
   };
-  const print = async (tree: ReportTree, options: RenderOptions): Promise<Uint8Array> => {
-    await take();
-    try {
-      if (closed) throw closedError();
-      const p = idle.pop() ?? (await openPage());
-      try {
-        const pdf = await printWithTocPages(tree, options, (html) => printPage(p, html));
-        idle.push(p);
-        return pdf;
-      } catch (e) {
-        await p.context().close().catch(() => undefined);
-        throw e;
-      }
-    } finally {
-      give();
-    }
-  };
 
   return {
-    format: 'pdf',
-    extension: 'pdf',
     pages,
     openPages: () => (closed ? 0 : browser.contexts().length),
-    async render(tree, options = {}) {
+    async withPage(f) {
       if (closed) throw closedError();
-      return print(tree, options);
+      await take();
+      try {
+        if (closed) throw closedError();
+        const p = idle.pop() ?? (await openPage());
+        try {
+          const out = await f((html) => printPage(p, html));
+          idle.push(p);
+          return out;
+        } catch (e) {
+          await p.context().close().catch(() => undefined);
+          throw e;
+        }
+      } finally {
+        give();
+      }
     },
     async close() {
       if (closed) return;
@@ -242,6 +262,34 @@ export async function createPdfRenderer(o: PdfRendererOptions = {}): Promise<Pdf
       await browser.close();
     },
   };
+}
+
+/**
+ * A PDF renderer printing on `printer`: each document's printings (see
+ * printWithTocPages) on one page of it. close() closes the printer.
+ */
+export function pdfRendererOn(printer: HtmlPrinter): PdfRenderer {
+  let closed = false;
+  return {
+    format: 'pdf',
+    extension: 'pdf',
+    pages: printer.pages,
+    openPages: () => (closed ? 0 : printer.openPages()),
+    async render(tree, options = {}) {
+      if (closed) throw new Error('PDF renderer is closed');
+      return printer.withPage((print) => printWithTocPages(tree, options, print));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await printer.close();
+    },
+  };
+}
+
+/** Launches one headless Chromium; render() prints each document on one of a few reused pages in it. */
+export async function createPdfRenderer(o: PdfRendererOptions = {}): Promise<PdfRenderer> {
+  return pdfRendererOn(await launchHtmlPrinter(o));
 }
 
 /** One document with a browser of its own; for several, use createPdfRenderer() once. */

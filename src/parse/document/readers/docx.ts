@@ -6,7 +6,6 @@
  * to HTML (images left out, never decoded), which htmlLines.ts turns into
  * lines: paragraphs on their own lines, table cells one per line after a tab.
  */
-import mammoth from 'mammoth';
 import { DOCX_KIND, entryData, readCentralDirectory } from '../../zipGuard.js';
 import type { ReadText } from '../document.js';
 import type { DocumentLimits } from '../limits.js';
@@ -31,6 +30,8 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits, refuse
     xmlBytes += entryData(buf, e, refuse).length;
     if (xmlBytes > limits.maxXmlBytes) refuse(`文档内容过大（XML 部分超过 ${Math.round(limits.maxXmlBytes / 1024 / 1024)} MB），已拒绝。`);
   }
+  // Loaded only for a document that passed the checks above (mammoth brings bluebird and a dozen more).
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     const result = await mammoth.convertToHtml({ buffer: buf }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
