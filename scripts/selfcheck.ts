@@ -33,7 +33,7 @@ try {
     const out = join(scratch, 'out', String(i));
     let checkExit: number;
     try {
-      checkExit = checkCommand(file, {}, quiet);
+      checkExit = checkCommand(file, { readBack: true }, quiet);
     } catch (e) {
       if (!(e instanceof UserError) || e.exitCode !== 2) throw e;
       tally.unreadable++;
