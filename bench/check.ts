@@ -1,15 +1,16 @@
 /**
- * `node --import tsx bench/check.ts`: the check's rates alone (the section of
- * bench/run.ts for `check`, without the rest of the bench). Per CPU second of
- * this process and per wall second; BENCH_SECONDS (default 3) per rate.
+ * `node --import tsx bench/check.ts [key]`: the check's rates alone, the
+ * check section of bench/run.ts without the rest of the bench. Per wall
+ * second and per CPU second of this process (which other work on a shared
+ * machine disturbs less); BENCH_SECONDS (default 3) per rate.
  */
 import { readFileSync } from 'node:fs';
 import { exampleFiles } from '../src/cli/demo.js';
 import { parseDataset } from '../src/model/index.js';
 import { findProfile } from '../src/profiles/index.js';
 import { buildReport } from '../src/report/build.js';
-import { checkDataset, checkInputWithReport } from '../src/app/check.js';
-import { reviewDataset } from '../src/app/review.js';
+import { checkDataset, checkInputFromFacts } from '../src/app/check.js';
+import { checkVerdict, reviewDataset } from '../src/app/review.js';
 import { RULE_PACK, runRules } from '../src/rules/index.js';
 import { synthYaml } from '../src/synth/index.js';
 
@@ -34,15 +35,16 @@ const sources = [
 const units = sources.map((s) => {
   const dataset = parseDataset(s.text, s.file);
   const profile = findProfile(dataset.profile ?? 'sichuan')!;
-  return { dataset, profile, input: checkInputWithReport(dataset, profile) };
+  return { dataset, profile, facts: checkInputFromFacts(dataset, profile) };
 });
 const unit = (i: number) => units[i % units.length]!;
 
 const only = process.argv[2];
 const lines: [string, (i: number) => unknown][] = [
-  ['check_datasets_per_s', (i) => reviewDataset(unit(i).dataset, unit(i).profile)],
+  ['check_datasets_per_s', (i) => checkVerdict(unit(i).dataset, unit(i).profile)],
+  ['check_read_back_per_s', (i) => reviewDataset(unit(i).dataset, unit(i).profile)],
   ['check_pack_only_per_s', (i) => checkDataset(unit(i).dataset, unit(i).profile)],
-  ['check_rules_only_per_s', (i) => runRules(RULE_PACK, unit(i).input)],
+  ['check_rules_only_per_s', (i) => runRules(RULE_PACK, unit(i).facts)],
   ['build_report_per_s', (i) => buildReport(unit(i).dataset, unit(i).profile)],
 ];
 for (const [key, fn] of lines) {

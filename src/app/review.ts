@@ -3,7 +3,7 @@
  *
  * - `checkVerdict` — what `juesuan check` and the batch's check run by default:
  *   the rule pack from the dataset's facts (src/check, checkDatasetFromFacts),
- *   no report tree built; about 0.1 % of the time of the review below.
+ *   no report tree built; about a twentieth of the time of the review below.
  * - `reviewDataset` — the review of a report about to become final (render,
  *   the server's review and publication, `check --read-back`): the pack, the
  *   report tree built with the same accounts, and — when the pack finds no

@@ -94,7 +94,7 @@ export function buildProgram(fx: Effects): Command {
     .argument('<datasets...>', '数据文件或文件夹')
     .option('--json', '输出一个 JSON 对象（批量时每个文件一行）')
     .option('-p, --profile <id>', '模板（决定必需的章节和完成率口径）；默认取数据文件中的 profile')
-    .option('--read-back', '同时生成报告并按 audit 的规则审读全文（与 render 生成正式报告前的审核相同，慢约百倍）；默认只按规则审核数据')
+    .option('--read-back', '同时生成报告并按 audit 的规则审读全文（与 render 生成正式报告前的审核相同，约慢二十倍）；默认只按规则审核数据')
     .option('-j, --jobs <n>', '批量处理的线程数（默认每个核心一个）')
     .action(async (datasets: string[], o: { json?: boolean; profile?: string; readBack?: boolean; jobs?: string }) => {
       const batch = batchFiles(datasets, o.jobs, fx);
