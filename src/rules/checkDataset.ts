@@ -9,10 +9,26 @@ import type { OutlineNode, Profile } from '../profiles/index.js';
 import { fillTitle, orderedParts } from '../profiles/index.js';
 import type { CheckInput, CountedList } from './types.js';
 
-/** Every heading title the profile's outline requires, in order. */
+const sectionsCache = new WeakMap<Profile, Map<string, readonly string[]>>();
+
+/**
+ * Every heading title the profile's outline requires, in order. They depend
+ * only on the profile, the year, the unit's level and whether it has
+ * evaluations, so they are made once for each (every check asks).
+ */
 export function requiredSections(profile: Profile, d: Dataset): string[] {
-  const walk = (n: OutlineNode): string[] => ('section' in n ? [n.title] : [n.group, ...n.children.flatMap(walk)]);
-  return orderedParts(profile, { evaluations: d.evaluations.length > 0 }).flatMap((p) => [p.title, ...(p.children ?? []).flatMap(walk)]).map((t) => fillTitle(t, d.year, d.unit.level));
+  const evaluations = d.evaluations.length > 0;
+  const key = `${d.year}|${d.unit.level}|${evaluations}`;
+  let byKey = sectionsCache.get(profile);
+  if (!byKey) sectionsCache.set(profile, (byKey = new Map()));
+  let titles = byKey.get(key);
+  if (!titles) {
+    const walk = (n: OutlineNode): string[] => ('section' in n ? [n.title] : [n.group, ...n.children.flatMap(walk)]);
+    titles = orderedParts(profile, { evaluations }).flatMap((p) => [p.title, ...(p.children ?? []).flatMap(walk)]).map((t) => fillTitle(t, d.year, d.unit.level));
+    byKey.set(key, titles);
+  }
+  // A copy: callers own their list.
+  return [...titles];
 }
 
 function countedLists(d: Dataset): CountedList[] {
