@@ -76,8 +76,23 @@ function pairComparison(c: Ctx, total: { key: string; income: Fen; expense: Fen 
 /** priorComparisonStated (sections/otherMatters.ts): the same gaps as priorComparison. */
 const priorComparisonStated = priorComparison;
 
+/**
+ * Whether the year's edition knows a 功能分类 code, and its whole 类/款/项
+ * chain (functionalPhrase), looked up once per code and year: the
+ * classification is fixed data, and every check asks about the same codes.
+ */
+const known = new Map<string, { entry: boolean; phrase: boolean }>();
+function knownFunctional(code: string, year: number): { entry: boolean; phrase: boolean } {
+  const key = `${year}|${code}`;
+  let k = known.get(key);
+  // Codes a dataset makes up are remembered too: keep the memo bounded.
+  if (!k && known.size >= 20_000) known.clear();
+  if (!k) known.set(key, (k = { entry: lookupFunctional(code, year) !== undefined, phrase: functionalPhrase(code, year) !== undefined }));
+  return k;
+}
+
 function className(c: Ctx, code: string): void {
-  if (!lookupFunctional(code, c.d.year)) gap(c, '科目名称', `expenditure（${code}）`);
+  if (!knownFunctional(code, c.d.year).entry) gap(c, '科目名称', `expenditure（${code}）`);
 }
 
 // ------------------------------------------------------------ the sections, each as its writer
@@ -97,7 +112,7 @@ function generalBudget(c: Ctx): void {
   const budgets = shown.map((i) => budgetOf(c, i));
   completion(c, budgets.every((b) => b !== undefined) ? sum(budgets as Fen[]) : undefined, 'expenditure[].adjustedBudget');
   shown.forEach((item, i) => {
-    if (!functionalPhrase(item.code, c.d.year)) gap(c, '科目名称', `expenditure（${item.code}）`);
+    if (!knownFunctional(item.code, c.d.year).phrase) gap(c, '科目名称', `expenditure（${item.code}）`);
     completion(c, budgets[i], `expenditure（${item.code}）.adjustedBudget`);
     budgetGap(c, item.total, budgets[i], `${GB}@${item.code}`);
   });
@@ -242,7 +257,8 @@ const SECTION_GAPS: Readonly<Record<SectionId, (c: Ctx) => void>> = {
   'explain.other': () => {},
   glossary: (c) => {
     for (const code of glossaryCodes(c.d)) {
-      if (!functionalPhrase(code, c.d.year) || !lookupFunctional(code, c.d.year)) gap(c, '科目名称和说明', `expenditure（${code}）`);
+      const k = knownFunctional(code, c.d.year);
+      if (!k.phrase || !k.entry) gap(c, '科目名称和说明', `expenditure（${code}）`);
     }
   },
   'annex.evaluations': annex,
