@@ -1,6 +1,6 @@
 // `npm run selfcheck`: the examples and N synthetic units (some corrupted) through the whole
 // chain — check, render (final or refused), audit of every format, facts read back — and the
-// invariant: check exit 0 ⇔ the final report is produced ⇔ its audit has no 确定 finding.
+// invariant: check --read-back exit 0 ⇔ the final report is produced ⇔ its audit has no 确定 finding.
 //   npm run selfcheck -- [-n 50] [-s 2026] [--corrupt 6] [--formats html,docx,pdf,txt]
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,7 @@ try {
     const out = join(scratch, 'out', String(i));
     let checkExit: number;
     try {
-      checkExit = checkCommand(file, {}, quiet);
+      checkExit = checkCommand(file, { readBack: true }, quiet);
     } catch (e) {
       if (!(e instanceof UserError) || e.exitCode !== 2) throw e;
       tally.unreadable++;

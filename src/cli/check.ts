@@ -2,7 +2,7 @@
 import { checkReportJson } from '../app/check.js';
 import type { Effects } from '../app/effects.js';
 import { chooseProfile, readDatasetFile } from '../app/load.js';
-import { reviewDataset } from '../app/review.js';
+import { checkVerdict } from '../app/review.js';
 import type { CheckReport, Finding, Severity } from '../rules/index.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -31,11 +31,21 @@ export function checkReportText(file: string, r: CheckReport): string[] {
   return lines;
 }
 
-/** Returns the exit code: 1 when any error-level finding exists, i.e. exactly when `render` would refuse a final report. */
-export function checkCommand(file: string, o: { json?: boolean; profile?: string }, fx: Effects): number {
+/** Said after a passing check that did not read the report back. */
+export const NO_READ_BACK_NOTE = '（未审读生成的报告全文：render 生成正式报告前会审读；加 --read-back 可先行审读。）';
+
+/**
+ * Returns the exit code: 1 when any error-level finding exists. With
+ * `readBack`, the report is built and read back too, and 0 means exactly that
+ * `render` writes the final report.
+ */
+export function checkCommand(file: string, o: { json?: boolean; profile?: string; readBack?: boolean }, fx: Effects): number {
   const d = readDatasetFile(file, fx);
-  const { report, final } = reviewDataset(d, chooseProfile(d, o.profile, file));
+  const { report, final } = checkVerdict(d, chooseProfile(d, o.profile, file), { readBack: o.readBack === true });
   if (o.json) fx.out(checkReportJson(file, report));
-  else for (const l of checkReportText(file, report)) fx.out(l);
+  else {
+    for (const l of checkReportText(file, report)) fx.out(l);
+    if (final && !o.readBack) fx.out(NO_READ_BACK_NOTE);
+  }
   return final ? 0 : 1;
 }

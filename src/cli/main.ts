@@ -99,14 +99,15 @@ export function buildProgram(fx: Effects): Command {
 
   program
     .command('check')
-    .description('按审核规则检查数据文件；有错误级问题时退出码为1；可给多个文件或文件夹，批量审核')
+    .description('按审核规则检查数据文件（直接审核数据，不生成报告；加 --read-back 再审读生成的报告全文，即 render 的结论）；有错误级问题时退出码为1；可给多个文件或文件夹，批量审核')
     .argument('<datasets...>', '数据文件或文件夹')
     .option('--json', '输出一个 JSON 对象（批量时每个文件一行）')
     .option('-p, --profile <id>', '模板（决定必需的章节和完成率口径）；默认取数据文件中的 profile')
+    .option('--read-back', '同时生成报告并按 audit 的规则审读全文（与 render 生成正式报告前的审核相同，约慢二十倍）；默认只按规则审核数据')
     .option('-j, --jobs <n>', JOBS_HELP)
-    .action(async (datasets: string[], o: { json?: boolean; profile?: string; jobs?: string }) => {
+    .action(async (datasets: string[], o: { json?: boolean; profile?: string; readBack?: boolean; jobs?: string }) => {
       const batch = batchFiles(datasets, o.jobs, fx);
-      const options = { ...(o.json ? { json: true } : {}), ...(o.profile ? { profile: o.profile } : {}) };
+      const options = { ...(o.json ? { json: true } : {}), ...(o.profile ? { profile: o.profile } : {}), ...(o.readBack ? { readBack: true } : {}) };
       exitCode = batch ? await runBatchCommand({ label: '审核', task: 'check', options, ...batch }, fx) : (await import('./check.js')).checkCommand(datasets[0]!, o, fx);
     });
 

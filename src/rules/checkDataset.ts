@@ -1,18 +1,34 @@
 /**
- * A dataset as the rule pack reads it: facts, reasons, named lists, and the
- * report tree built from it. The rules never build the tree: it is given (see
- * src/check/, which builds it and runs the pack — what the browser calls).
+ * A dataset as the rule pack reads it: facts, reasons, named lists. What the
+ * narrative rules read of the report is added by src/check/ — the outline
+ * derived from the dataset (`check`) or the report tree built from it (the
+ * read-back); the rules never build either.
  */
 import { computeAccounts, flatten, type Accounts, type Dataset } from '../model/index.js';
 import type { OutlineNode, Profile } from '../profiles/index.js';
 import { fillTitle, orderedParts } from '../profiles/index.js';
-import type { ReportTree } from '../report/tree.js';
 import type { CheckInput, CountedList } from './types.js';
 
-/** Every heading title the profile's outline requires, in order. */
+const sectionsCache = new WeakMap<Profile, Map<string, readonly string[]>>();
+
+/**
+ * Every heading title the profile's outline requires, in order. They depend
+ * only on the profile, the year, the unit's level and whether it has
+ * evaluations, so they are made once for each (every check asks).
+ */
 export function requiredSections(profile: Profile, d: Dataset): string[] {
-  const walk = (n: OutlineNode): string[] => ('section' in n ? [n.title] : [n.group, ...n.children.flatMap(walk)]);
-  return orderedParts(profile, { evaluations: d.evaluations.length > 0 }).flatMap((p) => [p.title, ...(p.children ?? []).flatMap(walk)]).map((t) => fillTitle(t, d.year, d.unit.level));
+  const evaluations = d.evaluations.length > 0;
+  const key = `${d.year}|${d.unit.level}|${evaluations}`;
+  let byKey = sectionsCache.get(profile);
+  if (!byKey) sectionsCache.set(profile, (byKey = new Map()));
+  let titles = byKey.get(key);
+  if (!titles) {
+    const walk = (n: OutlineNode): string[] => ('section' in n ? [n.title] : [n.group, ...n.children.flatMap(walk)]);
+    titles = orderedParts(profile, { evaluations }).flatMap((p) => [p.title, ...(p.children ?? []).flatMap(walk)]).map((t) => fillTitle(t, d.year, d.unit.level));
+    byKey.set(key, titles);
+  }
+  // A copy: callers own their list.
+  return [...titles];
 }
 
 function countedLists(d: Dataset): CountedList[] {
@@ -29,10 +45,10 @@ function countedLists(d: Dataset): CountedList[] {
 }
 
 /**
- * The pack's input for a dataset and the report tree built from it with the
- * same profile (pass the accounts the tree was built with to compute them once).
+ * The pack's input for a dataset, without the report (src/check adds its
+ * outline or its tree). Pass the accounts to compute them once.
  */
-export function datasetCheckInput(d: Dataset, profile: Profile, tree: ReportTree, accounts: Accounts = computeAccounts(d)): CheckInput & { tree: ReportTree } {
+export function datasetCheckInput(d: Dataset, profile: Profile, accounts: Accounts = computeAccounts(d)): CheckInput {
   return {
     facts: flatten(d, accounts),
     year: d.year,
@@ -46,7 +62,6 @@ export function datasetCheckInput(d: Dataset, profile: Profile, tree: ReportTree
     ],
     evaluations: d.evaluations,
     evaluationVariant: profile.evaluationForm,
-    tree,
     requiredSections: requiredSections(profile, d),
     precision: 'exact',
   };

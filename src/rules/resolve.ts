@@ -50,15 +50,21 @@ export function termYear(input: CheckInput, t: Term): number {
  * while runRules runs (withFactIndex), so a caller that changes its facts
  * between runs never sees a stale index; outside a run, lookups scan.
  */
-let active: { facts: readonly Fact[]; index: Map<string, Fact[]> } | undefined;
+let active: { facts: readonly Fact[]; index: FactIndex } | undefined;
+
+/** concept → year → scenario → facts, in fact order (nested maps: no key string built per lookup). */
+type FactIndex = Map<string, Map<number, Map<string, Fact[]>>>;
 
 export function withFactIndex<T>(facts: readonly Fact[], run: () => T): T {
-  const index = new Map<string, Fact[]>();
+  const index: FactIndex = new Map();
   for (const f of facts) {
-    const key = `${f.concept}|${f.year}|${f.scenario}`;
-    const list = index.get(key);
+    let byYear = index.get(f.concept);
+    if (!byYear) index.set(f.concept, (byYear = new Map()));
+    let byScenario = byYear.get(f.year);
+    if (!byScenario) byYear.set(f.year, (byScenario = new Map()));
+    const list = byScenario.get(f.scenario);
     if (list) list.push(f);
-    else index.set(key, [f]);
+    else byScenario.set(f.scenario, [f]);
   }
   const outer = active;
   active = { facts, index };
@@ -69,10 +75,12 @@ export function withFactIndex<T>(facts: readonly Fact[], run: () => T): T {
   }
 }
 
+const NONE: Fact[] = [];
+
 export function candidates(input: CheckInput, t: Term): Fact[] {
   const year = termYear(input, t);
   const scenario = t.scenario ?? 'actual';
-  if (active?.facts === input.facts) return active.index.get(`${t.concept}|${year}|${scenario}`) ?? [];
+  if (active?.facts === input.facts) return active.index.get(t.concept)?.get(year)?.get(scenario) ?? NONE;
   return input.facts.filter((f) => f.concept === t.concept && f.year === year && f.scenario === scenario);
 }
 

@@ -130,6 +130,24 @@ export interface ReadBackFinding {
   quote?: string;
 }
 
+/** A 【待补充】 the report leaves: what is missing and the dataset path to fill in. */
+export interface ReportGap {
+  what: string;
+  path: string;
+}
+
+/**
+ * What the narrative rules read of a report: its headings in order, its
+ * tables, its gaps. From a tree (outlineOfTree), or — for a dataset — from the
+ * dataset without building the tree (src/check/outline.ts).
+ */
+export interface ReportOutline {
+  headings: string[];
+  /** Each table by title; `unexplainedEmpty`: no data and no note saying why. */
+  tables: { title: string; unexplainedEmpty: boolean }[];
+  gaps: ReportGap[];
+}
+
 /** Everything the rules look at. */
 export interface CheckInput {
   facts: Fact[];
@@ -147,8 +165,10 @@ export interface CheckInput {
   evaluations?: Evaluation[];
   /** 预算执行率 rule of the profile: national, or 四川 (a reason below 90 %). */
   evaluationVariant?: 'national' | 'sichuan';
-  /** The generated (or read) report, for narrative rules. */
+  /** The generated (or read) report: what the narrative rules read of it, and the read-back. */
   tree?: ReportTree;
+  /** What the narrative rules read of the report, when there is no tree (or to spare reading it again). */
+  outline?: ReportOutline;
   /** Section titles the profile requires, in order (for the sections rule). */
   requiredSections?: string[];
   /**

@@ -8,7 +8,7 @@ import { checkDataset, checkDatasetWithReport, checkReportJson } from '../../src
 import { importWorkbook, XlsxImportError } from '../../src/app/import.js';
 import { DatasetError, datasetFromJson, loadDataset, resolveProfile, UnknownProfile } from '../../src/app/load.js';
 import { DRAFT_MARK, NotFinal, OUTPUT_FORMATS, RENDERERS, RenderSession, renderDataset } from '../../src/app/render.js';
-import { reviewDataset } from '../../src/app/review.js';
+import { checkVerdict, reviewDataset } from '../../src/app/review.js';
 import { datasetToRaw, datasetToYaml } from '../../src/model/save.js';
 import { buildReport } from '../../src/report/build.js';
 import { PROFILES } from '../../src/profiles/index.js';
@@ -136,6 +136,22 @@ describe('check and review', () => {
       expect(checkDataset(d, profile)).toEqual(c.report);
       expect(reviewDataset(d, profile).tree).toEqual(c.tree);
       expect(JSON.parse(checkReportJson('x.yaml', c.report))).toMatchObject({ dataset: 'x.yaml', rulesVersion: c.report.rulesVersion });
+    }
+  });
+
+  it('check gives the pack from facts; with the read-back, exactly the review render and the server use', () => {
+    for (const name of [COMPLETE_EXAMPLE, 'zhaohua-zfw-2022'] as const) {
+      const d = loadExample(name);
+      const profile = resolveProfile(d);
+      const plain = checkVerdict(d, profile);
+      expect(plain.report).toEqual(checkDataset(d, profile));
+      expect(plain.final).toBe(!plain.report.findings.some((f) => f.severity === 'error'));
+      const { report, final } = reviewDataset(d, profile);
+      expect(checkVerdict(d, profile, { readBack: true })).toEqual({ report, final });
+      // The read-back ran where the pack passed (ST3 applicable), not where it failed.
+      const st3 = report.results.find((r) => r.rule === 'ST3-readback')!.outcome;
+      expect(st3).toBe(plain.final ? 'pass' : 'not_applicable');
+      expect(plain.report.results.find((r) => r.rule === 'ST3-readback')!.outcome).toBe('not_applicable');
     }
   });
 });

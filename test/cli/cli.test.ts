@@ -153,13 +153,17 @@ describe('juesuan check and the render gate', () => {
     expect(await run(['render', seedExample, '-o', out, '-f', 'txt', '--draft'], fx)).toBe(0);
     expect(readFileSync(join(out, 'zhaohua-zfw-2022.txt'), 'utf8')).toMatch(/^草稿（未通过审核\/待补充）\n[\s\S]*【待补充：/);
   });
-  it('the report read back: a template leftover in the unit\'s own text blocks a final report (ST3-readback)', async () => {
+  it('the report read back: a template leftover in the unit\'s own text blocks a final report (ST3-readback); check reads back with --read-back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'readback-'));
     const file = join(dir, 'unit.yaml');
     // The unit's 自评报告 text carries a template leftover the rule pack cannot see, but a reader can.
     writeFileSync(file, readFileSync(example, 'utf8').replace(/(report:\n\s+\S+: )(.+)/u, '$1（此处填写项目名称）$2'));
+    // Plain check is the pack from facts: it passes, and says the report was not read back.
+    const plain = recording();
+    expect(await run(['check', file], plain)).toBe(0);
+    expect(plain.outLines.join('\n')).toContain('加 --read-back 可先行审读');
     const fx = recording();
-    expect(await run(['check', file], fx)).toBe(1);
+    expect(await run(['check', '--read-back', file], fx)).toBe(1);
     expect(fx.outLines.join('\n')).toMatch(/\[ST3-readback\] 审读生成的报告：\[TX-template\] 报告中留有模板说明文字“（此处填写项目名称）”/);
     expect(await run(['render', file, '-o', join(dir, 'out'), '-f', 'txt'], fx)).toBe(1);
   });

@@ -2,13 +2,15 @@
 import { checkReportJson } from '../../app/check.js';
 import { nodeEffects } from '../../app/effects.js';
 import { chooseProfile, readDatasetFile } from '../../app/load.js';
-import { reviewDataset } from '../../app/review.js';
+import { checkVerdict } from '../../app/review.js';
 import type { BatchTask, FileOutcome } from '../task.js';
 import { failure } from './outcome.js';
 
 export interface CheckTaskOptions {
   json?: boolean;
   profile?: string;
+  /** Build and read back each report as well (render's verdict); default: the pack from facts. */
+  readBack?: boolean;
 }
 
 export const checkTask: BatchTask = (options) => {
@@ -17,7 +19,7 @@ export const checkTask: BatchTask = (options) => {
     async run(file): Promise<FileOutcome> {
       try {
         const d = readDatasetFile(file, nodeEffects);
-        const { report, final } = reviewDataset(d, chooseProfile(d, o.profile, file));
+        const { report, final } = checkVerdict(d, chooseProfile(d, o.profile, file), { readBack: o.readBack === true });
         const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
         const counts = { error: count('error'), warning: count('warning'), info: count('info') };
         const line = o.json

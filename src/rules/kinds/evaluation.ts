@@ -17,11 +17,21 @@ export function finding(rule: Rule, f: Omit<Finding, 'rule' | 'severity' | 'hint
 
 /** Combines the evaluations of several instances of one rule (e.g. every node of a tree). */
 export function combine(parts: Evaluation[]): Evaluation {
-  const findings = parts.flatMap((p) => p.findings);
-  const paths = [...new Set(parts.flatMap((p) => p.paths ?? []))];
-  const has = (o: Outcome) => parts.some((p) => p.outcome === o);
-  const outcome: Outcome = has('fail') ? 'fail' : has('pass') ? 'pass' : has('insufficient_data') ? 'insufficient_data' : 'not_applicable';
-  return { outcome, findings, ...(paths.length > 0 ? { paths } : {}) };
+  // Plain loops: every rule of every check ends here, often with many parts.
+  const findings: Finding[] = [];
+  let paths: Set<string> | undefined;
+  let fail = false;
+  let pass = false;
+  let insufficientData = false;
+  for (const p of parts) {
+    for (const f of p.findings) findings.push(f);
+    if (p.paths) for (const path of p.paths) (paths ??= new Set()).add(path);
+    if (p.outcome === 'fail') fail = true;
+    else if (p.outcome === 'pass') pass = true;
+    else if (p.outcome === 'insufficient_data') insufficientData = true;
+  }
+  const outcome: Outcome = fail ? 'fail' : pass ? 'pass' : insufficientData ? 'insufficient_data' : 'not_applicable';
+  return { outcome, findings, ...(paths && paths.size > 0 ? { paths: [...paths] } : {}) };
 }
 
 /** A failed comparison of two figures: the message filled in, values formatted in the concept's unit. */

@@ -51,11 +51,16 @@ function budgetComparisons(input: CheckInput): Comparison[] {
       }
     }
   }
+  if (budgets.size === 0) return out;
+  // The actual spending of each code, in one pass over the facts.
+  const actuals = new Map<string, bigint>();
+  for (const f of input.facts) {
+    const code = f.dims.functional;
+    if (code === undefined || !budgets.has(code) || f.year !== input.year || f.scenario !== 'actual' || f.dims.fund !== 'general_budget' || !EXPENSE_KINDS.includes(f.concept)) continue;
+    actuals.set(code, (actuals.get(code) ?? 0n) + f.value);
+  }
   for (const [code, b] of budgets) {
-    const actual = input.facts
-      .filter((f) => f.year === input.year && f.scenario === 'actual' && EXPENSE_KINDS.includes(f.concept) && f.dims.functional === code && f.dims.fund === 'general_budget')
-      .reduce((s, f) => s + f.value, 0n);
-    out.push({ key: `expense.general_budget@${code}`, subject: `一般公共预算财政拨款支出${code}（与预算比）`, current: actual, base: b.value });
+    out.push({ key: `expense.general_budget@${code}`, subject: `一般公共预算财政拨款支出${code}（与预算比）`, current: actuals.get(code) ?? 0n, base: b.value });
   }
   return out;
 }

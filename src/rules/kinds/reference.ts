@@ -1,7 +1,6 @@
 // reference: every classification code exists in the report year's edition, under the name stated.
 import { lookup } from '../../classification/index.js';
 import { fill } from '../format.js';
-import { pathsOf } from '../resolve.js';
 import type { CheckInput, ReferenceRule } from '../types.js';
 import { combine, finding, notApplicable, type Evaluation } from './evaluation.js';
 
@@ -11,18 +10,26 @@ const normalise = (s: string) => s.replace(/[()（）\s]/g, '');
 export function evaluateReference(rule: ReferenceRule, input: CheckInput): Evaluation {
   const seen = new Set<string>();
   const parts: Evaluation[] = [];
-  const uses = [
-    ...input.facts.flatMap((f) => {
-      const code = f.dims[rule.dim];
-      return code === undefined || f.source.kind !== 'dataset' ? [] : [{ code, year: f.year, location: pathsOf([f])[0] ?? '', name: f.dims[`${rule.dim}Name`] }];
-    }),
-    ...(input.codes ?? []).filter((c) => c.dim === rule.dim).map((c) => ({ code: c.code, year: c.year, location: c.path, name: undefined })),
-  ];
-  for (const f of uses) {
-    const code = f.code;
+  const nameDim = `${rule.dim}Name`;
+  const uses: { code: string; year: number; location: string; name: string | undefined }[] = [];
+  // Plain loop, and each code once: facts repeat a code many times (every fund, scenario and year).
+  for (const f of input.facts) {
+    const code = f.dims[rule.dim];
+    if (code === undefined || f.source.kind !== 'dataset') continue;
     const key = `${code}@${f.year}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    uses.push({ code, year: f.year, location: f.source.path, name: f.dims[nameDim] });
+  }
+  for (const c of input.codes ?? []) {
+    if (c.dim !== rule.dim) continue;
+    const key = `${c.code}@${c.year}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    uses.push({ code: c.code, year: c.year, location: c.path, name: undefined });
+  }
+  for (const f of uses) {
+    const code = f.code;
     const entry = lookup(rule.dim, code, f.year);
     const location = f.location;
     if (!entry) {

@@ -12,10 +12,20 @@ export interface EvaluationContext {
   score: EvaluationScore;
 }
 
-/** Scores are computed once per evaluation and variant, however many rules (and the report's 附件) look at them. */
+const byInput = new WeakMap<CheckInput, EvaluationContext[]>();
+
+/**
+ * Scores are computed once per evaluation and variant, however many rules (and
+ * the report's 附件) look at them; the contexts once per input, however many
+ * of the pack's 14 self-evaluation rules ask.
+ */
 export function contexts(input: CheckInput): EvaluationContext[] {
+  let all = byInput.get(input);
+  if (all) return all;
   const variant = input.evaluationVariant ?? 'national';
-  return (input.evaluations ?? []).map((ev, index) => ({ ev, index, path: `evaluations[${index}]`, score: scoreEvaluationOnce(ev, variant) }));
+  all = (input.evaluations ?? []).map((ev, index) => ({ ev, index, path: `evaluations[${index}]`, score: scoreEvaluationOnce(ev, variant) }));
+  byInput.set(input, all);
+  return all;
 }
 
 export const wan = (fen: bigint): string => exactDecimal(fen, '万元');
