@@ -1,13 +1,13 @@
 /** Published bundles (公开文件): immutable once written; a correction is a new edition. */
 import type { Bundle, BundleFile, Organisation, Region } from '../api/contract.js';
 import type { Db, Queryable, Row } from './db.js';
-import { insertFacts } from './facts.js';
+import { applyRegionSums, insertFacts } from './facts.js';
 import { checkFile, toFile, toFileMeta } from './files.js';
-import { byteaParam, int, intOrNull, iso, mapDuplicate, NotFound, str, strOrNull } from './rows.js';
+import { byteaParam, int, intOrNull, iso, jsonParam, mapDuplicate, NotFound, str, strOrNull } from './rows.js';
 import type { Store } from './types.js';
 import { transitionIn } from './workflow.js';
 
-type BundleMethods = Pick<Store, 'addBundle' | 'listBundles' | 'getBundle' | 'getBundleFile' | 'publishedOf' | 'latestBundleId'>;
+type BundleMethods = Pick<Store, 'addBundle' | 'listBundles' | 'getBundle' | 'getBundleFile' | 'publishedOf' | 'latestBundleId' | 'bundleFigures'>;
 
 const BUNDLE_SELECT = `
   SELECT b.id, b.dataset_id, o.name AS org_name, d.year, b.edition, b.dataset_version, b.published_at,
@@ -85,9 +85,16 @@ export function bundleMethods(db: Db): BundleMethods {
         }
         // The bundle's figures, in its own transaction: never a bundle without its facts.
         await insertFacts(tx, id, b.datasetId, edition, b.facts ?? []);
+        if (b.figures) {
+          await tx.query('INSERT INTO published_figures (bundle_id, measures, details) VALUES ($1, $2::jsonb, $3::jsonb)', [
+            id, jsonParam(b.figures.measures), jsonParam(b.figures.details),
+          ]);
+        }
         if (prev[0]) {
           await tx.query('UPDATE bundles SET superseded_by = $2 WHERE id = $1', [int(prev[0].id), id]);
         }
+        // The 汇总's lines of the region-year: this edition's in, the one it supersedes out.
+        await applyRegionSums(tx, id, prev[0] ? int(prev[0].id) : null);
         return (await bundleIn(tx, id))!;
       }));
     },
@@ -139,6 +146,17 @@ export function bundleMethods(db: Db): BundleMethods {
         return { ...toBundle(r, files), orgId };
       });
       return { bundles, orgs: [...orgs.values()], regions: [...regions.values()] };
+    },
+
+    async bundleFigures(bundleIds, opts = {}) {
+      const out = new Map<number, { measures: unknown; details?: unknown }>();
+      if (bundleIds.length === 0) return out;
+      const rows = await db.query(
+        `SELECT bundle_id, measures${opts.details ? ', details' : ''} FROM published_figures WHERE bundle_id = ANY ($1::integer[])`,
+        [[...bundleIds]],
+      );
+      for (const r of rows) out.set(int(r.bundle_id), { measures: r.measures, ...(opts.details ? { details: r.details } : {}) });
+      return out;
     },
 
     async getBundleFile(bundleId, name) {
