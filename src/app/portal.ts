@@ -2,16 +2,18 @@
  * The public portal's data (issue 14): what has been published, and only that.
  * A report is public when a bundle holds it; of a dataset's bundles only the
  * current edition (not superseded) gives figures, the earlier ones are its
- * 已更正 history. The figures are read from each bundle's open-data JSON file
- * (immutable once stored, so parsed once and cached), never from a dataset's
- * versions: a draft, a submission or an approval that is not yet published
- * never reaches the portal.
+ * 已更正 history. The figures are those the publish job computed from the
+ * published dataset and stored with the bundle (`portalFiguresOf`, migration
+ * 005); a bundle published without them has its open-data JSON file read
+ * instead (immutable once stored, so parsed once and cached). Never from a
+ * dataset's versions: a draft, a submission or an approval that is not yet
+ * published never reaches the portal.
  */
 import type { Bundle, Organisation, Region } from '../api/contract.js';
-import { crossYearFindings } from './crossYear.js';
-import { parseDataset, type Dataset } from '../model/index.js';
+import { crossYearOfSides, crossYearSide, type CrossYearFact, type CrossYearSide } from './crossYear.js';
+import { flatten, parseDataset, type Dataset } from '../model/index.js';
 import { changeOf, divRound, formatPercent, percentOf, formatWan, formatYuan, wan, type Change } from '../money/index.js';
-import type { OpenFact } from '../render/json/index.js';
+import { openFact, type OpenFact } from '../render/json/index.js';
 import type { Store } from '../store/types.js';
 
 /** A fact of a published report's open-data JSON (what render/json writes). */
@@ -186,11 +188,122 @@ export function changeText(current: bigint | null, base: bigint | null, m: Measu
 }
 
 // ---------------------------------------------------------------------------
+// An edition's figures, kept with its bundle
+
+/** A 绩效自评 row as the unit page shows it. */
+export interface EvaluationRow {
+  kind: string;
+  name: string;
+  score: string;
+  executionRate: string;
+  conclusion: string;
+}
+
+/** What the portal's pages show of one published edition. */
+export interface EditionFigures {
+  /** By measure key (MEASURES). */
+  values: Map<string, bigint | null>;
+  evaluations: EvaluationRow[];
+  /** What the cross-year comparison reads (null when the dataset cannot be read back). */
+  crossYear: CrossYearSide | null;
+}
+
+const FIGURES_FORMAT = 'juesuan-portal-figures/1';
+
+const valuesOf = (facts: readonly OpenFactJson[], year: number) => new Map(MEASURES.map((m) => [m.key, valueOf(facts, m, year)]));
+
+function evaluationsOf(d: Dataset): EvaluationRow[] {
+  return d.evaluations.map((ev) => {
+    // 预算执行率 of the whole (财政拨款 row when stated, else the first row): executed ÷ annual budget, exact.
+    const row = ev.funds.find((f) => f.source === 'fiscal') ?? ev.funds[0];
+    const rate = row?.executed && row.annual ? percentOf(row.executed.fen, row.annual.fen) : null;
+    return {
+      kind: ev.kind === 'department' ? '部门整体' : '项目',
+      name: ev.name,
+      score: ev.selfScore ?? '—',
+      executionRate: rate === null ? '—' : `${formatPercent(rate)}%`,
+      conclusion: ev.conclusion ?? '—',
+    };
+  });
+}
+
+type SideFactJson = [key: string, concept: string, functional: string | null, value: string, precision: string, path: string];
+const sideFactJson = (f: CrossYearFact): SideFactJson => [f.key, f.concept, f.functional ?? null, f.value.toString(), f.precision.toString(), f.path];
+const sideFactOf = ([key, concept, functional, value, precision, path]: SideFactJson): CrossYearFact => ({
+  key, concept, ...(functional !== null ? { functional } : {}), value: BigInt(value), precision: BigInt(precision), path,
+});
+
+/**
+ * The figures of the dataset being published, as its open-data file would give them (the same facts, the same
+ * dataset), for addBundle to keep with the bundle: `measures` for every page, `details` for the unit page.
+ */
+export function portalFiguresOf(dataset: Dataset): { measures: unknown; details: unknown } {
+  const values = valuesOf(flatten(dataset).map(openFact), dataset.year);
+  const side = crossYearSide(dataset);
+  return {
+    measures: { format: FIGURES_FORMAT, values: Object.fromEntries([...values].map(([k, v]) => [k, v === null ? null : v.toString()])) },
+    details: {
+      format: FIGURES_FORMAT,
+      evaluations: evaluationsOf(dataset),
+      crossYear: { year: side.year, actual: side.actual.map(sideFactJson), prior: side.prior.map(sideFactJson) },
+    },
+  };
+}
+
+/** Stored measures read back; null when not of this format (then the open-data file is read). */
+function measuresFrom(json: unknown): Map<string, bigint | null> | null {
+  const j = json as { format?: unknown; values?: Record<string, string | null> } | null;
+  if (!j || j.format !== FIGURES_FORMAT || !j.values) return null;
+  return new Map(MEASURES.map((m) => {
+    const v = j.values![m.key];
+    return [m.key, typeof v === 'string' ? BigInt(v) : null];
+  }));
+}
+
+function detailsFrom(json: unknown): Pick<EditionFigures, 'evaluations' | 'crossYear'> | null {
+  const j = json as { format?: unknown; evaluations?: EvaluationRow[]; crossYear?: { year: number; actual: SideFactJson[]; prior: SideFactJson[] } } | null;
+  if (!j || j.format !== FIGURES_FORMAT || !Array.isArray(j.evaluations) || !j.crossYear) return null;
+  return {
+    evaluations: j.evaluations,
+    crossYear: { year: j.crossYear.year, actual: j.crossYear.actual.map(sideFactOf), prior: j.crossYear.prior.map(sideFactOf) },
+  };
+}
+
+/** The figures of an edition published without stored ones: from its open-data file. */
+async function figuresFromFile(store: Store, report: PublishedReport): Promise<EditionFigures> {
+  const data = await openDataOf(store, report.bundle);
+  return {
+    values: valuesOf(data.facts, report.year),
+    evaluations: data.dataset ? evaluationsOf(data.dataset) : [],
+    crossYear: data.dataset ? crossYearSide(data.dataset) : null,
+  };
+}
+
+/**
+ * The figures of these editions (in their order), in one query for those stored at publication; `details` (the
+ * evaluations and cross-year sides) only when asked, else they are empty.
+ */
+export async function editionFigures(store: Store, reports: readonly PublishedReport[], opts: { details?: boolean } = {}): Promise<EditionFigures[]> {
+  const stored = await store.bundleFigures(reports.map((r) => r.bundle.id), opts);
+  return Promise.all(reports.map(async (r) => {
+    const row = stored.get(r.bundle.id);
+    try {
+      const values = row ? measuresFrom(row.measures) : null;
+      const details = row && opts.details ? detailsFrom(row.details) : { evaluations: [], crossYear: null };
+      if (values && details) return { values, ...details };
+    } catch {
+      // Not readable as stored: read the file, as for a bundle published without them.
+    }
+    const fromFile = await figuresFromFile(store, r);
+    return opts.details ? fromFile : { ...fromFile, evaluations: [], crossYear: null };
+  }));
+}
+
+// ---------------------------------------------------------------------------
 // Pages' data
 
 export interface UnitYear {
   report: PublishedReport;
-  data: OpenData;
   values: Map<string, bigint | null>;
 }
 
@@ -210,7 +323,7 @@ export interface UnitHistory {
   years: UnitYear[];
   differences: CrossYearDifference[];
   /** 绩效自评 results as published (from the report's dataset). */
-  evaluations: { year: number; kind: string; name: string; score: string; executionRate: string; conclusion: string }[];
+  evaluations: ({ year: number } & EvaluationRow)[];
 }
 
 /** A PortalIndex of a few bundles read in one statement (a report's or a unit's page). */
@@ -246,16 +359,15 @@ export async function unitHistory(store: Store, orgCode: string): Promise<UnitHi
   const org = index.orgs.find((o) => o.code === orgCode);
   const reports = index.reports.filter((r) => r.org.code === orgCode).sort((a, b) => a.year - b.year);
   if (!org || reports.length === 0) throw new PortalError(404, `没有找到单位“${orgCode}”已公开的决算`);
-  const years: UnitYear[] = [];
-  for (const report of reports) {
-    const data = await openDataOf(store, report.bundle);
-    years.push({ report, data, values: new Map(MEASURES.map((m) => [m.key, valueOf(data.facts, m, report.year)])) });
-  }
+  const figures = await editionFigures(store, reports, { details: true });
+  const years: UnitYear[] = reports.map((report, i) => ({ report, values: figures[i]!.values }));
   const differences: CrossYearDifference[] = [];
-  for (const y of years) {
-    const last = years.find((x) => x.report.year === y.report.year - 1);
-    if (!last || !y.data.dataset || !last.data.dataset) continue;
-    for (const f of crossYearFindings(y.data.dataset, last.data.dataset, last.report.bundle.edition)) {
+  for (const [i, y] of years.entries()) {
+    const j = years.findIndex((x) => x.report.year === y.report.year - 1);
+    const side = figures[i]!.crossYear;
+    const lastSide = j >= 0 ? figures[j]!.crossYear : null;
+    if (!side || !lastSide) continue;
+    for (const f of crossYearOfSides(side, lastSide, years[j]!.report.bundle.edition)) {
       differences.push({
         year: y.report.year,
         label: /上年数“(.+?)”为/u.exec(f.message)?.[1] ?? f.location,
@@ -267,39 +379,21 @@ export async function unitHistory(store: Store, orgCode: string): Promise<UnitHi
       });
     }
   }
-  const evaluations: UnitHistory['evaluations'] = [];
-  for (const y of years) {
-    for (const ev of y.data.dataset?.evaluations ?? []) {
-      // 预算执行率 of the whole (财政拨款 row when stated, else the first row): executed ÷ annual budget, exact.
-      const row = ev.funds.find((f) => f.source === 'fiscal') ?? ev.funds[0];
-      const rate = row?.executed && row.annual ? percentOf(row.executed.fen, row.annual.fen) : null;
-      evaluations.push({
-        year: y.report.year,
-        kind: ev.kind === 'department' ? '部门整体' : '项目',
-        name: ev.name,
-        score: ev.selfScore ?? '—',
-        executionRate: rate === null ? '—' : `${formatPercent(rate)}%`,
-        conclusion: ev.conclusion ?? '—',
-      });
-    }
-  }
+  const evaluations: UnitHistory['evaluations'] = years.flatMap((y, i) => figures[i]!.evaluations.map((e) => ({ year: y.report.year, ...e })));
   return { org, region: reports[0]!.region, years, differences, evaluations };
 }
 
 /** The current editions of one year for the given units (by org code, in the order asked); 404 when none has one. */
 export async function unitsOfYear(store: Store, codes: readonly string[], year: number): Promise<{ code: string; year?: UnitYear }[]> {
   const index = await portalIndexOfCodes(store, codes);
-  const out: { code: string; year?: UnitYear }[] = [];
-  for (const code of codes) {
-    const report = index.reports.find((r) => r.org.code === code && r.year === year);
-    if (!report) {
-      // Unknown, unpublished or not of this year: the same answer, so nothing unpublished shows (not even that it exists).
-      out.push({ code });
-      continue;
-    }
-    const data = await openDataOf(store, report.bundle);
-    out.push({ code, year: { report, data, values: new Map(MEASURES.map((m) => [m.key, valueOf(data.facts, m, year)])) } });
-  }
+  // Unknown, unpublished or not of this year: the same answer, so nothing unpublished shows (not even that it exists).
+  const found = codes.map((code) => index.reports.find((r) => r.org.code === code && r.year === year));
+  const reports = found.filter((r): r is PublishedReport => r !== undefined);
+  const figures = await editionFigures(store, reports);
+  const out = codes.map((code, i) => {
+    const report = found[i];
+    return report ? { code, year: { report, values: figures[reports.indexOf(report)]!.values } } : { code };
+  });
   if (!out.some((u) => u.year)) throw new PortalError(404, `所选单位在${year}年度均无已公开的决算`);
   return out;
 }
