@@ -280,11 +280,13 @@ async function figuresFromFile(store: Store, report: PublishedReport): Promise<E
 }
 
 /**
- * The figures of these editions (in their order), in one query for those stored at publication; `details` (the
- * evaluations and cross-year sides) only when asked, else they are empty.
+ * The figures of these editions (in their order), in one query for those stored at publication (or `stored`, read
+ * already with the editions); `details` (the evaluations and cross-year sides) only when asked, else they are empty.
  */
-export async function editionFigures(store: Store, reports: readonly PublishedReport[], opts: { details?: boolean } = {}): Promise<EditionFigures[]> {
-  const stored = await store.bundleFigures(reports.map((r) => r.bundle.id), opts);
+export async function editionFigures(
+  store: Store, reports: readonly PublishedReport[], opts: { details?: boolean; stored?: Map<number, { measures: unknown; details?: unknown }> } = {},
+): Promise<EditionFigures[]> {
+  const stored = opts.stored ?? await store.bundleFigures(reports.map((r) => r.bundle.id), { details: opts.details === true });
   return Promise.all(reports.map(async (r) => {
     const row = stored.get(r.bundle.id);
     try {
@@ -344,9 +346,14 @@ function indexOf(p: Awaited<ReturnType<Store['publishedOf']>>): PortalIndex {
   return { regions: p.regions, orgs: p.orgs, reports, editionsOf, orgOfDataset };
 }
 
-/** The index of these organisations (by code) only, in one statement. */
-export async function portalIndexOfCodes(store: Store, codes: readonly string[]): Promise<PortalIndex> {
-  return indexOf(await store.publishedOf({ orgCodes: [...codes] }));
+/** The index of these organisations (by code) only, in one statement (with the current editions' kept figures when asked). */
+export async function portalIndexOfCodes(store: Store, codes: readonly string[]): Promise<PortalIndex>;
+export async function portalIndexOfCodes(
+  store: Store, codes: readonly string[], figures: 'measures' | 'details',
+): Promise<PortalIndex & { figures: Map<number, { measures: unknown; details?: unknown }> }>;
+export async function portalIndexOfCodes(store: Store, codes: readonly string[], figures?: 'measures' | 'details'): Promise<PortalIndex & { figures?: Map<number, { measures: unknown; details?: unknown }> }> {
+  const p = await store.publishedOf({ orgCodes: [...codes], ...(figures ? { figures } : {}) });
+  return figures ? { ...indexOf(p), figures: p.figures ?? new Map() } : indexOf(p);
 }
 
 /** The index of the bundle's dataset (its editions, organisation and region), in one statement. */
@@ -355,11 +362,11 @@ export async function portalIndexOfBundle(store: Store, bundleId: number): Promi
 }
 
 export async function unitHistory(store: Store, orgCode: string): Promise<UnitHistory> {
-  const index = await portalIndexOfCodes(store, [orgCode]);
+  const index = await portalIndexOfCodes(store, [orgCode], 'details');
   const org = index.orgs.find((o) => o.code === orgCode);
   const reports = index.reports.filter((r) => r.org.code === orgCode).sort((a, b) => a.year - b.year);
   if (!org || reports.length === 0) throw new PortalError(404, `没有找到单位“${orgCode}”已公开的决算`);
-  const figures = await editionFigures(store, reports, { details: true });
+  const figures = await editionFigures(store, reports, { details: true, stored: index.figures });
   const years: UnitYear[] = reports.map((report, i) => ({ report, values: figures[i]!.values }));
   const differences: CrossYearDifference[] = [];
   for (const [i, y] of years.entries()) {
@@ -385,11 +392,11 @@ export async function unitHistory(store: Store, orgCode: string): Promise<UnitHi
 
 /** The current editions of one year for the given units (by org code, in the order asked); 404 when none has one. */
 export async function unitsOfYear(store: Store, codes: readonly string[], year: number): Promise<{ code: string; year?: UnitYear }[]> {
-  const index = await portalIndexOfCodes(store, codes);
+  const index = await portalIndexOfCodes(store, codes, 'measures');
   // Unknown, unpublished or not of this year: the same answer, so nothing unpublished shows (not even that it exists).
   const found = codes.map((code) => index.reports.find((r) => r.org.code === code && r.year === year));
   const reports = found.filter((r): r is PublishedReport => r !== undefined);
-  const figures = await editionFigures(store, reports);
+  const figures = await editionFigures(store, reports, { stored: index.figures });
   const out = codes.map((code, i) => {
     const report = found[i];
     return report ? { code, year: { report, values: figures[reports.indexOf(report)]!.values } } : { code };

@@ -118,6 +118,10 @@ export function bundleMethods(db: Db): BundleMethods {
     },
 
     async publishedOf(q) {
+      // Two statements of fixed shape (one per kind of question, no `$n IS NULL OR …`), prepared: the public pages'
+      // hottest reads, their plans the same whatever the bundle or codes.
+      const byBundle = 'bundleId' in q;
+      const withFigures = !byBundle && q.figures !== undefined;
       const rows = await db.query(
         `SELECT b.id, b.dataset_id, o.name AS org_name, d.year, b.edition, b.dataset_version, b.published_at,
                 u.display_name AS published_by, b.correction_note, b.superseded_by,
@@ -125,17 +129,27 @@ export function bundleMethods(db: Db): BundleMethods {
                 r.code AS region_code, r.name AS region_name, r.level AS region_level, r.parent_id AS region_parent_id,
                 (SELECT coalesce(json_agg(json_build_object('name', f.name, 'mediaType', f.media_type, 'bytes', f.bytes, 'sha256', f.sha256)
                                           ORDER BY f.name), '[]'::json)
-                   FROM bundle_files f WHERE f.bundle_id = b.id) AS files
+                   FROM bundle_files f WHERE f.bundle_id = b.id) AS files${withFigures ? `,
+                pf.measures${q.figures === 'details' ? ', pf.details' : ''}` : ''}
            FROM bundles b
            JOIN datasets d ON d.id = b.dataset_id
            JOIN organisations o ON o.id = d.org_id
            JOIN regions r ON r.id = o.region_id
-           JOIN users u ON u.id = b.published_by
-          WHERE ($1::integer IS NULL OR b.dataset_id = (SELECT x.dataset_id FROM bundles x WHERE x.id = $1::integer))
-            AND ($2::text[] IS NULL OR o.code = ANY ($2::text[]))
+           JOIN users u ON u.id = b.published_by${withFigures ? `
+           LEFT JOIN published_figures pf ON pf.bundle_id = b.id AND b.superseded_by IS NULL` : ''}
+          WHERE ${byBundle ? 'b.dataset_id = (SELECT x.dataset_id FROM bundles x WHERE x.id = $1::integer)' : 'o.code = ANY ($1::text[])'}
           ORDER BY b.id`,
-        ['bundleId' in q ? q.bundleId : null, 'orgCodes' in q ? q.orgCodes : null],
+        [byBundle ? q.bundleId : q.orgCodes],
+        { prepared: true },
       );
+      const figures = new Map<number, { measures: unknown; details?: unknown }>();
+      if (withFigures) {
+        for (const r of rows) {
+          if (r.measures !== null && r.measures !== undefined) {
+            figures.set(int(r.id), { measures: r.measures, ...(q.figures === 'details' ? { details: r.details } : {}) });
+          }
+        }
+      }
       const orgs = new Map<number, Organisation>();
       const regions = new Map<number, Region>();
       const bundles = rows.map((r) => {
@@ -145,7 +159,7 @@ export function bundleMethods(db: Db): BundleMethods {
         const files = (typeof r.files === 'string' ? JSON.parse(r.files) : r.files) as BundleFile[];
         return { ...toBundle(r, files), orgId };
       });
-      return { bundles, orgs: [...orgs.values()], regions: [...regions.values()] };
+      return { bundles, orgs: [...orgs.values()], regions: [...regions.values()], ...(withFigures ? { figures } : {}) };
     },
 
     async bundleFigures(bundleIds, opts = {}) {

@@ -245,9 +245,14 @@ export interface Store {
   bundleFigures(bundleIds: readonly number[], opts?: { details?: boolean }): Promise<Map<number, { measures: unknown; details?: unknown }>>;
   /**
    * In one statement, for the public pages: every edition of the bundle's dataset (`bundleId`), or every bundle of
-   * the organisations with these codes (`orgCodes`), with their files' metadata, organisations and regions.
+   * the organisations with these codes (`orgCodes`), with their files' metadata, organisations and regions (and,
+   * when asked, the figures kept with the current editions).
    */
-  publishedOf(q: { bundleId: number } | { orgCodes: string[] }): Promise<{ bundles: (Bundle & { orgId: number })[]; orgs: Organisation[]; regions: Region[] }>;
+  publishedOf(q: { bundleId: number } | { orgCodes: string[]; figures?: 'measures' | 'details' }): Promise<{
+    bundles: (Bundle & { orgId: number })[]; orgs: Organisation[]; regions: Region[];
+    /** With `figures`: those kept with the current editions (as bundleFigures gives them), in the same statement. */
+    figures?: Map<number, { measures: unknown; details?: unknown }>;
+  }>;
 
   // published facts (written only by addBundle)
   /**
