@@ -204,11 +204,11 @@ export interface EditionFigures {
   /** By measure key (MEASURES). */
   values: Map<string, bigint | null>;
   evaluations: EvaluationRow[];
-  /** What the cross-year comparison reads (null when the dataset cannot be read back). */
-  crossYear: CrossYearSide | null;
 }
 
-const FIGURES_FORMAT = 'juesuan-portal-figures/1';
+type StoredFigures = Map<number, { measures: unknown; details?: unknown }>;
+
+const FIGURES_FORMAT = 'juesuan-portal-figures/2';
 
 const valuesOf = (facts: readonly OpenFactJson[], year: number) => new Map(MEASURES.map((m) => [m.key, valueOf(facts, m, year)]));
 
@@ -235,69 +235,70 @@ const sideFactOf = ([key, concept, functional, value, precision, path]: SideFact
 
 /**
  * The figures of the dataset being published, as its open-data file would give them (the same facts, the same
- * dataset), for addBundle to keep with the bundle: `measures` for every page, `details` for the unit page.
+ * dataset), for addBundle to keep with the bundle: `measures` (the measures and 绩效自评 rows: every page reads them,
+ * a few hundred bytes) and `details` (the cross-year side, ~10 KB: read only for a unit with two years in a row).
  */
 export function portalFiguresOf(dataset: Dataset): { measures: unknown; details: unknown } {
   const values = valuesOf(flatten(dataset).map(openFact), dataset.year);
   const side = crossYearSide(dataset);
   return {
-    measures: { format: FIGURES_FORMAT, values: Object.fromEntries([...values].map(([k, v]) => [k, v === null ? null : v.toString()])) },
-    details: {
+    measures: {
       format: FIGURES_FORMAT,
+      values: Object.fromEntries([...values].map(([k, v]) => [k, v === null ? null : v.toString()])),
       evaluations: evaluationsOf(dataset),
-      crossYear: { year: side.year, actual: side.actual.map(sideFactJson), prior: side.prior.map(sideFactJson) },
     },
+    details: { format: FIGURES_FORMAT, crossYear: { year: side.year, actual: side.actual.map(sideFactJson), prior: side.prior.map(sideFactJson) } },
   };
 }
 
 /** Stored measures read back; null when not of this format (then the open-data file is read). */
-function measuresFrom(json: unknown): Map<string, bigint | null> | null {
-  const j = json as { format?: unknown; values?: Record<string, string | null> } | null;
-  if (!j || j.format !== FIGURES_FORMAT || !j.values) return null;
-  return new Map(MEASURES.map((m) => {
+function measuresFrom(json: unknown): EditionFigures | null {
+  const j = json as { format?: unknown; values?: Record<string, string | null>; evaluations?: EvaluationRow[] } | null;
+  if (!j || j.format !== FIGURES_FORMAT || !j.values || !Array.isArray(j.evaluations)) return null;
+  const values = new Map(MEASURES.map((m) => {
     const v = j.values![m.key];
-    return [m.key, typeof v === 'string' ? BigInt(v) : null];
+    return [m.key, typeof v === 'string' ? BigInt(v) : null] as const;
   }));
+  return { values, evaluations: j.evaluations };
 }
 
-function detailsFrom(json: unknown): Pick<EditionFigures, 'evaluations' | 'crossYear'> | null {
-  const j = json as { format?: unknown; evaluations?: EvaluationRow[]; crossYear?: { year: number; actual: SideFactJson[]; prior: SideFactJson[] } } | null;
-  if (!j || j.format !== FIGURES_FORMAT || !Array.isArray(j.evaluations) || !j.crossYear) return null;
-  return {
-    evaluations: j.evaluations,
-    crossYear: { year: j.crossYear.year, actual: j.crossYear.actual.map(sideFactOf), prior: j.crossYear.prior.map(sideFactOf) },
-  };
-}
-
-/** The figures of an edition published without stored ones: from its open-data file. */
-async function figuresFromFile(store: Store, report: PublishedReport): Promise<EditionFigures> {
-  const data = await openDataOf(store, report.bundle);
-  return {
-    values: valuesOf(data.facts, report.year),
-    evaluations: data.dataset ? evaluationsOf(data.dataset) : [],
-    crossYear: data.dataset ? crossYearSide(data.dataset) : null,
-  };
+function crossYearFrom(json: unknown): CrossYearSide | null {
+  const j = json as { format?: unknown; crossYear?: { year: number; actual: SideFactJson[]; prior: SideFactJson[] } } | null;
+  if (!j || j.format !== FIGURES_FORMAT || !j.crossYear) return null;
+  return { year: j.crossYear.year, actual: j.crossYear.actual.map(sideFactOf), prior: j.crossYear.prior.map(sideFactOf) };
 }
 
 /**
- * The figures of these editions (in their order), in one query for those stored at publication (or `stored`, read
- * already with the editions); `details` (the evaluations and cross-year sides) only when asked, else they are empty.
+ * The figures of these editions (in their order), in one query for those kept at publication (or from `stored`, read
+ * already with the editions); an edition published without them (or not readable as kept) has its open-data file read.
  */
-export async function editionFigures(
-  store: Store, reports: readonly PublishedReport[], opts: { details?: boolean; stored?: Map<number, { measures: unknown; details?: unknown }> } = {},
-): Promise<EditionFigures[]> {
-  const stored = opts.stored ?? await store.bundleFigures(reports.map((r) => r.bundle.id), { details: opts.details === true });
+export async function editionFigures(store: Store, reports: readonly PublishedReport[], stored?: StoredFigures): Promise<EditionFigures[]> {
+  const kept = stored ?? await store.bundleFigures(reports.map((r) => r.bundle.id));
   return Promise.all(reports.map(async (r) => {
-    const row = stored.get(r.bundle.id);
+    const row = kept.get(r.bundle.id);
     try {
-      const values = row ? measuresFrom(row.measures) : null;
-      const details = row && opts.details ? detailsFrom(row.details) : { evaluations: [], crossYear: null };
-      if (values && details) return { values, ...details };
+      const figures = row ? measuresFrom(row.measures) : null;
+      if (figures) return figures;
     } catch {
-      // Not readable as stored: read the file, as for a bundle published without them.
+      // Not readable as kept: read the file, as for a bundle published without them.
     }
-    const fromFile = await figuresFromFile(store, r);
-    return opts.details ? fromFile : { ...fromFile, evaluations: [], crossYear: null };
+    const data = await openDataOf(store, r.bundle);
+    return { values: valuesOf(data.facts, r.year), evaluations: data.dataset ? evaluationsOf(data.dataset) : [] };
+  }));
+}
+
+/** What the cross-year comparison reads of these editions (null when the dataset cannot be read back), in one query. */
+async function crossYearSides(store: Store, reports: readonly PublishedReport[]): Promise<(CrossYearSide | null)[]> {
+  const kept = reports.length ? await store.bundleFigures(reports.map((r) => r.bundle.id), { details: true }) : new Map();
+  return Promise.all(reports.map(async (r) => {
+    try {
+      const side = crossYearFrom(kept.get(r.bundle.id)?.details);
+      if (side) return side;
+    } catch {
+      // as above
+    }
+    const data = await openDataOf(store, r.bundle);
+    return data.dataset ? crossYearSide(data.dataset) : null;
   }));
 }
 
@@ -362,17 +363,24 @@ export async function portalIndexOfBundle(store: Store, bundleId: number): Promi
 }
 
 export async function unitHistory(store: Store, orgCode: string): Promise<UnitHistory> {
-  const index = await portalIndexOfCodes(store, [orgCode], 'details');
+  const index = await portalIndexOfCodes(store, [orgCode], 'measures');
   const org = index.orgs.find((o) => o.code === orgCode);
   const reports = index.reports.filter((r) => r.org.code === orgCode).sort((a, b) => a.year - b.year);
   if (!org || reports.length === 0) throw new PortalError(404, `没有找到单位“${orgCode}”已公开的决算`);
-  const figures = await editionFigures(store, reports, { details: true, stored: index.figures });
+  const figures = await editionFigures(store, reports, index.figures);
   const years: UnitYear[] = reports.map((report, i) => ({ report, values: figures[i]!.values }));
-  const differences: CrossYearDifference[] = [];
-  for (const [i, y] of years.entries()) {
+  // Pairs of years in a row (a unit's editions are one per year): only their cross-year sides are read.
+  const pairs = years.flatMap((y, i) => {
     const j = years.findIndex((x) => x.report.year === y.report.year - 1);
-    const side = figures[i]!.crossYear;
-    const lastSide = j >= 0 ? figures[j]!.crossYear : null;
+    return j >= 0 ? [[i, j] as const] : [];
+  });
+  const needed = [...new Set(pairs.flat())];
+  const sides = new Map((await crossYearSides(store, needed.map((i) => reports[i]!))).map((side, k) => [needed[k]!, side]));
+  const differences: CrossYearDifference[] = [];
+  for (const [i, j] of pairs) {
+    const y = years[i]!;
+    const side = sides.get(i);
+    const lastSide = sides.get(j);
     if (!side || !lastSide) continue;
     for (const f of crossYearOfSides(side, lastSide, years[j]!.report.bundle.edition)) {
       differences.push({
@@ -396,7 +404,7 @@ export async function unitsOfYear(store: Store, codes: readonly string[], year: 
   // Unknown, unpublished or not of this year: the same answer, so nothing unpublished shows (not even that it exists).
   const found = codes.map((code) => index.reports.find((r) => r.org.code === code && r.year === year));
   const reports = found.filter((r): r is PublishedReport => r !== undefined);
-  const figures = await editionFigures(store, reports, { stored: index.figures });
+  const figures = await editionFigures(store, reports, index.figures);
   const out = codes.map((code, i) => {
     const report = found[i];
     return report ? { code, year: { report, values: figures[reports.indexOf(report)]!.values } } : { code };

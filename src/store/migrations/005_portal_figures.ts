@@ -4,8 +4,8 @@
  *
  * - published_figures: per published bundle, the unit page's figures of that
  *   edition (written by addBundle in the bundle's transaction, computed by the
- *   app from the dataset it publishes): `measures` (the page's measures, small)
- *   and `details` (its 绩效自评 rows and what the cross-year comparison reads).
+ *   app from the dataset it publishes): `measures` (read by every page, small)
+ *   and `details` (larger, read only when needed).
  *   Opaque JSON to the store; append-only like the bundle. Bundles published
  *   before this migration have none: the portal reads their open-data file.
  *
