@@ -27,8 +27,9 @@
  *   autocannon with 50 connections for BENCH_PORTAL_SECONDS (default 10)
  *   each, every request a random unit: p50/p95/p99 from every response time;
  * - the region 汇总 of the province (all UNITS units): GET /api/summary as
- *   管理员, 5 times: the first cold (the sums are computed), the other four
- *   warm (the sums kept until a bundle is published), their median and max;
+ *   管理员, 5 times: the first cold (nothing cached in the server: the lines
+ *   kept per region at publication are read and added up), the other four
+ *   warm (the sums cached until a bundle is published), their median and max;
  * - the open-data CSV of the province for 2024, streamed to this process:
  *   bytes, seconds, and the server's RSS before, at its peak (sampled every
  *   50 ms from /proc) and after.
@@ -245,7 +246,7 @@ async function main() {
       summaryMs.push(performance.now() - t0);
       summaryUnits = s.publishedUnits;
     }
-    // The first is cold (nothing kept yet); the others find the sums kept until the next publication.
+    // The first is cold (nothing cached yet); the others find the sums cached until the next publication.
     const coldMs = summaryMs[0]!;
     const warm = summaryMs.slice(1).sort((a, b) => a - b);
 
