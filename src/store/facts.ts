@@ -92,12 +92,17 @@ export async function applyRegionSums(tx: Queryable, added: number, removed: num
            FROM published_sums s
           WHERE (s.bundle_id = $1 OR s.bundle_id = $2::integer) AND s.kind = 'economic' AND s.concept = ANY ($5::text[])
           GROUP BY s.bundle_id, s.concept
+         UNION ALL
+         SELECT s.bundle_id, 'unit', min(s.org_id)::text, 0
+           FROM published_sums s
+          WHERE (s.bundle_id = $1 OR s.bundle_id = $2::integer) AND s.concept = ANY ($6::text[])
+          GROUP BY s.bundle_id
        ) AS l ON l.bundle_id = b.bundle_id
       GROUP BY b.region_id, b.year, l.grp, l.key
       ORDER BY min(b.year), min(b.region_id), l.grp, l.key
      ON CONFLICT (year, region_id, grp, key)
        DO UPDATE SET value = region_sums.value + excluded.value, units = region_sums.units + excluded.units`,
-    [added, removed, SUMMED_TOTALS, EXPENSE_KINDS, BASIC_KINDS],
+    [added, removed, SUMMED_TOTALS, EXPENSE_KINDS, BASIC_KINDS, SUMMED_CONCEPTS],
   );
 }
 
@@ -156,29 +161,18 @@ export function factMethods(db: Db): FactMethods {
     listFacts,
     async sumFacts(q) {
       // The lines kept per region and year at publication (migration 005): a few hundred rows for a province, and
-      // the units whose current editions give figures (one index probe each into published_sums).
-      const [lines, orgs] = await Promise.all([
-        db.query(
-          `SELECT grp, key, sum(value)::text AS total, sum(units)::integer AS units
-             FROM region_sums
-            WHERE year = $1::integer AND ($2::integer[] IS NULL OR region_id = ANY ($2::integer[]))
-            GROUP BY grp, key
-           HAVING sum(units) > 0`,
-          [q.year, q.regionIds ?? null],
-        ),
-        db.query(
-          `SELECT d.org_id
-             FROM bundles b
-             JOIN datasets d ON d.id = b.dataset_id
-            WHERE b.superseded_by IS NULL AND d.year = $1::integer
-              AND EXISTS (SELECT 1 FROM published_sums s
-                           WHERE s.bundle_id = b.id AND s.concept = ANY ($3::text[])
-                             AND ($2::integer[] IS NULL OR s.region_id = ANY ($2::integer[])))
-            ORDER BY d.org_id`,
-          [q.year, q.regionIds ?? null, SUMMED_CONCEPTS],
-        ),
-      ]);
-      const out: FactSums = { units: orgs.length, orgIds: orgs.map((r) => int(r.org_id)), totals: [], functional: [], economic: [] };
+      // one 'unit' line per unit whose current edition gives figures.
+      const rows = await db.query(
+        `SELECT grp, key, sum(value)::text AS total, sum(units)::integer AS units
+           FROM region_sums
+          WHERE year = $1::integer AND ($2::integer[] IS NULL OR region_id = ANY ($2::integer[]))
+          GROUP BY grp, key
+         HAVING sum(units) > 0`,
+        [q.year, q.regionIds ?? null],
+      );
+      const lines = rows.filter((r) => r.grp !== 'unit');
+      const orgs = rows.filter((r) => r.grp === 'unit').map((r) => Number(str(r.key))).sort((a, b) => a - b);
+      const out: FactSums = { units: orgs.length, orgIds: orgs, totals: [], functional: [], economic: [] };
       for (const r of lines) {
         const grp = str(r.grp);
         const sum = { key: str(r.key), value: BigInt(str(r.total)), units: int(r.units) };

@@ -22,8 +22,11 @@
  *                                         prefixes of 3, 5 and 7 digits
  *     grp 'economic'   key = code          kind 'economic', a basic-expense concept
  *     grp 'economic'   key = '#' concept   the same, by concept
+ *     grp 'unit'       key = org id        value 0: the unit's edition has a
+ *                                         决算数 of any of those concepts
  *   so each bundle counts once per line, and a region's count of units is the
- *   count of bundles. The lists of concepts are the store's (src/store/summed.ts);
+ *   count of bundles (the 'unit' lines say which units: one row per unit, read
+ *   by index, where finding them among the bundles' sums took a scan). The lists of concepts are the store's (src/store/summed.ts);
  *   the backfill below spells out the lists as they are at this migration.
  *   Rows whose units fall to 0 stay, with value 0; readers skip them.
  */
@@ -50,7 +53,7 @@ CREATE TRIGGER published_figures_no_truncate BEFORE TRUNCATE ON published_figure
 CREATE TABLE region_sums (
   region_id integer NOT NULL REFERENCES regions (id),
   year      integer NOT NULL,
-  grp       text NOT NULL CHECK (grp IN ('total', 'functional', 'economic')),
+  grp       text NOT NULL CHECK (grp IN ('total', 'functional', 'economic', 'unit')),
   key       text NOT NULL,
   value     numeric NOT NULL,
   -- (no CHECK (units >= 0): a line taken away is inserted with units -1 before it meets its row)
@@ -76,6 +79,10 @@ SELECT s.region_id, s.year, l.grp, l.key, sum(l.value) AS value, count(*) AS uni
     SELECT s.bundle_id, 'economic', '#' || s.concept, sum(s.value)
       FROM published_sums s WHERE s.kind = 'economic' AND s.concept = ANY (${BASIC})
      GROUP BY s.bundle_id, s.concept
+    UNION ALL
+    SELECT s.bundle_id, 'unit', min(s.org_id)::text, 0
+      FROM published_sums s WHERE s.concept = ANY (${TOTALS} || ${EXPENSE} || ${BASIC})
+     GROUP BY s.bundle_id
   ) AS l
   JOIN bundles b ON b.id = l.bundle_id AND b.superseded_by IS NULL
   JOIN (SELECT DISTINCT bundle_id, region_id, year FROM published_sums) AS s ON s.bundle_id = l.bundle_id
