@@ -10,12 +10,13 @@
  *
  * How they are published, exactly: DISTINCT (200) synthetic units whose own
  * year is 2024 (`src/synth`, seed 2026) are rendered once each — HTML and the
- * open-data JSON, what the portal's pages read — and their facts computed
- * with `factsOfDataset`, as the publish job does. Unit k is then a new
+ * open-data JSON, what the portal's pages read — and their facts and the
+ * unit page's figures computed with `factsOfDataset` and `portalFiguresOf`, as
+ * the publish job does. Unit k is then a new
  * organisation with its dataset (version 1: synthetic unit k mod DISTINCT's
  * data under its own name), taken draft → submitted → unit_approved →
  * finance_approved by `store.transition`, and published by `store.addBundle`
- * with those files, those facts and the step to 已公开 in one transaction:
+ * with those files, facts and figures and the step to 已公开 in one transaction:
  * the same store call, rows and transaction as the publish job's. What is
  * not done per unit: rendering (the reused HTML and JSON carry the distinct
  * unit's name), and the PDF, DOCX and XLSX files (they would take hours to
@@ -26,8 +27,9 @@
  *   autocannon with 50 connections for BENCH_PORTAL_SECONDS (default 10)
  *   each, every request a random unit: p50/p95/p99 from every response time;
  * - the region 汇总 of the province (all UNITS units): GET /api/summary as
- *   管理员, 5 times: the first cold (the sums are computed), the other four
- *   warm (the sums kept until a bundle is published), their median and max;
+ *   管理员, 5 times: the first cold (nothing cached in the server: the lines
+ *   kept per region at publication are read and added up), the other four
+ *   warm (the sums cached until a bundle is published), their median and max;
  * - the open-data CSV of the province for 2024, streamed to this process:
  *   bytes, seconds, and the server's RSS before, at its peak (sampled every
  *   50 ms from /proc) and after.
@@ -41,6 +43,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPassword } from '../src/app/auth.js';
 import { factsOfDataset } from '../src/app/opendata.js';
+import { portalFiguresOf } from '../src/app/portal.js';
 import { renderDataset } from '../src/app/render.js';
 import { parseDataset } from '../src/model/index.js';
 import { datasetToRaw } from '../src/model/save.js';
@@ -89,7 +92,7 @@ async function analyze(name: string, url: string): Promise<void> {
 
 const sha256 = (d: Uint8Array) => createHash('sha256').update(d).digest('hex');
 
-interface Template { raw: Record<string, unknown>; name: string; files: NewBundleFile[]; facts: NewFact[] }
+interface Template { raw: Record<string, unknown>; name: string; files: NewBundleFile[]; facts: NewFact[]; figures: ReturnType<typeof portalFiguresOf> }
 
 async function templates(): Promise<Template[]> {
   const out: Template[] = [];
@@ -103,6 +106,7 @@ async function templates(): Promise<Template[]> {
       name: d.unit.name,
       files: r.files.map((f) => ({ name: f.name, mediaType: f.mediaType, bytes: f.data.byteLength, sha256: sha256(f.data), data: f.data })),
       facts: factsOfDataset(d),
+      figures: portalFiguresOf(d),
     });
   }
   return out;
@@ -134,7 +138,7 @@ async function fill(store: Store): Promise<{ bundles: number[]; codes: string[];
       await store.transition(ds.id, { from: [from], to, action, userId: admin.id });
     }
     const b = await store.addBundle({
-      datasetId: ds.id, datasetVersion: 1, userId: admin.id, correctionNote: null, files: t.files, facts: t.facts,
+      datasetId: ds.id, datasetVersion: 1, userId: admin.id, correctionNote: null, files: t.files, facts: t.facts, figures: t.figures,
       publish: { from: ['finance_approved'], to: 'published', action: 'publish', userId: admin.id, comment: null },
     });
     bundles[k] = b.id;
@@ -242,7 +246,7 @@ async function main() {
       summaryMs.push(performance.now() - t0);
       summaryUnits = s.publishedUnits;
     }
-    // The first is cold (nothing kept yet); the others find the sums kept until the next publication.
+    // The first is cold (nothing cached yet); the others find the sums cached until the next publication.
     const coldMs = summaryMs[0]!;
     const warm = summaryMs.slice(1).sort((a, b) => a - b);
 

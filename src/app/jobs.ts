@@ -17,6 +17,7 @@ import { DatasetError, parseDataset, type Dataset } from '../model/index.js';
 import { findProfile, type Profile } from '../profiles/index.js';
 import type { JobRecord, NewBundleFile, Store } from '../store/types.js';
 import { factsOfDataset } from './opendata.js';
+import { portalFiguresOf } from './portal.js';
 import { ReviewFailure, runReviewJob } from './reviews.js';
 import { missingLines, NotFinal, planRender, renderPlanned, reportStem, type RenderSession } from './render.js';
 
@@ -127,6 +128,8 @@ export const publishJob: JobHandler = async (job, ctx) => {
     datasetId, datasetVersion: version, userId, correctionNote, files,
     // The published figures (open data, 汇总), stored with the bundle in its transaction.
     facts: factsOfDataset(dataset),
+    // What the public unit page shows of this edition, kept with it (read instead of re-reading the dataset).
+    figures: portalFiguresOf(dataset),
     publish: { from: ['finance_approved'], to: 'published', action: 'publish', userId, comment: correctionNote },
   });
   return { bundleId: bundle.id, files: bundle.files };

@@ -2,16 +2,18 @@
  * The public portal's data (issue 14): what has been published, and only that.
  * A report is public when a bundle holds it; of a dataset's bundles only the
  * current edition (not superseded) gives figures, the earlier ones are its
- * 已更正 history. The figures are read from each bundle's open-data JSON file
- * (immutable once stored, so parsed once and cached), never from a dataset's
- * versions: a draft, a submission or an approval that is not yet published
- * never reaches the portal.
+ * 已更正 history. The figures are those the publish job computed from the
+ * published dataset and stored with the bundle (`portalFiguresOf`, migration
+ * 005); a bundle published without them has its open-data JSON file read
+ * instead (immutable once stored, so parsed once and cached). Never from a
+ * dataset's versions: a draft, a submission or an approval that is not yet
+ * published never reaches the portal.
  */
 import type { Bundle, Organisation, Region } from '../api/contract.js';
-import { crossYearFindings } from './crossYear.js';
-import { parseDataset, type Dataset } from '../model/index.js';
+import { crossYearOfSides, crossYearSide, type CrossYearFact, type CrossYearSide } from './crossYear.js';
+import { flatten, parseDataset, type Dataset } from '../model/index.js';
 import { changeOf, divRound, formatPercent, percentOf, formatWan, formatYuan, wan, type Change } from '../money/index.js';
-import type { OpenFact } from '../render/json/index.js';
+import { openFact, type OpenFact } from '../render/json/index.js';
 import type { Store } from '../store/types.js';
 
 /** A fact of a published report's open-data JSON (what render/json writes). */
@@ -186,11 +188,125 @@ export function changeText(current: bigint | null, base: bigint | null, m: Measu
 }
 
 // ---------------------------------------------------------------------------
+// An edition's figures, kept with its bundle
+
+/** A 绩效自评 row as the unit page shows it. */
+export interface EvaluationRow {
+  kind: string;
+  name: string;
+  score: string;
+  executionRate: string;
+  conclusion: string;
+}
+
+/** What the portal's pages show of one published edition. */
+export interface EditionFigures {
+  /** By measure key (MEASURES). */
+  values: Map<string, bigint | null>;
+  evaluations: EvaluationRow[];
+}
+
+type StoredFigures = Map<number, { measures: unknown; details?: unknown }>;
+
+const FIGURES_FORMAT = 'juesuan-portal-figures/2';
+
+const valuesOf = (facts: readonly OpenFactJson[], year: number) => new Map(MEASURES.map((m) => [m.key, valueOf(facts, m, year)]));
+
+function evaluationsOf(d: Dataset): EvaluationRow[] {
+  return d.evaluations.map((ev) => {
+    // 预算执行率 of the whole (财政拨款 row when stated, else the first row): executed ÷ annual budget, exact.
+    const row = ev.funds.find((f) => f.source === 'fiscal') ?? ev.funds[0];
+    const rate = row?.executed && row.annual ? percentOf(row.executed.fen, row.annual.fen) : null;
+    return {
+      kind: ev.kind === 'department' ? '部门整体' : '项目',
+      name: ev.name,
+      score: ev.selfScore ?? '—',
+      executionRate: rate === null ? '—' : `${formatPercent(rate)}%`,
+      conclusion: ev.conclusion ?? '—',
+    };
+  });
+}
+
+type SideFactJson = [key: string, concept: string, functional: string | null, value: string, precision: string, path: string];
+const sideFactJson = (f: CrossYearFact): SideFactJson => [f.key, f.concept, f.functional ?? null, f.value.toString(), f.precision.toString(), f.path];
+const sideFactOf = ([key, concept, functional, value, precision, path]: SideFactJson): CrossYearFact => ({
+  key, concept, ...(functional !== null ? { functional } : {}), value: BigInt(value), precision: BigInt(precision), path,
+});
+
+/**
+ * The figures of the dataset being published, as its open-data file would give them (the same facts, the same
+ * dataset), for addBundle to keep with the bundle: `measures` (the measures and 绩效自评 rows: every page reads them,
+ * a few hundred bytes) and `details` (the cross-year side, ~10 KB: read only for a unit with two years in a row).
+ */
+export function portalFiguresOf(dataset: Dataset): { measures: unknown; details: unknown } {
+  const values = valuesOf(flatten(dataset).map(openFact), dataset.year);
+  const side = crossYearSide(dataset);
+  return {
+    measures: {
+      format: FIGURES_FORMAT,
+      values: Object.fromEntries([...values].map(([k, v]) => [k, v === null ? null : v.toString()])),
+      evaluations: evaluationsOf(dataset),
+    },
+    details: { format: FIGURES_FORMAT, crossYear: { year: side.year, actual: side.actual.map(sideFactJson), prior: side.prior.map(sideFactJson) } },
+  };
+}
+
+/** Stored measures read back; null when not of this format (then the open-data file is read). */
+function measuresFrom(json: unknown): EditionFigures | null {
+  const j = json as { format?: unknown; values?: Record<string, string | null>; evaluations?: EvaluationRow[] } | null;
+  if (!j || j.format !== FIGURES_FORMAT || !j.values || !Array.isArray(j.evaluations)) return null;
+  const values = new Map(MEASURES.map((m) => {
+    const v = j.values![m.key];
+    return [m.key, typeof v === 'string' ? BigInt(v) : null] as const;
+  }));
+  return { values, evaluations: j.evaluations };
+}
+
+function crossYearFrom(json: unknown): CrossYearSide | null {
+  const j = json as { format?: unknown; crossYear?: { year: number; actual: SideFactJson[]; prior: SideFactJson[] } } | null;
+  if (!j || j.format !== FIGURES_FORMAT || !j.crossYear) return null;
+  return { year: j.crossYear.year, actual: j.crossYear.actual.map(sideFactOf), prior: j.crossYear.prior.map(sideFactOf) };
+}
+
+/**
+ * The figures of these editions (in their order), in one query for those kept at publication (or from `stored`, read
+ * already with the editions); an edition published without them (or not readable as kept) has its open-data file read.
+ */
+export async function editionFigures(store: Store, reports: readonly PublishedReport[], stored?: StoredFigures): Promise<EditionFigures[]> {
+  const kept = stored ?? await store.bundleFigures(reports.map((r) => r.bundle.id));
+  return Promise.all(reports.map(async (r) => {
+    const row = kept.get(r.bundle.id);
+    try {
+      const figures = row ? measuresFrom(row.measures) : null;
+      if (figures) return figures;
+    } catch {
+      // Not readable as kept: read the file, as for a bundle published without them.
+    }
+    const data = await openDataOf(store, r.bundle);
+    return { values: valuesOf(data.facts, r.year), evaluations: data.dataset ? evaluationsOf(data.dataset) : [] };
+  }));
+}
+
+/** What the cross-year comparison reads of these editions (null when the dataset cannot be read back), in one query. */
+async function crossYearSides(store: Store, reports: readonly PublishedReport[]): Promise<(CrossYearSide | null)[]> {
+  const kept = reports.length ? await store.bundleFigures(reports.map((r) => r.bundle.id), { details: true }) : new Map();
+  return Promise.all(reports.map(async (r) => {
+    try {
+      const side = crossYearFrom(kept.get(r.bundle.id)?.details);
+      if (side) return side;
+    } catch {
+      // as above
+    }
+    const data = await openDataOf(store, r.bundle);
+    return data.dataset ? crossYearSide(data.dataset) : null;
+  }));
+}
+
+// ---------------------------------------------------------------------------
 // Pages' data
 
 export interface UnitYear {
   report: PublishedReport;
-  data: OpenData;
   values: Map<string, bigint | null>;
 }
 
@@ -210,7 +326,7 @@ export interface UnitHistory {
   years: UnitYear[];
   differences: CrossYearDifference[];
   /** 绩效自评 results as published (from the report's dataset). */
-  evaluations: { year: number; kind: string; name: string; score: string; executionRate: string; conclusion: string }[];
+  evaluations: ({ year: number } & EvaluationRow)[];
 }
 
 /** A PortalIndex of a few bundles read in one statement (a report's or a unit's page). */
@@ -231,9 +347,14 @@ function indexOf(p: Awaited<ReturnType<Store['publishedOf']>>): PortalIndex {
   return { regions: p.regions, orgs: p.orgs, reports, editionsOf, orgOfDataset };
 }
 
-/** The index of these organisations (by code) only, in one statement. */
-export async function portalIndexOfCodes(store: Store, codes: readonly string[]): Promise<PortalIndex> {
-  return indexOf(await store.publishedOf({ orgCodes: [...codes] }));
+/** The index of these organisations (by code) only, in one statement (with the current editions' kept figures when asked). */
+export async function portalIndexOfCodes(store: Store, codes: readonly string[]): Promise<PortalIndex>;
+export async function portalIndexOfCodes(
+  store: Store, codes: readonly string[], figures: 'measures' | 'details',
+): Promise<PortalIndex & { figures: Map<number, { measures: unknown; details?: unknown }> }>;
+export async function portalIndexOfCodes(store: Store, codes: readonly string[], figures?: 'measures' | 'details'): Promise<PortalIndex & { figures?: Map<number, { measures: unknown; details?: unknown }> }> {
+  const p = await store.publishedOf({ orgCodes: [...codes], ...(figures ? { figures } : {}) });
+  return figures ? { ...indexOf(p), figures: p.figures ?? new Map() } : indexOf(p);
 }
 
 /** The index of the bundle's dataset (its editions, organisation and region), in one statement. */
@@ -242,20 +363,26 @@ export async function portalIndexOfBundle(store: Store, bundleId: number): Promi
 }
 
 export async function unitHistory(store: Store, orgCode: string): Promise<UnitHistory> {
-  const index = await portalIndexOfCodes(store, [orgCode]);
+  const index = await portalIndexOfCodes(store, [orgCode], 'measures');
   const org = index.orgs.find((o) => o.code === orgCode);
   const reports = index.reports.filter((r) => r.org.code === orgCode).sort((a, b) => a.year - b.year);
   if (!org || reports.length === 0) throw new PortalError(404, `没有找到单位“${orgCode}”已公开的决算`);
-  const years: UnitYear[] = [];
-  for (const report of reports) {
-    const data = await openDataOf(store, report.bundle);
-    years.push({ report, data, values: new Map(MEASURES.map((m) => [m.key, valueOf(data.facts, m, report.year)])) });
-  }
+  const figures = await editionFigures(store, reports, index.figures);
+  const years: UnitYear[] = reports.map((report, i) => ({ report, values: figures[i]!.values }));
+  // Pairs of years in a row (a unit's editions are one per year): only their cross-year sides are read.
+  const pairs = years.flatMap((y, i) => {
+    const j = years.findIndex((x) => x.report.year === y.report.year - 1);
+    return j >= 0 ? [[i, j] as const] : [];
+  });
+  const needed = [...new Set(pairs.flat())];
+  const sides = new Map((await crossYearSides(store, needed.map((i) => reports[i]!))).map((side, k) => [needed[k]!, side]));
   const differences: CrossYearDifference[] = [];
-  for (const y of years) {
-    const last = years.find((x) => x.report.year === y.report.year - 1);
-    if (!last || !y.data.dataset || !last.data.dataset) continue;
-    for (const f of crossYearFindings(y.data.dataset, last.data.dataset, last.report.bundle.edition)) {
+  for (const [i, j] of pairs) {
+    const y = years[i]!;
+    const side = sides.get(i);
+    const lastSide = sides.get(j);
+    if (!side || !lastSide) continue;
+    for (const f of crossYearOfSides(side, lastSide, years[j]!.report.bundle.edition)) {
       differences.push({
         year: y.report.year,
         label: /上年数“(.+?)”为/u.exec(f.message)?.[1] ?? f.location,
@@ -267,39 +394,21 @@ export async function unitHistory(store: Store, orgCode: string): Promise<UnitHi
       });
     }
   }
-  const evaluations: UnitHistory['evaluations'] = [];
-  for (const y of years) {
-    for (const ev of y.data.dataset?.evaluations ?? []) {
-      // 预算执行率 of the whole (财政拨款 row when stated, else the first row): executed ÷ annual budget, exact.
-      const row = ev.funds.find((f) => f.source === 'fiscal') ?? ev.funds[0];
-      const rate = row?.executed && row.annual ? percentOf(row.executed.fen, row.annual.fen) : null;
-      evaluations.push({
-        year: y.report.year,
-        kind: ev.kind === 'department' ? '部门整体' : '项目',
-        name: ev.name,
-        score: ev.selfScore ?? '—',
-        executionRate: rate === null ? '—' : `${formatPercent(rate)}%`,
-        conclusion: ev.conclusion ?? '—',
-      });
-    }
-  }
+  const evaluations: UnitHistory['evaluations'] = years.flatMap((y, i) => figures[i]!.evaluations.map((e) => ({ year: y.report.year, ...e })));
   return { org, region: reports[0]!.region, years, differences, evaluations };
 }
 
 /** The current editions of one year for the given units (by org code, in the order asked); 404 when none has one. */
 export async function unitsOfYear(store: Store, codes: readonly string[], year: number): Promise<{ code: string; year?: UnitYear }[]> {
-  const index = await portalIndexOfCodes(store, codes);
-  const out: { code: string; year?: UnitYear }[] = [];
-  for (const code of codes) {
-    const report = index.reports.find((r) => r.org.code === code && r.year === year);
-    if (!report) {
-      // Unknown, unpublished or not of this year: the same answer, so nothing unpublished shows (not even that it exists).
-      out.push({ code });
-      continue;
-    }
-    const data = await openDataOf(store, report.bundle);
-    out.push({ code, year: { report, data, values: new Map(MEASURES.map((m) => [m.key, valueOf(data.facts, m, year)])) } });
-  }
+  const index = await portalIndexOfCodes(store, codes, 'measures');
+  // Unknown, unpublished or not of this year: the same answer, so nothing unpublished shows (not even that it exists).
+  const found = codes.map((code) => index.reports.find((r) => r.org.code === code && r.year === year));
+  const reports = found.filter((r): r is PublishedReport => r !== undefined);
+  const figures = await editionFigures(store, reports, index.figures);
+  const out = codes.map((code, i) => {
+    const report = found[i];
+    return report ? { code, year: { report, values: figures[reports.indexOf(report)]!.values } } : { code };
+  });
   if (!out.some((u) => u.year)) throw new PortalError(404, `所选单位在${year}年度均无已公开的决算`);
   return out;
 }

@@ -20,21 +20,13 @@ import { STATUS_LABELS, type FunctionalLine, type Status, type Summary, type Sum
 import { lookupEconomic, lookupFunctional } from '../classification/index.js';
 import { concept } from '../model/index.js';
 import { exactDecimal } from '../money/index.js';
+import { BASIC_KINDS, OPERATING_COST, SANGONG, TOTALS } from '../store/summed.js';
 import type { FactSum, FactSums, Store, UserRecord } from '../store/types.js';
 import { AppError, badRequest, forbidden } from './errors.js';
 import { csvLine, CSV_BOM } from './opendata.js';
 
-export const EXPENSE_KINDS = ['expense.basic', 'expense.project', 'expense.remit', 'expense.operating', 'expense.affiliate_subsidy'] as const;
-export const BASIC_KINDS = ['basic.personnel', 'basic.public'] as const;
-export const SANGONG = [
-  'sangong.total', 'sangong.abroad', 'sangong.vehicle', 'sangong.vehicle_purchase', 'sangong.vehicle_operation',
-  'sangong.reception', 'sangong.reception_domestic', 'sangong.reception_foreign',
-] as const;
-export const TOTALS = [
-  'total.income', 'income.total', 'income.fiscal', 'income.general_budget', 'income.gov_fund', 'income.state_capital',
-  'total.expense', 'expense.total', 'expense.basic', 'expense.project', 'expense.fiscal',
-] as const;
-export const OPERATING_COST = 'operating_cost';
+// What the 汇总 adds up is kept per region and year at publication by the store, so its lists are the store's.
+export { BASIC_KINDS, EXPENSE_KINDS, OPERATING_COST, SANGONG, TOTALS } from '../store/summed.js';
 
 export type { FunctionalLine, Summary, SummaryLine, UnitState } from '../api/contract.js';
 
@@ -83,9 +75,9 @@ async function scope(store: Store, user: UserRecord, regionCode: string | undefi
 const conceptLabel = (id: string) => concept(id)?.label ?? id;
 
 /**
- * The region-year's sums, added up by the database (exactly, bigint 分 as numeric), kept while no bundle is published
- * after them: published figures change only with a new bundle (a correction supersedes its edition in the same
- * transaction), so the newest bundle id stamps them. At 10,000 units the sums take seconds; a repeat costs one query.
+ * The region-year's sums, added up by the database (exactly, bigint 分 as numeric) from the lines it keeps per region
+ * and year, kept here while no bundle is published after them: published figures change only with a new bundle (a
+ * correction supersedes its edition in the same transaction), so the newest bundle id stamps them.
  */
 const SUMS_CACHE_LIMIT = 50;
 const sumsCache = new WeakMap<Store, Map<string, { stamp: number; sums: Promise<FactSums> }>>();
@@ -96,11 +88,7 @@ async function factSums(store: Store, regionIds: number[] | null, year: number):
   const key = `${year}|${regionIds ? [...regionIds].sort((a, b) => a - b).join(',') : '*'}`;
   const hit = cache.get(key);
   if (hit && hit.stamp === stamp) return hit.sums;
-  const sums = store.sumFacts({
-    ...(regionIds ? { regionIds } : {}), year,
-    concepts: [...EXPENSE_KINDS, ...BASIC_KINDS, ...SANGONG, ...TOTALS, OPERATING_COST],
-    totals: [...TOTALS, ...SANGONG, OPERATING_COST], expense: [...EXPENSE_KINDS], basic: [...BASIC_KINDS],
-  });
+  const sums = store.sumFacts({ ...(regionIds ? { regionIds } : {}), year });
   cache.delete(key);
   cache.set(key, { stamp, sums });
   sums.catch(() => cache.delete(key));

@@ -1,13 +1,13 @@
 /** Published bundles (公开文件): immutable once written; a correction is a new edition. */
 import type { Bundle, BundleFile, Organisation, Region } from '../api/contract.js';
 import type { Db, Queryable, Row } from './db.js';
-import { insertFacts } from './facts.js';
+import { applyRegionSums, insertFacts } from './facts.js';
 import { checkFile, toFile, toFileMeta } from './files.js';
-import { byteaParam, int, intOrNull, iso, mapDuplicate, NotFound, str, strOrNull } from './rows.js';
+import { byteaParam, int, intOrNull, iso, jsonParam, mapDuplicate, NotFound, str, strOrNull } from './rows.js';
 import type { Store } from './types.js';
 import { transitionIn } from './workflow.js';
 
-type BundleMethods = Pick<Store, 'addBundle' | 'listBundles' | 'getBundle' | 'getBundleFile' | 'publishedOf' | 'latestBundleId'>;
+type BundleMethods = Pick<Store, 'addBundle' | 'listBundles' | 'getBundle' | 'getBundleFile' | 'publishedOf' | 'latestBundleId' | 'bundleFigures'>;
 
 const BUNDLE_SELECT = `
   SELECT b.id, b.dataset_id, o.name AS org_name, d.year, b.edition, b.dataset_version, b.published_at,
@@ -85,9 +85,16 @@ export function bundleMethods(db: Db): BundleMethods {
         }
         // The bundle's figures, in its own transaction: never a bundle without its facts.
         await insertFacts(tx, id, b.datasetId, edition, b.facts ?? []);
+        if (b.figures) {
+          await tx.query('INSERT INTO published_figures (bundle_id, measures, details) VALUES ($1, $2::jsonb, $3::jsonb)', [
+            id, jsonParam(b.figures.measures), jsonParam(b.figures.details),
+          ]);
+        }
         if (prev[0]) {
           await tx.query('UPDATE bundles SET superseded_by = $2 WHERE id = $1', [int(prev[0].id), id]);
         }
+        // The 汇总's lines of the region-year: this edition's in, the one it supersedes out.
+        await applyRegionSums(tx, id, prev[0] ? int(prev[0].id) : null);
         return (await bundleIn(tx, id))!;
       }));
     },
@@ -111,6 +118,10 @@ export function bundleMethods(db: Db): BundleMethods {
     },
 
     async publishedOf(q) {
+      // Two statements of fixed shape (one per kind of question, no `$n IS NULL OR …`), prepared: the public pages'
+      // hottest reads, their plans the same whatever the bundle or codes.
+      const byBundle = 'bundleId' in q;
+      const withFigures = !byBundle && q.figures !== undefined;
       const rows = await db.query(
         `SELECT b.id, b.dataset_id, o.name AS org_name, d.year, b.edition, b.dataset_version, b.published_at,
                 u.display_name AS published_by, b.correction_note, b.superseded_by,
@@ -118,17 +129,27 @@ export function bundleMethods(db: Db): BundleMethods {
                 r.code AS region_code, r.name AS region_name, r.level AS region_level, r.parent_id AS region_parent_id,
                 (SELECT coalesce(json_agg(json_build_object('name', f.name, 'mediaType', f.media_type, 'bytes', f.bytes, 'sha256', f.sha256)
                                           ORDER BY f.name), '[]'::json)
-                   FROM bundle_files f WHERE f.bundle_id = b.id) AS files
+                   FROM bundle_files f WHERE f.bundle_id = b.id) AS files${withFigures ? `,
+                pf.measures${q.figures === 'details' ? ', pf.details' : ''}` : ''}
            FROM bundles b
            JOIN datasets d ON d.id = b.dataset_id
            JOIN organisations o ON o.id = d.org_id
            JOIN regions r ON r.id = o.region_id
-           JOIN users u ON u.id = b.published_by
-          WHERE ($1::integer IS NULL OR b.dataset_id = (SELECT x.dataset_id FROM bundles x WHERE x.id = $1::integer))
-            AND ($2::text[] IS NULL OR o.code = ANY ($2::text[]))
+           JOIN users u ON u.id = b.published_by${withFigures ? `
+           LEFT JOIN published_figures pf ON pf.bundle_id = b.id AND b.superseded_by IS NULL` : ''}
+          WHERE ${byBundle ? 'b.dataset_id = (SELECT x.dataset_id FROM bundles x WHERE x.id = $1::integer)' : 'o.code = ANY ($1::text[])'}
           ORDER BY b.id`,
-        ['bundleId' in q ? q.bundleId : null, 'orgCodes' in q ? q.orgCodes : null],
+        [byBundle ? q.bundleId : q.orgCodes],
+        { prepared: true },
       );
+      const figures = new Map<number, { measures: unknown; details?: unknown }>();
+      if (withFigures) {
+        for (const r of rows) {
+          if (r.measures !== null && r.measures !== undefined) {
+            figures.set(int(r.id), { measures: r.measures, ...(q.figures === 'details' ? { details: r.details } : {}) });
+          }
+        }
+      }
       const orgs = new Map<number, Organisation>();
       const regions = new Map<number, Region>();
       const bundles = rows.map((r) => {
@@ -138,7 +159,18 @@ export function bundleMethods(db: Db): BundleMethods {
         const files = (typeof r.files === 'string' ? JSON.parse(r.files) : r.files) as BundleFile[];
         return { ...toBundle(r, files), orgId };
       });
-      return { bundles, orgs: [...orgs.values()], regions: [...regions.values()] };
+      return { bundles, orgs: [...orgs.values()], regions: [...regions.values()], ...(withFigures ? { figures } : {}) };
+    },
+
+    async bundleFigures(bundleIds, opts = {}) {
+      const out = new Map<number, { measures: unknown; details?: unknown }>();
+      if (bundleIds.length === 0) return out;
+      const rows = await db.query(
+        `SELECT bundle_id, measures${opts.details ? ', details' : ''} FROM published_figures WHERE bundle_id = ANY ($1::integer[])`,
+        [[...bundleIds]],
+      );
+      for (const r of rows) out.set(int(r.bundle_id), { measures: r.measures, ...(opts.details ? { details: r.details } : {}) });
+      return out;
     },
 
     async getBundleFile(bundleId, name) {

@@ -9,6 +9,7 @@
  * running transaction, so using the outer `Db` inside `transaction()` would
  * wait forever.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -16,9 +17,18 @@ import pg from 'pg';
 
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * Prepare the statement once per connection and reuse it (PostgreSQL server; PGlite ignores it): no parsing and,
+   * once the server finds its generic plan as good, no planning per call. For the public pages' hot statements,
+   * whose plans do not depend on the parameters' values.
+   */
+  prepared?: boolean;
+}
+
 export interface Queryable {
   /** One statement with `$1…` parameters (never values spliced into the SQL). */
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -164,8 +174,10 @@ export async function openPostgres(databaseUrl: string, schema: string): Promise
     throw new Error(`无法连接数据库 ${redact(databaseUrl)}：${(e as Error).message}`, { cause: e });
   }
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
-      const r = await q.query<T>(sql, params as unknown[]);
+    async query<T extends Row>(sql: string, params: readonly unknown[] = [], opts: QueryOptions = {}) {
+      const r = opts.prepared
+        ? await q.query<T>({ name: statementName(sql), text: sql, values: params as unknown[] })
+        : await q.query<T>(sql, params as unknown[]);
       return r.rows;
     },
     async exec(sql: string) {
@@ -200,6 +212,14 @@ export async function openPostgres(databaseUrl: string, schema: string): Promise
     },
     close: () => pool.end(),
   };
+}
+
+const statementNames = new Map<string, string>();
+/** A prepared statement's name: the same text, the same name (node-postgres refuses one name for two texts). */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `js_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`));
+  return name;
 }
 
 /** The URL without its password, for messages. */

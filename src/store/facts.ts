@@ -6,6 +6,7 @@
  */
 import type { Queryable, Row } from './db.js';
 import { int, intOrNull, NotFound, str } from './rows.js';
+import { BASIC_KINDS, EXPENSE_KINDS, SUMMED_CONCEPTS, SUMMED_TOTALS } from './summed.js';
 import { dimsKey, type FactFilter, type FactSums, type NewFact, type PublishedFact, type Store } from './types.js';
 import type { Db } from './db.js';
 
@@ -58,6 +59,50 @@ export async function insertFacts(tx: Queryable, bundleId: number, datasetId: nu
       WHERE f.bundle_id = $1 AND f.fact_year = f.year AND f.scenario = 'actual' AND s.code IS NOT NULL
       GROUP BY f.bundle_id, s.kind, f.concept, s.code`,
     [bundleId],
+  );
+}
+
+/**
+ * Keeps the 汇总's per region-year lines (region_sums, migration 005) inside the caller's transaction: adds the lines
+ * of bundle `added` and takes away those of `removed` (the edition it supersedes), from their published_sums rows, in
+ * one statement with its keys in order (concurrent publications in one region wait for each other, never deadlock).
+ */
+export async function applyRegionSums(tx: Queryable, added: number, removed: number | null): Promise<void> {
+  await tx.query(
+    `INSERT INTO region_sums (region_id, year, grp, key, value, units)
+     SELECT min(b.region_id), min(b.year), l.grp, l.key, sum(b.sign * l.value), sum(b.sign)::integer
+       FROM (SELECT DISTINCT s.bundle_id, s.region_id, s.year, CASE WHEN s.bundle_id = $1 THEN 1 ELSE -1 END AS sign
+               FROM published_sums s WHERE s.bundle_id = $1 OR s.bundle_id = $2::integer) AS b
+       JOIN (
+         SELECT s.bundle_id, 'total' AS grp, s.concept AS key, s.value
+           FROM published_sums s
+          WHERE (s.bundle_id = $1 OR s.bundle_id = $2::integer) AND s.kind = 'total' AND s.concept = ANY ($3::text[])
+         UNION ALL
+         SELECT s.bundle_id, 'functional', left(s.code, n.n), sum(s.value)
+           FROM published_sums s, (VALUES (3), (5), (7)) AS n (n)
+          WHERE (s.bundle_id = $1 OR s.bundle_id = $2::integer) AND s.kind = 'functional' AND s.concept = ANY ($4::text[]) AND length(s.code) >= n.n
+          GROUP BY s.bundle_id, left(s.code, n.n)
+         UNION ALL
+         SELECT s.bundle_id, 'economic', s.code, sum(s.value)
+           FROM published_sums s
+          WHERE (s.bundle_id = $1 OR s.bundle_id = $2::integer) AND s.kind = 'economic' AND s.concept = ANY ($5::text[])
+          GROUP BY s.bundle_id, s.code
+         UNION ALL
+         SELECT s.bundle_id, 'economic', '#' || s.concept, sum(s.value)
+           FROM published_sums s
+          WHERE (s.bundle_id = $1 OR s.bundle_id = $2::integer) AND s.kind = 'economic' AND s.concept = ANY ($5::text[])
+          GROUP BY s.bundle_id, s.concept
+         UNION ALL
+         SELECT s.bundle_id, 'unit', min(s.org_id)::text, 0
+           FROM published_sums s
+          WHERE (s.bundle_id = $1 OR s.bundle_id = $2::integer) AND s.concept = ANY ($6::text[])
+          GROUP BY s.bundle_id
+       ) AS l ON l.bundle_id = b.bundle_id
+      GROUP BY b.region_id, b.year, l.grp, l.key
+      ORDER BY min(b.year), min(b.region_id), l.grp, l.key
+     ON CONFLICT (year, region_id, grp, key)
+       DO UPDATE SET value = region_sums.value + excluded.value, units = region_sums.units + excluded.units`,
+    [added, removed, SUMMED_TOTALS, EXPENSE_KINDS, BASIC_KINDS, SUMMED_CONCEPTS],
   );
 }
 
@@ -115,43 +160,21 @@ export function factMethods(db: Db): FactMethods {
   return {
     listFacts,
     async sumFacts(q) {
-      // The bundles' sums written at publication (migration 004): a few narrow rows per unit, not every fact.
+      // The lines kept per region and year at publication (migration 005): a few hundred rows for a province, and
+      // one 'unit' line per unit whose current edition gives figures.
       const rows = await db.query(
-        `WITH cur AS MATERIALIZED (
-           SELECT s.org_id, s.kind, s.concept, s.code, s.value
-             FROM published_sums s
-             JOIN bundles b ON b.id = s.bundle_id AND b.superseded_by IS NULL
-            WHERE s.year = $1::integer
-              AND ($2::integer[] IS NULL OR s.region_id = ANY ($2::integer[]))
-              AND s.concept = ANY ($3::text[])
-         )
-         SELECT 'units' AS grp, '' AS key, count(DISTINCT org_id)::integer AS units, '0' AS total, array_agg(DISTINCT org_id) AS orgs FROM cur
-         UNION ALL
-         SELECT 'total', concept, count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
-           FROM cur WHERE kind = 'total' AND concept = ANY ($4::text[]) GROUP BY concept
-         UNION ALL
-         SELECT 'functional', left(code, l.n), count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
-           FROM cur, (VALUES (3), (5), (7)) AS l (n)
-          WHERE kind = 'functional' AND concept = ANY ($5::text[]) AND length(code) >= l.n
-          GROUP BY left(code, l.n)
-         UNION ALL
-         SELECT 'economic', code, count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
-           FROM cur WHERE kind = 'economic' AND concept = ANY ($6::text[])
-          GROUP BY code
-         UNION ALL
-         SELECT 'economic', '#' || concept, count(DISTINCT org_id)::integer, sum(value)::text, NULL::integer[]
-           FROM cur WHERE kind = 'economic' AND concept = ANY ($6::text[])
-          GROUP BY concept`,
-        [q.year, q.regionIds ?? null, q.concepts, q.totals, q.expense, q.basic],
+        `SELECT grp, key, sum(value)::text AS total, sum(units)::integer AS units
+           FROM region_sums
+          WHERE year = $1::integer AND ($2::integer[] IS NULL OR region_id = ANY ($2::integer[]))
+          GROUP BY grp, key
+         HAVING sum(units) > 0`,
+        [q.year, q.regionIds ?? null],
       );
-      const out: FactSums = { units: 0, orgIds: [], totals: [], functional: [], economic: [] };
-      for (const r of rows) {
+      const lines = rows.filter((r) => r.grp !== 'unit');
+      const orgs = rows.filter((r) => r.grp === 'unit').map((r) => Number(str(r.key))).sort((a, b) => a - b);
+      const out: FactSums = { units: orgs.length, orgIds: orgs, totals: [], functional: [], economic: [] };
+      for (const r of lines) {
         const grp = str(r.grp);
-        if (grp === 'units') {
-          out.units = int(r.units);
-          out.orgIds = ((r.orgs ?? []) as unknown[]).map(int);
-          continue;
-        }
         const sum = { key: str(r.key), value: BigInt(str(r.total)), units: int(r.units) };
         if (grp === 'total') out.totals.push(sum);
         else if (grp === 'functional') out.functional.push(sum);

@@ -228,6 +228,11 @@ export interface Store {
     datasetId: number; datasetVersion: number; userId: number; correctionNote: string | null; files: NewBundleFile[];
     /** The bundle's facts (the publish job always gives them), stored in the same transaction. */
     facts?: NewFact[];
+    /**
+     * The public unit page's figures of this edition (computed by the app from the dataset it publishes), stored in the
+     * same transaction; opaque JSON to the store: `measures` (small) and `details`.
+     */
+    figures?: { measures: unknown; details: unknown };
     /** The workflow step to 已公开, taken in the same transaction (StateConflict and nothing written when the state moved). */
     publish?: { from: readonly Status[]; to: Status; action: Action; userId: number; comment?: string | null };
   }): Promise<Bundle>;
@@ -236,11 +241,18 @@ export interface Store {
   /** The newest bundle's id (0 when none): published figures change only with a new bundle, so it stamps them. */
   latestBundleId(): Promise<number>;
   getBundleFile(bundleId: number, name: string): Promise<(BundleFile & { data: Uint8Array }) | null>;
+  /** The figures stored with these bundles (those published with none are absent); `details` only when asked. */
+  bundleFigures(bundleIds: readonly number[], opts?: { details?: boolean }): Promise<Map<number, { measures: unknown; details?: unknown }>>;
   /**
    * In one statement, for the public pages: every edition of the bundle's dataset (`bundleId`), or every bundle of
-   * the organisations with these codes (`orgCodes`), with their files' metadata, organisations and regions.
+   * the organisations with these codes (`orgCodes`), with their files' metadata, organisations and regions (and,
+   * when asked, the figures kept with the current editions).
    */
-  publishedOf(q: { bundleId: number } | { orgCodes: string[] }): Promise<{ bundles: (Bundle & { orgId: number })[]; orgs: Organisation[]; regions: Region[] }>;
+  publishedOf(q: { bundleId: number } | { orgCodes: string[]; figures?: 'measures' | 'details' }): Promise<{
+    bundles: (Bundle & { orgId: number })[]; orgs: Organisation[]; regions: Region[];
+    /** With `figures`: those kept with the current editions (as bundleFigures gives them), in the same statement. */
+    figures?: Map<number, { measures: unknown; details?: unknown }>;
+  }>;
 
   // published facts (written only by addBundle)
   /**
@@ -252,12 +264,13 @@ export interface Store {
   streamFacts(filter: FactFilter, pageSize?: number): AsyncIterable<PublishedFact>;
   /**
    * The 汇总's sums over current editions of the report year `year` (regions: with those below, given by the caller),
-   * added up by the database, exactly (bigint 分 summed as numeric);
-   * undimensioned 决算数 of the year per concept of `totals`; stated (not derived) lines of `expense` by 功能分类
-   * code prefix of 3, 5 and 7 digits; stated lines of `basic` by 经济分类 code and by concept. `units` counts distinct units
-   * with a 决算数 of the year in `concepts`. Read from the sums each bundle stored at publication (published_sums).
+   * exactly (bigint 分 summed as numeric), of the concepts in src/store/summed.ts: undimensioned 决算数 of the year per
+   * concept of SUMMED_TOTALS; stated (not derived) lines of EXPENSE_KINDS by 功能分类 code prefix of 3, 5 and 7 digits;
+   * stated lines of BASIC_KINDS by 经济分类 code and by concept; each with the count of units it adds up. `units` counts
+   * distinct units with a 决算数 of the year in SUMMED_CONCEPTS. Read from the lines kept per region and year at
+   * publication (region_sums, migration 005).
    */
-  sumFacts(q: { regionIds?: number[]; year: number; concepts: string[]; totals: string[]; expense: string[]; basic: string[] }): Promise<FactSums>;
+  sumFacts(q: { regionIds?: number[]; year: number }): Promise<FactSums>;
 
   // jobs: a PostgreSQL-backed queue (FOR UPDATE SKIP LOCKED)
   enqueueJob(j: { kind: JobKind; payload: Record<string, unknown>; requestedBy: number | null }): Promise<JobRecord>;

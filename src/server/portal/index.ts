@@ -6,8 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Bundle } from '../../api/contract.js';
 import {
-  changeText, MEASURE_BY_KEY, MEASURES, openDataOf, outlierMethod, parseYear, perStaff, PER_STAFF_KEYS, portalIndex, portalIndexOfBundle, portalIndexOfCodes, PortalError, show,
-  showPerStaff, softOutliers, unitHistory, unitsOfYear, valueOf, type Measure, type PublishedReport,
+  changeText, editionFigures, MEASURE_BY_KEY, MEASURES, outlierMethod, parseYear, perStaff, PER_STAFF_KEYS, portalIndex, portalIndexOfBundle, portalIndexOfCodes, PortalError,
+  show, showPerStaff, softOutliers, unitHistory, unitsOfYear, type Measure, type PublishedReport,
 } from '../../app/portal.js';
 import { chartSvg } from '../../charts/svg.js';
 import type { ChartSpec } from '../../report/tree.js';
@@ -294,14 +294,12 @@ async function regionMeasurePage(store: Store, code: string, q: Query): Promise<
   if (reports.length === 0) throw new PortalError(404, `${region.name}尚无已公开的决算`);
   const year = parseYear(single(q, 'year')) ?? Math.max(...reports.map((r) => r.year));
   const ofYear = reports.filter((r) => r.year === year);
-  const staffM = MEASURE_BY_KEY.get('staff')!;
-  const lines = [];
-  for (const r of ofYear) {
-    const facts = (await openDataOf(store, r.bundle)).facts;
-    const value = valueOf(facts, m, year);
-    const staff = valueOf(facts, staffM, year);
-    lines.push({ r, value, staff, per: m.kind === 'money' ? perStaff(value, staff) : null, odd: undefined as boolean | undefined });
-  }
+  const figures = await editionFigures(store, ofYear);
+  const lines = ofYear.map((r, i) => {
+    const value = figures[i]!.values.get(m.key) ?? null;
+    const staff = figures[i]!.values.get('staff') ?? null;
+    return { r, value, staff, per: m.kind === 'money' ? perStaff(value, staff) : null, odd: undefined as boolean | undefined };
+  });
   // Soft outliers within each group of similar units: same region, same kind.
   const groups = new Map<string, typeof lines>();
   for (const l of lines) {
