@@ -23,7 +23,7 @@ import type { Profile } from '../profiles/index.js';
 import { normalizeText } from '../parse/document/normalize/index.js';
 import { renderText } from '../render/text/index.js';
 import type { ReportTree } from '../report/tree.js';
-import { hasErrors, RULE_PACK, runRules, type CheckInput, type CheckReport, type Finding, type ReadBackFinding } from '../rules/index.js';
+import { hasErrors, RULE_PACK, runRules, type CheckReport, type Finding, type ReadBackFinding } from '../rules/index.js';
 import { checkDatasetFromFacts } from '../check/index.js';
 import { buildReport } from '../report/build.js';
 
@@ -49,17 +49,13 @@ export function readBack(tree: ReportTree): ReadBackFinding[] {
   });
 }
 
-/** The pack's report read back: the rules run again with the tree and the read-back (ST3 applies). */
-function withReadBack(input: CheckInput, tree: ReportTree): CheckReport {
-  return runRules(RULE_PACK, { ...input, tree, readBack });
-}
-
 export function reviewDataset(d: Dataset, profile: Profile): Review {
   const { accounts, input, report: packed } = checkDatasetFromFacts(d, profile);
   // The report is built with the check's accounts, not a second computation of them.
   const tree = buildReport(d, profile, { accounts });
-  // Read back only a report the pack accepts: a failing one is a draft anyway, and its read-back would repeat the pack's findings.
-  const report = hasErrors(packed) ? packed : withReadBack(input, tree);
+  // Read back only a report the pack accepts: a failing one is a draft anyway, and its read-back would repeat the pack's
+  // findings. The rules run again with the tree and the read-back (ST3 applies).
+  const report = hasErrors(packed) ? packed : runRules(RULE_PACK, { ...input, tree, readBack });
   return { tree, report, final: !hasErrors(report) };
 }
 
@@ -75,8 +71,12 @@ export interface Verdict {
  * is a draft whatever its read-back says).
  */
 export function checkVerdict(d: Dataset, profile: Profile, o: { readBack?: boolean } = {}): Verdict {
-  const { accounts, input, report: packed } = checkDatasetFromFacts(d, profile);
-  const report = !o.readBack || hasErrors(packed) ? packed : withReadBack(input, buildReport(d, profile, { accounts }));
+  // With the read-back it is the review itself (whose tree a check does not need).
+  if (o.readBack) {
+    const { report, final } = reviewDataset(d, profile);
+    return { report, final };
+  }
+  const { report } = checkDatasetFromFacts(d, profile);
   return { report, final: !hasErrors(report) };
 }
 
