@@ -30,6 +30,16 @@ describe('the precomputed character table', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('maps every character to one the table leaves alone (薴 → 苎, not to 苧, which maps on): one pass is final', () => {
+    const chained = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const once = canonicalUnit(c);
+      if (canonicalUnit(once) !== once) chained.push(`${String.fromCharCode(c)}→${String.fromCharCode(once)}`);
+    }
+    expect(chained).toEqual([]);
+    expect(canonicalUnit('薴'.charCodeAt(0))).toBe('苎'.charCodeAt(0));
+  });
+
   it('holds the mappings the reports need', () => {
     const canon = (s: string) => [...s].map((ch) => String.fromCharCode(canonicalUnit(ch.charCodeAt(0)))).join('');
     expect(canon('１２３．５％')).toBe('123.5%');

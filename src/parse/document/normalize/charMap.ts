@@ -44,6 +44,16 @@ export function charMappings(tsCharacters: string): [number, number][] {
   for (const [from, to] of trad) set(from.charCodeAt(0), to);
   for (let c = 0x2f00; c <= 0x2fd5; c++) set(c, simplify(String.fromCharCode(c).normalize('NFKC')));
   for (const [code, to] of Object.entries(RADICAL_SUPPLEMENT)) set(Number(code), simplify(to));
+  // Follow chains to their end (薴 → 苧 → 苎), so mapping a text twice changes nothing the first pass left.
+  for (const [from, to] of table) {
+    let end = to;
+    const seen = new Set([from]);
+    while (table.has(end) && !seen.has(end)) {
+      seen.add(end);
+      end = table.get(end)!;
+    }
+    table.set(from, end);
+  }
   return [...table].sort((a, b) => a[0] - b[0]);
 }
 
