@@ -12,6 +12,7 @@ import { findPhrases } from './lexicon.js';
 import { readLists } from './lists.js';
 import { readHeadings } from './sections.js';
 import { readSentence, type Breakdown, type SentenceContext } from './statements.js';
+import { readTextTables } from './textTables.js';
 
 export interface Extraction extends ExtractResult {
   /** "其中" wholes and their parts (claim indexes). */
@@ -85,8 +86,26 @@ export function extract(text: string): Extraction {
   const lists = [];
   let current: Heading | undefined;
   const nextYearBudget = header.year !== undefined ? new RegExp(`${header.year + 1}年度?[^。]{0,20}预算`) : undefined;
+  // Tables written as text ("合计 | 2911.47 | 2706.86 |"): their cells are read by row and column, not as sentences.
+  const tables = readTextTables(lines, header.year);
+  let tp = 0;
   for (const line of lines) {
     if (formSpans.some((f) => line.start >= f.start && line.start < f.end)) continue;
+    while (tp < tables.length && tables[tp]!.span.end < line.start) tp++;
+    const table = tables[tp];
+    if (table && line.start >= table.span.start && line.start <= table.span.end) {
+      if (line.start === table.span.start) {
+        const statementOf = new Map<number, number>();
+        for (const row of table.rows) {
+          const st = ctx.nextStatement++;
+          for (const k of row) statementOf.set(k, st);
+        }
+        table.claims.forEach((c, k) => ctx.claims.push({ ...c, statement: statementOf.get(k)!, ...(ctx.section ? { section: ctx.section } : {}) }));
+        ctx.lastLevel = undefined;
+        ctx.openBreakdown = undefined;
+      }
+      continue;
+    }
     const trimmedStart = line.start + (line.text.length - line.text.trimStart().length);
     const h = headingAt.get(trimmedStart);
     if (h && h.text.length <= 40 && !/[。]$/.test(h.text)) {

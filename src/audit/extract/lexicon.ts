@@ -27,17 +27,21 @@ export const LEXICON: readonly LexiconEntry[] = [
   // "财政拨款收入总计A万元(…)，支出总计A万元": both halves are the 财政拨款 total.
   e('fiscal.total', '财政拨款收、?支总计|财政拨款收入支出总计|财政拨款收入总计|(?<=财政拨款收入总计[^。；;]{0,80})支出总计'),
   e('total.income_expense', '收、?支总计|收入、?支出总计', { pair: ['total.income', 'total.expense'] }),
-  e('total.income', '收入总计'),
+  // "收支较上年决算数增加1995.90万元，增长14.18%": 收入总计 and 支出总计 are one figure (the table balances), read as 收入总计.
+  e('total.income', '收入总计|(?<![、和及与])收支(?=(?:总计)?(?:较|比|与|同比))'),
   e('total.expense', '支出总计'),
   // "本部门2021年度收入合计10911万元": a year's 收入合计 is its 本年收入合计 (收入总计 adds the carry-over).
-  e('income.total', '本年收入合计|本年收入|(?<=\\d{4}年度?)收入合计'),
-  e('expense.total', '本年支出合计|本年支出|(?<=\\d{4}年度?)支出合计'),
+  // "2019年收入决算43187160.08元，上年收入决算39312554.51元": a year's 收入决算 is its 本年收入合计.
+  e('income.total', '本年收入合计|本年收入|(?<=\\d{4}年度?)收入合计|(?<=(?:\\d{3,4}年度?|上年度?|本年度?)\\s?)收入决算(?:数)?(?=\\s?(?:为|是)?\\s?\\d)'),
+  e('expense.total', '本年支出合计|本年支出|(?<=\\d{4}年度?)支出合计|(?<=(?:\\d{3,4}年度?|上年度?|本年度?)\\s?)支出决算(?:数)?(?=\\s?(?:为|是)?\\s?\\d)'),
   // The carry-over of all money, only in a sentence that does not speak of 财政拨款 (whose own carry-over is another
   // figure: "政府性基金预算财政拨款收入…，支出…，年末结转和结余85.68万元").
   e('balance.opening', '(?:年初|上年)结转和?结余', { requires: NOT_FISCAL }),
   e('balance.closing', '年末结转和?结余', { requires: NOT_FISCAL }),
   e('balance.distribution', '结余分配', { requires: NOT_FISCAL }),
-  e('income.general_budget', '一般公共(?:预算)?(?:财政)?拨款(?:（补助）)?收入|(?<!一般)公共预算财政拨款收入'),
+  // "一般公共预算收入…", "地方一般公共预算收入…": a unit's 一般公共预算 money received, or a government's revenue of that
+  // budget (财政决算) — one concept either way, as 一般公共预算支出 is.
+  e('income.general_budget', '一般公共(?:预算)?(?:财政)?拨款(?:（补助）)?收入|(?<!一般)公共预算财政拨款收入|(?:地方)?一般公共预算(?:本级)?收入(?!决算表|总计|合计)'),
   e('income.gov_fund', '政府性基金预算(?:财政)?拨款收入'),
   e('income.state_capital', '国有资本经营预算(?:财政)?拨款收入'),
   e('income.fiscal', '财政拨款收入'),
@@ -63,7 +67,9 @@ export const LEXICON: readonly LexiconEntry[] = [
   e('sangong.abroad', `因公出国(?:${PAREN('境')})?(?:经费|费用|费)`),
   e('sangong.vehicle', '(?:公务用车|公车)购置及运行(?:维护)?费'),
   e('sangong.vehicle_purchase', '公务用车购置(?:费|支出)?'),
-  e('sangong.vehicle_operation', '公务用车运行(?:维护)?(?:费用?|支出)'),
+  e('sangong.vehicle_operation', '(?:公务用车|公车)运行(?:维护)?(?:费用?|支出)|公务车辆运行(?:维护)?(?:费用?|支出)?'),
+  // "车辆运行费28.91万元" in a 三公 text is the 公务用车运行维护费.
+  e('sangong.vehicle_operation', '(?<![务用公])车辆运行(?:维护)?费', { requires: /三公|公务用车|公车/ }),
   e('sangong.reception', '(?<!国内|外事)公务接待(?:费|(?=支出|[0-9]|为|共计|合计))'),
   e('sangong.reception_domestic', '国内公务接待(?:费|支出)'),
   e('sangong.reception_foreign', '外事接待(?:费|支出)'),

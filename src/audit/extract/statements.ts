@@ -122,7 +122,7 @@ function cut(text: string, offset: number, a: number, b: number, ranges: Range[]
 }
 
 const scenarioFrom = (words: string): ClaimScenario | undefined =>
-  /调整(?:后)?预算|全年预算/.test(words) ? 'budget_adjusted' : /年初[^，。；]{0,6}?预算|年初批复/.test(words) ? 'budget_initial' : /预算数|预算为|预算是|安排预算|预算(?:总计|合计|共计|总额|安排)|(?<!完成(?:年初|调整后?)?)预算\s*$/.test(words) ? 'budget' : undefined;
+  /调整(?:后)?预算|全年预算|预算调整为/.test(words) ? 'budget_adjusted' : /年初[^，。；]{0,6}?预算|年初批复/.test(words) ? 'budget_initial' : /预算数|预算为|预算是|安排预算|预算(?:总计|合计|共计|总额|安排)|(?<!完成(?:年初|调整后?)?)预算\s*$|占(?:全?年)?计划\s*$/.test(words) ? 'budget' : undefined;
 
 let classPatternCache: { year: number | undefined; re: RegExp } | undefined;
 function classPattern(year: number | undefined): RegExp {
@@ -199,6 +199,13 @@ function countSubject(tail: string, unit: string, prev: Subject | undefined, inB
     const kind = /(行政|事业|工勤)编制(?:数)?$/.exec(t);
     if (kind) return { concept: 'staffing.authorized', dims: { staffKind: kind[1]! } };
     if (/(?:共有|核定)?编制(?:数)?$/.test(t) && !/专项编制$/.test(t)) return { concept: 'staffing.authorized' };
+    // "年末实有人数69人，其中在职人员69人，离休人员0人，退休人员21人": under a 实有人数 whole, the 在职, 离休 and 退休 people are
+    // its parts (the 部门决算 form's 实有人数 counts all three).
+    const lifeStage = /(?:^|其中|[，,、])(在职|离休|退休)(?:人员|人数)?$/.exec(t)?.[1];
+    // (Marked lifeStage, not staffKind: they are not the 行政/事业 kinds the model's 实有在职人员 adds up.)
+    if (lifeStage && inBreakdown && ((prev?.concept === 'staffing.actual' && (!prev.dims || prev.dims.lifeStage === '在职')) || (prev?.concept === 'staffing.retired' && prev.dims?.lifeStage))) {
+      return lifeStage === '在职' ? { concept: 'staffing.actual', dims: { lifeStage } } : { concept: 'staffing.retired', dims: { lifeStage } };
+    }
     if (/(?:离)?退休人员$/.test(t)) return { concept: 'staffing.retired' };
     if (/实有(?:在职)?(?:在编)?(?:人员|人数)?$|在职(?:在编)?(?:实有)?(?:人员)?$/.test(t) && !/其中$/.test(t)) return { concept: 'staffing.actual' };
     if ((prev?.concept === 'staffing.actual' || prev?.dims?.staffKind) && inBreakdown && !/[（(][^）)]*$/.test(tail)) {
@@ -350,12 +357,18 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     let base: { concept: string; dims?: Record<string, string> } | undefined;
     // Only a region with 占 in it can match (most have none).
     const shareMatch = regionText.includes('占') ? /占(.{0,30}?)(?:的)?(?:比重|比例)?(?:为|是)?$/.exec(regionText.replace(/\s/g, '')) : null;
-    if (isPercent && shareMatch) {
+    // "占调整预算100.1%", "占年计划100500万元的112.29%": a share of the budget is how much of it was done.
+    const ofPlan = isPercent && (shareMatch ? /^(?:年初|调整后?的?|全年|年)?(?:预算|计划)(?:数)?$/.test(shareMatch[1]!)
+      : i > 0 && prevEnd === tokens[i - 1]!.end && /^的?$/.test(words)
+        && /占(?:年初|调整后?的?|全年|年)?(?:预算|计划)(?:数)?$/.test(text.slice(Math.max(0, tokens[i - 1]!.start - off - 16), tokens[i - 1]!.start - off).replace(/\s/g, '')));
+    if (ofPlan) {
+      measure = 'completionRate';
+    } else if (isPercent && shareMatch) {
       measure = 'share';
       const inner = shareMatch[1]!;
       const bp = findPhrases(inner, text)[0];
       if (bp) base = { concept: bp.entry.concept, ...(bp.entry.dims ? { dims: bp.entry.dims } : {}) };
-    } else if (isPercent && /(?:完成(?:年初|调整)?(?:后)?预算(?:数)?(?:的)?|预算完成率(?:为)?|执行率(?:为)?|完成率(?:为)?)$/.test(words)) {
+    } else if (isPercent && /(?:完成(?:年初|调整|全年)?(?:后)?(?:的)?(?:预算|计划)(?:数)?(?:的)?|预算完成率(?:为)?|执行率(?:为)?|完成率(?:为)?)$/.test(words)) {
       measure = 'completionRate';
     } else if (UP.test(words) || DOWN.test(words)) {
       direction = UP.test(words) ? 'up' : 'down';
@@ -416,7 +429,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         continue;
       }
       // "区直财政拨款资金安排“三公”经费": a narrower scope than the report's own is another subject.
-      const scope = /(区直|州直|市直|县直|省直|旗直|行政单位|事业单位)[^，,；;。\d]{0,12}$/.exec(text.slice(Math.max(0, phrase.start - off - 20), phrase.start - off))?.[1];
+      const scope = /(区直|州直|市直|县直|省直|旗直|行政单位|事业单位|地方本级|地方)[^，,；;。\d]{0,12}$/.exec(text.slice(Math.max(0, phrase.start - off - 20), phrase.start - off))?.[1];
       const dims = scope ? { ...(phrase.entry.dims ?? {}), scope } : phrase.entry.dims;
       subj = { concept: phrase.entry.concept, ...(dims ? { dims } : {}), at: phrase.start, statement: newStatement(), ...(phrase.entry.pair ? { pair: phrase.entry.pair } : {}) };
     } else if (!isPercent && !isMoney) {
@@ -435,10 +448,10 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       // Same subject as the figure before (rate after change, share or completion after level).
       // "支出预算为A万元，支出决算为B万元": the 决算 of the same subject, said right after its budget.
       const actualAfterBudget = isMoney && subject !== undefined && ctx.lastLevel?.scenario !== undefined && ctx.lastLevel.scenario !== 'actual'
-        && /^[，,]?(?:支出)?决算(?:数)?(?:为|是)?$|^[，,]?实际支出(?:数)?(?:为|是)?$/.test(words);
+        && /^[，,]?(?:支出)?决算(?:支出)?(?:数)?(?:为|是)?$|^[，,]?实际支出(?:数)?(?:为|是)?$/.test(words);
       // Other words in between name another subject the lexicon does not know ("…会议费减少87.51万元，培训费增加4.66万"):
       // the figure is not the previous subject's.
-      const otherWords = residue.replace(/(?:与|和|同|较|比|相较于?)[^，,；;。]{0,16}?预算(?:数)?(?:相比|比较)?/g, '').replace(/[，,；;、（）()“”"\s]|同比|环比|相比|相较|比较|其中|分别|各|主要|共|了|预算|年初|调整后?|全年|决算|批复|实际|完成|的|占/g, '');
+      const otherWords = residue.replace(/(?:与|和|同|较|比|相较于?)[^，,；;。]{0,16}?预算(?:数)?(?:相比|比较)?/g, '').replace(/[，,；;、（）()“”"\s]|同比|环比|相比|相较|比较|其中|分别|各|主要|共|了|预算|年初|调整后?|全年|决算|批复|实际|完成|的|占|年?计划/g, '');
       // A share, rate or completion right after a figure that could not be read belongs to that figure, not to the
       // subject before it ("…拨款收入413.34万元，占97.79%；政府性基金预算财政拨款3.95万元，占0.93%").
       const afterUnread = measure !== 'level' && ctx.lastLevel?.claim === -1 && lastUnreadEnd !== undefined && lastUnreadEnd > (subjectEnd ?? -1);

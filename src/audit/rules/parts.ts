@@ -20,7 +20,9 @@ export const parts: TextRule = {
       const ps = b.parts.filter((p) => !excluded.has(p)).map((p) => x.claims[p]!)
         .filter((p) => p.measure === 'level' && MONEY.has(p.unit) === money && !(p.concept === whole.concept && sameDims(p.dims, whole.dims)) && p.year === whole.year && p.scenario === whole.scenario);
       // Counts only add up within one concept family (车辆: 其中 轿车、越野车…).
-      const comparable = money ? ps : Object.keys(whole.dims ?? {}).length > 0 ? [] : ps.filter((p) => p.concept === whole.concept && Object.keys(p.dims ?? {}).length > 0);
+      // People: 实有人数's 在职, 离休 and 退休 parts, or else its kinds (行政、事业…).
+      const lifeStages = whole.concept === 'staffing.actual' && !whole.dims ? ps.filter((p) => p.dims?.lifeStage) : [];
+      const comparable = money ? ps : Object.keys(whole.dims ?? {}).length > 0 ? [] : lifeStages.length > 0 ? lifeStages : ps.filter((p) => p.concept === whole.concept && Object.keys(p.dims ?? {}).length > 0);
       if (comparable.length === 0) continue;
       const W = claimInterval(whole);
       let S: Interval = { lo: 0n, hi: 0n };
@@ -36,7 +38,7 @@ export const parts: TextRule = {
         const sum = money ? formatWanMid(S) : `${(S.lo + S.hi) / 2n / 1_000_000n}`;
         const unit = money ? '万元' : whole.unit;
         const limit = money ? formatWanMid(W) : whole.value;
-        findings.push(finding('TX-parts', 'error', `${subjectName(whole)}为${whole.value}${whole.unit}，其中所列各项合计${sum}${unit}，超过总数`,
+        findings.push(finding('TX-parts', 'error', `${lifeStages.length > 0 ? '实有人数' : subjectName(whole)}为${whole.value}${whole.unit}，其中所列各项合计${sum}${unit}，超过总数`,
           [whole.span, ...comparable.map((p) => p.span)], { expected: `≤ ${limit}`, stated: sum, unit }));
       }
       void gap;

@@ -15,7 +15,7 @@
  *   第X部分/章/节, 一、 （一） (1) 1、 1. ① 表1 附件 附表 注：, or is 目录;
  * - either line is a table row: it has column gaps (a tab after text, or two
  *   spaces between words);
- * - either line is a row of a table flattened with "|" separators;
+ * - either line is a row or a cell of a table flattened with "|" separators (it ends with "|");
  * - both lines are table-like: a cell (leading tab) or a bare number such as
  *   "560" or "100%";
  * - the reader saw the line run to the margin and it ends a sentence (。！？);
@@ -92,8 +92,11 @@ const isHeading = (line: string) => {
   return t.length <= 40 && startsItem(t) && !CLAUSE.test(t);
 };
 
-/** A table flattened with "|" separators, one row per line: "| 总分 | 100.00 | 98 |". */
-const pipeRow = (head: string, tail: string) => /^\s*\|/.test(head) && /\|\s*$/.test(tail);
+/**
+ * A table flattened with "|" separators, one row per line ("| 总分 | 100.00 | 98 |", "合计 | 2911.47 | 2706.86 |"), or
+ * one cell per line ("公务接待费 |", "71.53 |"): a line that ends with "|" is a row or a cell.
+ */
+const pipeRow = (_head: string, tail: string) => /\|\s*$/.test(tail);
 
 function keepBreak(cur: Line, next: string, hint: BreakKind | undefined): boolean {
   const curText = whole(cur);

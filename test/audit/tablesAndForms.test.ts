@@ -1,0 +1,105 @@
+/**
+ * Readings added from the real corpus (issue 15): tables copied as text ("a | b | c |" rows, or one cell per line),
+ * 实有人数 with its 在职/离休/退休 parts, "YYYY年收入决算…", "收支较上年…", 一般公共预算收入 with 占调整预算/占年计划…的
+ * completion, and "决算支出数为". Invented figures: the consistent text gives nothing, the wrong one is found.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditText } from '../../src/audit/index.js';
+import { normalizeText } from '../../src/parse/document/index.js';
+
+const audit = (raw: string) => auditText(normalizeText(raw).text);
+const rules = (raw: string) => audit(raw).findings.map((f) => f.rule);
+const read = (raw: string, concept: string) => audit(raw).claims.filter((c) => c.concept === concept).map((c) => `${c.measure}/${c.scenario}/${c.year}/${c.direction ?? ''}/${c.value}${c.unit}`);
+
+describe('a 三公 table written as text rows', () => {
+  const rows = [
+    '某县2016年“三公”经费决算情况统计表 | ||||',
+    '单位:万元 | ||||',
+    '项目 | 上年决算数 | 本年决算数 | 比上年增、减情况 | |',
+    '增、减金额 | 增、减幅度 | |||',
+    '合计 | 200.00 | 180.00 | -20.00 | -10.00% |',
+    '1.因公出国(境)费 | 10.00 | 0 | -10.00 | -100% |',
+    '2.公务接待费 | 90.00 | 80.00 | -10.00 | -11.11% |',
+    '3.公务用车购置及运行费 | 100.00 | 100.00 | 0 | 0% |',
+    '（1）公务用车购置费 | 0 | 0 | 0 | 0% |',
+    '（2）公务用车运行费 | 100.00 | 100.00 | 0 | 0% |',
+    '“三公”经费口径说明',
+    '',
+  ].join('\n');
+  it('reads each cell by its row and column', () => {
+    expect(read(rows, 'sangong.total')).toEqual(['level/actual/2015//200.00万元', 'level/actual/2016//180.00万元', 'change/actual/2016/down/20.00万元', 'changeRate/actual/2016/down/10.00%']);
+    expect(read(rows, 'sangong.reception')).toEqual(['level/actual/2015//90.00万元', 'level/actual/2016//80.00万元', 'change/actual/2016/down/10.00万元', 'changeRate/actual/2016/down/11.11%']);
+    expect(read(rows, 'sangong.vehicle_operation')[1]).toBe('level/actual/2016//100.00万元');
+  });
+  it('finds nothing when the table holds', () => expect(audit(rows).findings).toEqual([]));
+  it('finds a wrong rate in a cell', () => expect(rules(rows.replace('-11.11%', '-13.11%'))).toContain('TX-rate'));
+  it('finds a wrong change in a cell', () => expect(rules(rows.replace('| -20.00 |', '| -25.00 |'))).toContain('TX-change'));
+  it('leaves a row it cannot name unread', () => {
+    expect(audit(rows.replace('2.公务接待费', '2.会议费')).claims.some((c) => c.value === '80.00')).toBe(false);
+  });
+  it('leaves money cells without a unit unread (rates carry their own %)', () => {
+    expect(audit(rows.replace('单位:万元 | ||||\n', '')).claims.filter((c) => c.unit !== '%')).toEqual([]);
+  });
+});
+
+describe('a table copied one cell per line', () => {
+  const cells = ['2020年度全区“三公”经费决算情况', '经费项目 |', '2020年度支出 (万元) |', '支出减少情况(万元) |', '支出减少率 |',
+    '因公出国(境)费 |', '0 |', '0 |', '0% |', '公务接待费 |', '71.53 |', '- |', '- |', '公务用车购置及运行维护费 |', '1857.23 |', '- |', '- |',
+    '总“三公”经费支出 |', '1928.76 |', '- |', '- |', '根据提供的数据，2020年度全区“三公”经费总支出为1928.76万元。', ''].join('\n');
+  it('keeps the cells apart and reads them as rows', () => {
+    expect(read(cells, 'sangong.reception')).toEqual(['level/actual/2020//71.53万元']);
+    expect(read(cells, 'sangong.total')).toEqual(['level/actual/2020//1928.76万元', 'level/actual/2020//1928.76万元']);
+    expect(audit(cells).findings).toEqual([]);
+  });
+  it('finds a total that the text states otherwise', () => {
+    expect(rules(cells.replace('总支出为1928.76万元', '总支出为1938.76万元'))).toContain('TX-duplicate');
+  });
+});
+
+describe('实有人数 and its 在职, 离休 and 退休 people', () => {
+  const t = '某法院2020年度部门决算\n（三）人员情况\n本部门2020年年末实有人数90人，其中在职人员69人，离休人员0人，退休人员21人；年末其他人员0人。\n';
+  it('finds nothing when they add up', () => expect(audit(t).findings).toEqual([]));
+  it('finds parts that exceed the whole', () => {
+    const f = audit(t.replace('实有人数90人', '实有人数69人')).findings;
+    expect(f.map((x) => `${x.rule}/${x.severity}`)).toEqual(['TX-parts/error']);
+    expect(f[0]!.message).toContain('实有人数为69人');
+  });
+  it('does not add 在职 kinds to 退休 people outside a 实有人数 whole', () => {
+    expect(audit('某局2020年度部门决算\n年末在职人员18人，其中：行政人员8人，事业人员10人。离退休人员21人，其中退休人员21人。\n').findings).toEqual([]);
+  });
+});
+
+describe('a year’s 收入决算 and 支出决算, and 收支 compared with last year', () => {
+  const t = '某中学2019年度部门决算\n二、收入决算说明\n2019年收入决算43187160.08元，上年收入决算39312554.51元，与上年相比增9.86%。\n三、支出决算说明\n2019年支出决算500.00万元，上年支出决算400.00万元，与上年相比增25.00%。\n';
+  it('reads them as 本年收入合计 and 本年支出合计 of both years and finds nothing when the rates hold', () => {
+    expect(read(t, 'income.total')).toEqual(['level/actual/2019//43187160.08元', 'level/actual/2018//39312554.51元', 'changeRate/actual/2019/up/9.86%']);
+    expect(audit(t).findings).toEqual([]);
+  });
+  it('finds a truncated rate as 疑似', () => {
+    expect(audit(t.replace('增9.86%', '增9.85%')).findings.map((f) => `${f.rule}/${f.severity}`)).toEqual(['TX-rate/warning']);
+  });
+  const s = '某中心2021年度部门决算\n1.总体情况。2021年度收入总计16062.73万元，支出总计16062.73万元。收支较上年决算数增加1995.90万元，增长14.19%。\n';
+  it('reads 收支 as the totals', () => {
+    expect(read(s, 'total.income').slice(1)).toEqual(['change/actual/2021/up/1995.90万元', 'changeRate/actual/2021/up/14.19%']);
+    expect(audit(s).findings).toEqual([]);
+    expect(rules(s.replace('14.19%', '16.19%'))).toContain('TX-rate');
+  });
+});
+
+describe('a government’s 一般公共预算收入 and how much of the budget it reached', () => {
+  const t = '某县2021年财政决算报告\n2021年，全县一般公共预算收入完成112853万元，占年计划100500万元的112.29%，同比增长21.41%。累计完成地方本级一般公共预算收入55969万元。\n一般公共预算支出906007万元，占调整预算97.4%。\n';
+  it('reads the level, the plan, the completion and the rate; 地方本级 is another scope', () => {
+    expect(read(t, 'income.general_budget')).toEqual(['level/actual/2021//112853万元', 'level/budget/2021//100500万元', 'completionRate/actual/2021//112.29%', 'changeRate/actual/2021/up/21.41%', 'level/actual/2021//55969万元']);
+    expect(audit(t).claims.find((c) => c.value === '55969')?.dims).toEqual({ scope: '地方本级' });
+    expect(read(t, 'expense.general_budget')).toEqual(['level/actual/2021//906007万元', 'completionRate/budget_adjusted/2021//97.4%']);
+    expect(audit(t).findings).toEqual([]);
+  });
+  it('finds a completion rate the plan does not give', () => expect(rules(t.replace('112.29%', '102.29%'))).toContain('TX-completion'));
+});
+
+describe('决算支出数 after a budget in the same clause', () => {
+  const t = '某县2023年“三公”经费决算说明\n2023年因公出国(境)费预算数为0万元，决算支出数为0万元；公务接待费预算数为310.37万元，决算支出数为249.29万元。\n';
+  it('is the 决算 of the subject before', () => {
+    expect(read(t, 'sangong.reception')).toEqual(['level/budget/2023//310.37万元', 'level/actual/2023//249.29万元']);
+  });
+});
