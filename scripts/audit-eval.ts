@@ -95,11 +95,12 @@ const sets: [string, typeof items][] = [
   ['blind2', items.filter((i) => i.label.set === 'blind2')],
   ['blind3', items.filter((i) => i.label.set === 'blind3')],
   ['blind4', items.filter((i) => i.label.set === 'blind4')],
+  ['blind5', items.filter((i) => i.label.set === 'blind5')],
   ['heldout', items.filter((i) => i.label.set === 'heldout')],
   ['all', items],
 ];
 const SET_NAME: Record<string, string> = {
-  tuned: '调校所用的', blind1: '第一批盲标集（首次测量后也用于改进）', blind2: '第二批盲标集（首次测量后也用于改进）', blind3: '第三批盲标集（首次测量后也用于改进）', blind4: '第四批盲标集（首次测量后也用于改进）', heldout: '留出集（盲标，从未用于调校）', all: '全部',
+  tuned: '调校所用的', blind1: '第一批盲标集（首次测量后也用于改进）', blind2: '第二批盲标集（首次测量后也用于改进）', blind3: '第三批盲标集（首次测量后也用于改进）', blind4: '第四批盲标集（首次测量后也用于改进）', blind5: '第五批盲标集（首次测量后也用于改进）', heldout: '留出集（盲标，从未用于调校）', all: '全部',
 };
 const realOut: Record<string, RealScore> = {};
 for (const [name, set] of sets) {

@@ -10,6 +10,7 @@ import { auditSeverity, RULE_PACK, runRules, type CountedList, type Finding, typ
 import { extract, type Extraction } from './extract/index.js';
 import { LIST_CONCEPT } from './extract/lists.js';
 import { claimFacts, claimPath } from './facts.js';
+import { add, claimInterval, gap, MONEY_UNITS as MONEY, type Interval } from './quantity.js';
 import { TEXT_RULES } from './rules/index.js';
 import { isWholeReport } from './rules/requiredSections.js';
 import type { AuditResult, Claim, Span, TextFinding } from './types.js';
@@ -121,6 +122,37 @@ function fromEngine(x: Extraction, f: Finding): TextFinding {
   };
 }
 
+/**
+ * A whole whose 其中 also lists figures the reader could not name ("公务用车购置及运行维护费11167万元（其中，公务用车购置费255万元，
+ * 公务用车运行维护费7922万元，其他交通工具购置144万元，其他交通费用2846万元）") is defined more widely than the model's identity:
+ * when all its listed parts add up to it, the text's own arithmetic holds and the identity's failure is no finding
+ * ('drop'); when they do not, the failure is a lead, not certain ('lead'). Undefined: no such unread part.
+ */
+function widerWhole(x: Extraction, f: Finding): 'drop' | 'lead' | undefined {
+  for (const path of [f.location, ...(f.related ?? [])]) {
+    const m = /^claim:(\d+)$/.exec(path);
+    if (!m) continue;
+    const i = Number(m[1]);
+    const b = x.breakdowns.find((d) => d.parent === i && d.parts.length > 0);
+    const whole = x.claims[i];
+    if (!b || !whole || !MONEY.has(whole.unit)) continue;
+    const after = x.claims[b.parts[0]!]!.span.start;
+    // An unread figure that restates a total ("…共计支出9.84万元") is no further part.
+    const unread = x.uncertain.filter((u) => MONEY.has(u.unit) && (u.measure ?? 'level') === 'level' && u.span.start > after && u.span.end <= b.span.end
+      && !/共计|合计|总计|累计|小计|总额|总数/.test(u.context));
+    if (unread.length === 0) continue;
+    let sum: Interval = { lo: 0n, hi: 0n };
+    for (const q of [...b.parts.map((p) => x.claims[p]!).filter((c) => c.measure === 'level' && MONEY.has(c.unit)), ...unread]) {
+      const I = claimInterval(q);
+      if (!I) return 'lead';
+      sum = add(sum, I);
+    }
+    const W = claimInterval(whole);
+    return W && gap(W, sum) === 0n ? 'drop' : 'lead';
+  }
+  return undefined;
+}
+
 /** Where a text that stops mid-sentence (its last line ends without 。！？) begins its last line: the cut end. */
 function cutTail(x: Extraction): number | undefined {
   const last = [...x.lines].reverse().find((l) => l.text.trim() !== '');
@@ -163,7 +195,10 @@ export function auditExtraction(x: Extraction): AuditResult {
     const cut = cutTail(x);
     for (const f of report.findings) {
       if (RULE_KIND.get(f.rule) === 'required' || f.severity === 'info') continue;
+      const wider = f.severity === 'error' ? widerWhole(x, f) : undefined;
+      if (wider === 'drop') continue;
       const tf = fromEngine(x, f);
+      if (wider === 'lead') tf.severity = 'warning';
       // A list of classes that runs into the cut end of a partial text may go on beyond it: its sum proves nothing.
       if (/^X2-/.test(f.rule) && cut !== undefined && tf.spans.some((s) => s.start >= cut)) continue;
       findings.push(tf);

@@ -43,8 +43,12 @@ describe('a text without a title takes its year from the totals its body labels'
   it('finds a rate divided by this year instead of last year', () => {
     expect(audit(body.replace('减少11.20%', '减少12.61%')).findings.map((f) => [f.rule, f.severity])).toContainEqual(['TX-rate', 'error']);
   });
-  it('takes no year when the body labels its totals with two years', () => {
-    expect(audit(`${body}2020年度收入总计14066.83万元。\n`).year).toBeUndefined();
+  it('takes the later of two years when it labels more of the totals (last year’s figure stated once)', () => {
+    expect(audit(`${body}2020年度收入总计14066.83万元。\n`).year).toBe(2021);
+  });
+  it('takes no year when two years label the totals as often, or are not consecutive', () => {
+    expect(audit(`${body}2020年度收入总计14066.83万元。2020年度支出总计14066.83万元。2020年度收入合计1万元。\n`).year).toBeUndefined();
+    expect(audit(`${body}2019年度收入总计14066.83万元。\n`).year).toBeUndefined();
   });
 });
 

@@ -103,3 +103,49 @@ describe('决算支出数 after a budget in the same clause', () => {
     expect(read(t, 'sangong.reception')).toEqual(['level/budget/2023//310.37万元', 'level/actual/2023//249.29万元']);
   });
 });
+
+describe('classes the fifth blind set showed', () => {
+  it('a year in a reason clause dates an event, not the figures after the clause', () => {
+    const t = '渝中区2017年“三公”经费决算情况说明\n2017年“三公”经费5834万元。其中：公车运行及维护4612万元，主要是2016年开展公车改革，车辆减少；公务接待费430万元，与上年持平。\n';
+    expect(rules(t)).not.toContain('TX-year');
+    expect(read(t, 'sangong.reception')[0]).toBe('level/actual/2017//430万元');
+  });
+  const wider = '岳阳市2016年“三公”经费决算情况说明\n2016年“三公”经费决算为19043万元，其中，公务接待费7494万元，因公出国(境)费382万元，公务用车购置及运行维护费11167万元(其中，公务用车购置费255万元，公务用车运行维护费7922万元，其他交通工具购置144万元，其他交通费用2846万元)。\n';
+  it('a whole whose 其中 lists more kinds than the model knows, all adding up, is no finding', () => expect(audit(wider).findings).toEqual([]));
+  it('…and when they do not add up, a lead (疑似), not certain', () => {
+    expect(audit(wider.replace('2846万元', '2746万元')).findings.map((f) => `${f.rule}/${f.severity}`)).toEqual(['X4-vehicle/warning']);
+  });
+  it('收入总计 under a 政府性基金 heading or line is that budget’s', () => {
+    const t = '某镇2022年财政决算\n（一）一般公共预算收支情况\n全镇一般公共预算收入111.11万元，收入总计1867.48万元。\n（二）政府性基金预算收支情况\n全镇政府性基金收入0万元，收入总计0万元。\n（三）国有资本经营预算。收入：全区国有资本经营收入72万元，收入总计72万元。\n';
+    expect(audit(t).claims.filter((c) => c.concept === 'total.income').map((c) => `${c.value}/${c.dims?.fund ?? ''}`)).toEqual(['1867.48/', '0/gov_fund', '72/state_capital']);
+    expect(rules(t)).not.toContain('TX-duplicate');
+  });
+  it('a figure after a list closed by 等 is the list’s total, not its first item’s', () => {
+    const t = '某镇2022年财政决算\n全镇一般公共预算财力1867.48万元。由一般公共预算收入111.11万元，加上级补助收入、上年结余、动用预算稳定调节基金等1756.37万元构成。\n';
+    expect(read(t, 'income.superior_subsidy')).toEqual([]);
+  });
+  const gov = '某县2020年财政决算报告\n全县一般公共预算收入完成78.14亿元（县本级60.4亿元，高新区17.74亿元），完成调整预算的102.72%，同比增收2.07亿元，增长2.72%。\n';
+  it('a bracketed aside does not end the subject; 增收 is a change', () => {
+    expect(read(gov, 'income.general_budget')).toEqual(['level/actual/2020//78.14亿元', 'completionRate/budget_adjusted/2020//102.72%', 'change/actual/2020/up/2.07亿元', 'changeRate/actual/2020/up/2.72%']);
+    expect(audit(gov).findings).toEqual([]);
+  });
+  it('a government’s rate that does not fit is a lead: it may be like-for-like (同口径)', () => {
+    expect(audit(gov.replace('增长2.72%', '增长6.7%')).findings.map((f) => `${f.rule}/${f.severity}`)).toEqual(['TX-rate/warning']);
+  });
+  it('drafting instructions and bracketed alternatives of the template are leftovers', () => {
+    const t = '某档案馆2023年度部门决算\n一、部门/单位基本情况(比照预算公开的内容格式)\n(一)机构设置、职责(需公开内设机构数量和下属单位数量及名称)\n本馆内设3个科室。决算数小于预算数(或与预算数持平)的主要原因是节约开支。\n';
+    expect(audit(t).findings.filter((f) => f.rule === 'TX-template').map((f) => f.stated)).toEqual(['(比照预算公开的内容格式)', '(需公开内设机构数量和下属单位数量及名称)', '(或与预算数持平)']);
+    expect(rules('某馆2023年度部门决算\n本馆（或称档案中心）内设3个科室。\n')).not.toContain('TX-template');
+  });
+  it('a table titled with another year is a lead', () => {
+    const t = '红河县2018年“三公”经费决算情况说明\n2018年全县“三公”经费决算数为1224.42万元。\n红河县2017年“三公”经费决算统计表\n单位:万元\n';
+    expect(audit(t).findings.map((f) => `${f.rule}/${f.severity}/${f.stated}`)).toEqual(['TX-template/warning/2017年']);
+    expect(rules(t.replace('红河县2017年', '红河县2018年'))).toEqual([]);
+  });
+  it('a text without a title takes the later of two body years when the earlier is a single slip', () => {
+    const t = '六、一般公共预算财政拨款基本支出决算情况说明\n2023年一般公共预算财政拨款基本支出536.07万元，其中：人员经费489.18万元，公用经费46.89万元。\n七、“三公”经费\n2022年“三公”经费财政拨款支出决算为1.68万元。2023年“三公”经费财政拨款支出决算中，公务接待费支出决算0.28万元。\n';
+    const r = audit(t);
+    expect(r.year).toBe(2023);
+    expect(r.findings.map((f) => f.rule)).toEqual(['TX-year']);
+  });
+});

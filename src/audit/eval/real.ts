@@ -25,10 +25,10 @@ export interface RealLabel {
   consistent: (LabelQuote & { arithmetic: string })[];
   keyFigures: (LabelQuote & { value: string; unit: string; concept: string; measure: ClaimMeasure; scenario?: string; against?: 'budget' })[];
   /**
-   * Absent: the texts the audit was tuned on. "blind1" … "blind4": labelled blind after the tuning before them,
+   * Absent: the texts the audit was tuned on. "blind1" … "blind5": labelled blind after the tuning before them,
    * measured once as they were, then used for further fixes. "heldout": labelled blind and never tuned on.
    */
-  set?: 'blind1' | 'blind2' | 'blind3' | 'blind4' | 'heldout';
+  set?: 'blind1' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'heldout';
 }
 
 /** Raw-text offsets. */

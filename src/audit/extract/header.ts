@@ -54,6 +54,12 @@ export function readHeader(lines: Segment[]): { unit?: string; year?: number } {
     }
     const only = years.size === 1 ? [...years][0]! : undefined;
     if (only && only[1] >= 2) year = only[0];
+    else if (years.size === 2) {
+      // Two years: a label that is a slip names one of them once ("2022年“三公”经费…" among "2023年…" twice or more);
+      // the report year is the later one when it is also labelled more often.
+      const [a, b] = [...years].sort((p, q) => q[0] - p[0]);
+      if (a![0] === b![0] + 1 && a![1] >= 2 && a![1] > b![1]) year = a![0];
+    }
   }
   if (unit === undefined) {
     // A line that is only an organisation's name (the signature or a report title above "关于…报告").

@@ -118,6 +118,8 @@ export function extract(text: string): Extraction {
       if (!/\d/.test(h.text)) continue;
     }
     ctx.carrySubject = undefined;
+    const lineFund = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])?\s*(政府性基金|国有资本经营)(?:预算)?[。：:]/.exec(line.text)?.[1];
+    ctx.lineFund = lineFund === '政府性基金' ? 'gov_fund' : lineFund ? 'state_capital' : undefined;
     if (line.text.trim() === '') {
       ctx.openBreakdown = undefined;
       continue;

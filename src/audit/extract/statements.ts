@@ -29,6 +29,8 @@ export interface SentenceContext {
   breakdowns: Breakdown[];
   /** Last level figure of the paragraph so far (claim index, or -1 for an uncertain one). */
   lastLevel?: { claim: number; scenario: ClaimScenario; concept?: string; fund?: string };
+  /** The budget a line opens with ("（二）政府性基金预算。收入：…"): its 收入总计/支出总计 are that budget's. */
+  lineFund?: 'gov_fund' | 'state_capital';
   /** A "其中：" that ended the previous line: its whole. */
   openBreakdown?: Breakdown;
   nextStatement: number;
@@ -54,8 +56,8 @@ const OPENS_WITH_COMPARISON = /^\s*(?:(?:较|比|与|同)(?:上年|上一年度?
 const YEAR_LABEL = /(\d{4})年度?(?![\d月])/g;
 const BREAKDOWN = /其中[：:]?|主要用于(?:以下方面)?[：:]?|主要包括[：:]?/g;
 const FILLER = /决算数|决算|支出|数|金额|合计|共计|总计|累计|实际|全年|本年|当年|年度|财政拨款|为|是|达到|达|计|共|各|分别|约|了|的|：|:|\s/g;
-const UP = /(?:增加|增长|上升|提高|多支出|超支|增支|增幅(?:为|是|达)?|增长幅度(?:为|是)?|(?:^|[，,、\s])增)了?$/;
-const DOWN = /(?:减少|下降|降低|节约|少支出|节支|减支|降幅(?:为|是|达)?|下降幅度(?:为|是)?|(?:^|[，,、\s])减)了?$/;
+const UP = /(?:增加|增长|上升|提高|多支出|超支|增支|增收|增幅(?:为|是|达)?|增长幅度(?:为|是)?|(?:^|[，,、\s])增)了?$/;
+const DOWN = /(?:减少|下降|降低|节约|少支出|节支|减支|减收|降幅(?:为|是|达)?|下降幅度(?:为|是)?|(?:^|[，,、\s])减)了?$/;
 
 /** The money a 其中's whole names, given to the 基本/项目支出 listed under it. */
 const FUND_OF: Record<string, string> = { 'expense.fiscal': 'fiscal', 'expense.general_budget': 'general_budget', 'expense.gov_fund': 'gov_fund' };
@@ -409,7 +411,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
 
     // Subject.
     let subj: Subject | undefined;
-    const residue = words.replace(/(?:增幅|降幅|增长幅度|下降幅度)(?:为|是|达)?$|(?:增加|增长|上升|提高|减少|下降|降低|节约|减支|增支|持平|完成(?:年初|调整)?(?:后)?预算(?:数)?|预算完成率|执行率|完成率|占.*)$/, '').replace(FILLER, '');
+    const residue = words.replace(/(?:增幅|降幅|增长幅度|下降幅度)(?:为|是|达)?$|(?:增加|增长|上升|提高|减少|下降|降低|节约|减支|增支|减收|增收|持平|完成(?:年初|调整)?(?:后)?预算(?:数)?|预算完成率|执行率|完成率|占.*)$/, '').replace(FILLER, '');
     // A money phrase does not name a count ("公务用车购置费209万元…购置数为7辆"), nor a count phrase money.
     const phraseKind = phrase ? concept(phrase.entry.concept)?.kind : undefined;
     if (phrase && phraseKind !== undefined && (phraseKind === 'money') !== isMoney && !isPercent) phrase = undefined;
@@ -422,7 +424,8 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       continue;
     }
     if (phrase && (measure !== 'share' || !shareMatch || phrase.start < prevEnd + (regionText.indexOf('占') >= 0 ? regionText.indexOf('占') : Infinity))) {
-      if (residue.replace(/[，,；;、（）()]/g, '').length > 3 && !/预算/.test(residue)) {
+      // "加上级补助收入、上年结余、动用预算稳定调节基金等1756.37万元": after a list closed by 等 the figure is the list's total.
+      if ((residue.replace(/[，,；;、（）()]/g, '').length > 3 && !/预算/.test(residue)) || /、[^，,；;。]*等$/.test(residue)) {
         uncertain(t, `指标名称与数字之间有其他文字（“${residue.slice(0, 12)}”）`, regionText, measure, direction);
         prevEnd = t.end;
         lastWasLevel = false;
@@ -430,7 +433,12 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
       }
       // "区直财政拨款资金安排“三公”经费": a narrower scope than the report's own is another subject.
       const scope = /(区直|州直|市直|县直|省直|旗直|行政单位|事业单位|地方本级|地方)[^，,；;。\d]{0,12}$/.exec(text.slice(Math.max(0, phrase.start - off - 20), phrase.start - off))?.[1];
-      const dims = scope ? { ...(phrase.entry.dims ?? {}), scope } : phrase.entry.dims;
+      // "全区政府性基金预算收入完成127516万元，…，收入总计184919万元": in a sentence that opens with another budget's money
+      // (a government's 财政决算), the totals are that budget's.
+      const opening = /^[^，,；;。\d]{0,12}?(?:\d{4}年度?)?[^，,；;。\d]{0,6}?(政府性基金|国有资本经营)/.exec(text)?.[1];
+      const fund = /^total\.(income|expense)$/.test(phrase.entry.concept) ? (opening ? (opening === '政府性基金' ? 'gov_fund' : 'state_capital')
+        : ctx.lineFund ?? (ctx.sectionConcept === 'expense.gov_fund' ? 'gov_fund' : ctx.sectionConcept === 'expense.state_capital' ? 'state_capital' : undefined)) : undefined;
+      const dims = scope || fund ? { ...(phrase.entry.dims ?? {}), ...(scope ? { scope } : {}), ...(fund ? { fund } : {}) } : phrase.entry.dims;
       subj = { concept: phrase.entry.concept, ...(dims ? { dims } : {}), at: phrase.start, statement: newStatement(), ...(phrase.entry.pair ? { pair: phrase.entry.pair } : {}) };
     } else if (!isPercent && !isMoney) {
       const c = countSubject(regionText, unit, subject, breakdownAt.some((b) => b < t.start));
@@ -464,8 +472,11 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
         continue; // counts of things we do not model (台套, 件, 份…) are not figures of the accounts
       }
       uncertain(t, againstBudget ? AGAINST_BUDGET : '无法确定该数字对应的指标', regionText, measure, direction);
-      if (measure === 'level') lastUnreadEnd = t.end;
-      if (measure === 'level') ctx.lastLevel = { claim: -1, scenario: scenarioFrom(text.slice(Math.max(prevEnd - off, t.start - off - 200), t.start - off).split(/[；;]/).pop() ?? '') ?? 'actual' };
+      // An unread figure inside a bracket is an aside ("收入完成78.14亿元（县本级60.4亿元，高新区17.74亿元），完成调整预算的
+      // 102.72%"): what follows the bracket still speaks of the subject before it.
+      const aside = /[（(][^（）()]*$/.test(text.slice(Math.max(0, t.start - off - 60), t.start - off));
+      if (measure === 'level' && !aside) lastUnreadEnd = t.end;
+      if (measure === 'level' && !aside) ctx.lastLevel = { claim: -1, scenario: scenarioFrom(text.slice(Math.max(prevEnd - off, t.start - off - 200), t.start - off).split(/[；;]/).pop() ?? '') ?? 'actual' };
       prevEnd = t.end;
       lastWasLevel = measure === 'level';
       continue;
@@ -489,7 +500,10 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
     if (scenario === 'actual' && measure === 'level' && /年初.{0,12}预算[^，。；]{0,6}[（(]其中[：:]?[^（）()]*$/.test(before)) scenario = 'budget_initial';
 
     // Year: "上年X" is last year's; a label before the subject states the year.
-    const label = lastBefore(yearLabels, (l) => l.end <= (phrase ? phrase.start : t.start) + 1);
+    // A year in a reason clause ("主要是2016年开展公车改革，车辆减少；公务接待费430万元") dates an event: it labels no
+    // figure after the clause ends.
+    const label = lastBefore(yearLabels, (l) => l.end <= (phrase ? phrase.start : t.start) + 1
+      && !(/(?:主要|原因|由于|因为)[^，,；;。]{0,6}$/.test(text.slice(Math.max(0, l.at - off - 10), l.at - off)) && /[；;。]/.test(text.slice(l.end - off, (phrase ? phrase.start : t.start) - off))));
     const lastYearWord = /(?:上年|上一年度|去年)(?:度)?(?:的)?$/.test(text.slice(Math.max(0, (phrase ? phrase.start : t.start) - off - 20), (phrase ? phrase.start : t.start) - off));
     let year = Y;
     let statedYear: number | undefined;

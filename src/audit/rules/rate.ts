@@ -40,8 +40,8 @@ export const rate: TextRule = {
       // (a text whose year could not be read) nothing tells this year's figure from last year's.
       const pi = r.baseYear === undefined || level.year === undefined || level.year === r.baseYear ? -1
         : mine.find((j) => j !== li && x.claims[j]!.measure === 'level' && x.claims[j]!.scenario === 'actual' && x.claims[j]!.year === r.baseYear) ?? -1;
-      // A level whose year label was overruled (“2021年…” read as this year's) is not certain enough to recompute from.
-      if (level.statedYear !== undefined) return;
+      // A level whose year label was overruled (“2021年…” read as this year's) is one uncertain reading: a lead at most.
+      const overruled = level.statedYear !== undefined;
       const L = claimInterval(level);
       if (!L) return;
       const C = ci >= 0 ? claimInterval(x.claims[ci]!) : undefined;
@@ -70,7 +70,10 @@ export const rate: TextRule = {
       // A change said right after a part of a 其中 whose whole is in the same sentence ("收入总计3759.2万元，其中年初结转和结余
       // 1366.76万元，较2019年增加197.03万元，增加5.5%") may be the whole's: one reading, not two.
       const partOfWhole = x.breakdowns.some((b) => b.parts.includes(li) && x.claims[b.parent]?.sentence.start === level.sentence.start);
-      const certain = !partOfWhole && (level.statement === r.statement || (level.section === r.section && r.span.start - level.span.start < 400));
+      // A government's revenue or spending ("全县一般公共预算收入…增长6.7%") is often compared on a like-for-like basis
+      // (同口径) the text does not state: its rate is a lead, not certain.
+      const government = /全(?:县|区|市|州|省|镇|旗)|[县区市]本级/.test(x.masked.slice(level.sentence.start, r.span.start));
+      const certain = !partOfWhole && !overruled && !government && (level.statement === r.statement || (level.section === r.section && r.span.start - level.span.start < 400));
       const f = mismatch(`${subjectName(r)}的变动率`, computed, stated, r.value, spans, certain);
       if (f) findings.push(f);
     });
