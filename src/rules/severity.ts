@@ -42,6 +42,14 @@ export const TEXT_RULE_SEVERITIES: Readonly<Record<string, TextRuleSeverity>> = 
   // A printed score against what juesuan's scoring rules give: a reviewer's matter, as in check.
   'PF-score-rules': { sameAs: 'PE8' },
   'PF-deviation': { sameAs: 'PE5' },
+  // The standard tables read from a published PDF, DOCX or HTML (src/audit/tables): a table's own sums and the text
+  // against its cells. 确定 only when no blank cell had to be taken as zero.
+  'TB-row': { severity: 'error' },
+  'TB-tree': { severity: 'error' },
+  'TB-total': { severity: 'error' },
+  'TB-basic': { severity: 'error' },
+  'TB-cross': { severity: 'error' },
+  'TB-text': { severity: 'error' },
 };
 
 const PACK_SEVERITY = new Map(RULE_PACK.rules.map((r) => [r.id, r.severity]));

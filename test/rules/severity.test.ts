@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { auditText, TEXT_RULES } from '../../src/audit/index.js';
+import { TABLE_RULES } from '../../src/audit/tables/index.js';
 import { auditSeverity, RULE_PACK, severityOf, TEXT_RULE_SEVERITIES } from '../../src/rules/index.js';
 
 describe('the severity table', () => {
   it('gives every audit text rule a severity, and every sameAs names a pack rule', () => {
-    for (const r of TEXT_RULES) expect(() => severityOf(r.id), r.id).not.toThrow();
+    for (const r of [...TEXT_RULES, ...TABLE_RULES]) expect(() => severityOf(r.id), r.id).not.toThrow();
     for (const [id, t] of Object.entries(TEXT_RULE_SEVERITIES)) {
       if (t.sameAs) expect(RULE_PACK.rules.map((r) => r.id), id).toContain(t.sameAs);
       expect(['error', 'warning', 'info']).toContain(severityOf(id));

@@ -8,6 +8,7 @@
  * Pure: no Node imports.
  */
 import type { Fen, MoneyUnit } from '../../money/index.js';
+import { auditSeverity } from '../../rules/severity.js';
 import type { Claim, Span, TextFinding } from '../types.js';
 import { cleanCell, formatFen, parseCell } from './cells.js';
 import { KIND_TITLE, recognise, type Column, type Recognised, type TableKind } from './recognize.js';
@@ -119,7 +120,7 @@ function sumCheck(
   const unit = rec.unit;
   const inferred = total.inferred || ps.some((p) => p.inferred);
   ctx.findings.push({
-    rule, severity: inferred ? 'warning' : 'error',
+    rule, severity: auditSeverity(rule, !inferred),
     message: `${title(rec)}${what.where}：${what.total}${total.text}${unit}，不等于${what.parts}之和${formatFen(sum, unit)}${unit}（相差${formatFen(diff < 0n ? -diff : diff, unit)}${unit}）。${inferred ? '（表中空白单元格按零计，请核实）' : ''}`,
     expected: formatFen(sum, unit), stated: total.text, tolerance: formatFen((ulps + 1n) / 2n, unit), unit,
     spans: ctx.spans([total, ...ps]),
@@ -574,7 +575,7 @@ function shares(ctx: Ctx, map: Map<string, Target[]>, claims: readonly Claim[], 
       const scaled = (t.cell.fen * 10n ** BigInt(d + 2) * 2n + w.cell.fen) / (2n * w.cell.fen);
       const expected = d > 0 ? `${scaled / 10n ** BigInt(d)}.${(scaled % 10n ** BigInt(d)).toString().padStart(d, '0')}` : scaled.toString();
       ctx.findings.push({
-        rule: 'TB-text', severity: 'error',
+        rule: 'TB-text', severity: auditSeverity('TB-text', true),
         message: `说明中的占比${c.value}%与${title(t.rec)}中${t.what}（${t.cell.text}）占${w.what}（${w.cell.text}）的比例${expected}%不一致。`,
         expected, stated: c.value, tolerance: `${d > 0 ? `0.${'0'.repeat(d - 1)}1` : '1'}（末位一个单位，另计表中数字的舍入）`, unit: '%',
         spans: [c.sentence && c.sentence.end - c.sentence.start <= 200 ? c.sentence : c.span, ...ctx.spans([t.cell, w.cell])],
@@ -649,7 +650,7 @@ function narrative(ctx: Ctx, recs: readonly Recognised[], claims: readonly Claim
       // Both sides in the table's unit.
       const stated = c.unit === unit ? c.value : formatFen(v.fen, unit);
       ctx.findings.push({
-        rule: 'TB-text', severity: 'error',
+        rule: 'TB-text', severity: auditSeverity('TB-text', true),
         message: `说明中的数字${c.value}${c.unit}与${title(t.rec)}${t.what}的${t.cell.text}${unit}不一致。`,
         expected: t.cell.text, stated, tolerance: formatFen((ulps + 1n) / 2n, unit), unit,
         spans: [c.sentence && c.sentence.end - c.sentence.start <= 200 ? c.sentence : c.span, ...ctx.spans([t.cell])],
