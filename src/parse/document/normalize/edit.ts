@@ -18,12 +18,14 @@ export function identity(raw: string): Mapped {
 
 /** The edits of one step over a text of `length` code units. */
 export class Edits {
-  private readonly dropped: Uint8Array;
+  /** Per code unit: 0 kept, 1 dropped, 2 replaced (by `replaced`'s entry), so apply looks the map up only where needed. */
+  private readonly state: Uint8Array;
   private readonly replaced = new Map<number, string>();
   private count = 0;
+  private droppedCount = 0;
 
   constructor(readonly length: number) {
-    this.dropped = new Uint8Array(length);
+    this.state = new Uint8Array(length);
   }
 
   get empty(): boolean {
@@ -32,9 +34,10 @@ export class Edits {
 
   drop(from: number, to: number = from + 1): void {
     for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) {
-      if (!this.dropped[i]) {
-        this.dropped[i] = 1;
-        this.replaced.delete(i);
+      if (this.state[i] !== 1) {
+        if (this.state[i] === 2) this.replaced.delete(i);
+        this.state[i] = 1;
+        this.droppedCount++;
         this.count++;
       }
     }
@@ -43,29 +46,31 @@ export class Edits {
   /** Replaces one code unit by one code unit. */
   replace(at: number, ch: string): void {
     if (ch.length !== 1) throw new RangeError('replace takes exactly one code unit');
-    if (at < 0 || at >= this.length || this.dropped[at]) return;
-    if (!this.replaced.has(at)) this.count++;
+    if (at < 0 || at >= this.length || this.state[at] === 1) return;
+    if (this.state[at] !== 2) this.count++;
+    this.state[at] = 2;
     this.replaced.set(at, ch);
   }
 
   isDropped(at: number): boolean {
-    return this.dropped[at] === 1;
+    return this.state[at] === 1;
   }
 
   apply(m: Mapped): Mapped {
     if (this.count === 0) return m;
     const { text } = m;
+    const { state } = this;
     const parts: string[] = [];
-    const map = new Int32Array(text.length + 1 - this.countDropped());
+    const map = new Int32Array(text.length + 1 - this.droppedCount);
     let out = 0;
     let runStart = 0;
     for (let i = 0; i < text.length; i++) {
-      const sub = this.replaced.get(i);
-      if (this.dropped[i] || sub !== undefined) {
+      const s = state[i];
+      if (s !== 0) {
         if (runStart < i) parts.push(text.slice(runStart, i));
         runStart = i + 1;
-        if (sub !== undefined) {
-          parts.push(sub);
+        if (s === 2) {
+          parts.push(this.replaced.get(i)!);
           map[out++] = m.map[i]!;
         }
         continue;
@@ -75,11 +80,5 @@ export class Edits {
     if (runStart < text.length) parts.push(text.slice(runStart));
     map[out] = m.map[text.length]!;
     return { text: parts.join(''), map };
-  }
-
-  private countDropped(): number {
-    let n = 0;
-    for (let i = 0; i < this.length; i++) n += this.dropped[i]!;
-    return n;
   }
 }
