@@ -5,6 +5,8 @@
  * to mention something (工程支出 only in a sentence about 政府采购).
  */
 
+import { allMatches } from '../text/matches.js';
+
 export interface LexiconEntry {
   concept: string;
   pattern: RegExp;
@@ -203,7 +205,7 @@ export function findPhrases(text: string, sentence: string): LexiconMatch[] {
       if (ok === undefined) required.set(entry.requires, (ok = entry.requires.test(sentence)));
       if (!ok) continue;
     }
-    for (const m of text.matchAll(entry.pattern)) {
+    for (const m of allMatches(entry.pattern, text)) {
       if (m[0].length === 0) continue;
       all.push({ entry, start: m.index, end: m.index + m[0].length });
     }

@@ -4,6 +4,7 @@
  * not figures. Regexes are linear (no nested quantifiers), so hostile input
  * cannot make them backtrack.
  */
+import { allMatches } from './matches.js';
 import type { Segment } from './segments.js';
 
 export interface NumberToken {
@@ -28,6 +29,9 @@ const UNITS = [
 const NOT_FIGURE_AFTER = /^[年月日号时]|^季度|^周岁|^位小数/;
 // Thousands separators, with a stray space after the comma as Word and PDF conversions leave it ("1, 537.4").
 const NUMBER = /(-|－)?(\d{1,3}(?:, ?\d{3}(?![\d]))+|\d{1,3}(?:,\d{3})+|\d+)(?:[.．](\d+))?/g;
+
+/** "--%": a rate marked as not computable. */
+const DASH_RATE = /-{1,2}\s?[%％]/g;
 
 /** Offsets inside 《…》, 〔…〕, […] and “…号” document references (not figures). */
 function shieldedRanges(text: string): [number, number][] {
@@ -54,7 +58,7 @@ export function scanNumbers(seg: Segment): NumberToken[] {
   const lead = LEADING_NUMBERING.exec(text);
   const skipUntil = lead ? lead[0].length : 0;
   const out: NumberToken[] = [];
-  for (const m of text.matchAll(NUMBER)) {
+  for (const m of allMatches(NUMBER, text)) {
     const at = m.index;
     if (at < skipUntil) continue;
     const prev = text[at - 1] ?? '';
@@ -78,7 +82,7 @@ export function scanNumbers(seg: Segment): NumberToken[] {
       value, unit: unit === '％' ? '%' : unit === '台(套)' ? '台（套）' : unit === '万' ? '万元' : unit === '批' ? '批次' : unit,
     });
   }
-  for (const m of text.matchAll(/-{1,2}\s?[%％]/g)) {
+  for (const m of allMatches(DASH_RATE, text)) {
     const prev = text[m.index - 1] ?? '';
     if (/\d/.test(prev)) continue;
     out.push({ start: seg.start + m.index, end: seg.start + m.index + m[0].length, numStart: seg.start + m.index, numEnd: seg.start + m.index, value: '', unit: '%', dash: true });
