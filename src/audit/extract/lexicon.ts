@@ -26,8 +26,9 @@ const PROCUREMENT = /政府采购/;
 const NOT_FISCAL = /^(?![^]*拨款)/;
 
 export const LEXICON: readonly LexiconEntry[] = [
-  // "财政拨款收入总计A万元(…)，支出总计A万元": both halves are the 财政拨款 total.
-  e('fiscal.total', '财政拨款收、?支总计|财政拨款收入支出总计|财政拨款收入总计|(?<=财政拨款收入总计[^。；;]{0,80})支出总计'),
+  // "财政拨款收入总计A万元(…)，支出总计A万元": both halves are the 财政拨款 total. The look-behind comes after 支出总计
+  // (the same matches): in front of it, it was tried backwards over up to 80 characters at every position of the text.
+  e('fiscal.total', '财政拨款收、?支总计|财政拨款收入支出总计|财政拨款收入总计|支出总计(?<=财政拨款收入总计[^。；;]{0,80}支出总计)'),
   e('total.income_expense', '收、?支总计|收入、?支出总计', { pair: ['total.income', 'total.expense'] }),
   e('total.income', '收入总计'),
   e('total.expense', '支出总计'),
