@@ -18,14 +18,19 @@ export function identity(raw: string): Mapped {
 
 /** The edits of one step over a text of `length` code units. */
 export class Edits {
-  /** Per code unit: 0 kept, 1 dropped, 2 replaced (by `replaced`'s entry), so apply looks the map up only where needed. */
-  private readonly state: Uint8Array;
+  /**
+   * Per code unit: 0 kept, 1 dropped, 2 replaced (by `replaced`'s entry), so apply looks the map up only where needed.
+   * Made at the first edit: most steps of a round find nothing to do.
+   */
+  private state: Uint8Array | undefined;
   private readonly replaced = new Map<number, string>();
   private count = 0;
   private droppedCount = 0;
 
-  constructor(readonly length: number) {
-    this.state = new Uint8Array(length);
+  constructor(readonly length: number) {}
+
+  private states(): Uint8Array {
+    return (this.state ??= new Uint8Array(this.length));
   }
 
   get empty(): boolean {
@@ -33,10 +38,13 @@ export class Edits {
   }
 
   drop(from: number, to: number = from + 1): void {
-    for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) {
-      if (this.state[i] !== 1) {
-        if (this.state[i] === 2) this.replaced.delete(i);
-        this.state[i] = 1;
+    const end = Math.min(to, this.length);
+    if (Math.max(0, from) >= end) return;
+    const state = this.states();
+    for (let i = Math.max(0, from); i < end; i++) {
+      if (state[i] !== 1) {
+        if (state[i] === 2) this.replaced.delete(i);
+        state[i] = 1;
         this.droppedCount++;
         this.count++;
       }
@@ -46,20 +54,22 @@ export class Edits {
   /** Replaces one code unit by one code unit. */
   replace(at: number, ch: string): void {
     if (ch.length !== 1) throw new RangeError('replace takes exactly one code unit');
-    if (at < 0 || at >= this.length || this.state[at] === 1) return;
-    if (this.state[at] !== 2) this.count++;
-    this.state[at] = 2;
+    if (at < 0 || at >= this.length) return;
+    const state = this.states();
+    if (state[at] === 1) return;
+    if (state[at] !== 2) this.count++;
+    state[at] = 2;
     this.replaced.set(at, ch);
   }
 
   isDropped(at: number): boolean {
-    return this.state[at] === 1;
+    return this.state?.[at] === 1;
   }
 
   apply(m: Mapped): Mapped {
     if (this.count === 0) return m;
     const { text } = m;
-    const { state } = this;
+    const state = this.states();
     const parts: string[] = [];
     const map = new Int32Array(text.length + 1 - this.droppedCount);
     let out = 0;
