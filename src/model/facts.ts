@@ -61,7 +61,13 @@ export function flatten(d: Dataset, accounts: Accounts = computeAccounts(d)): Fa
     if (v === undefined) return;
     const total = inputs.reduce((t, f) => t + f.value, 0n);
     if (total !== v) throw new Error(`internal: derived ${concept} ${JSON.stringify(dims)} = ${v} but its inputs add to ${total}`);
-    const paths = [...new Set(inputs.flatMap((f) => (f.source.kind === 'dataset' ? [f.source.path] : f.source.paths)))];
+    // One set filled directly: the inputs are thousands of lines for the totals, and an array per input cost more than the check's rules.
+    const seen = new Set<string>();
+    for (const f of inputs) {
+      if (f.source.kind === 'dataset') seen.add(f.source.path);
+      else for (const p of f.source.paths) seen.add(p);
+    }
+    const paths = [...seen];
     const precision = inputs.reduce((t, f) => t + f.precision, 0n) || 1n;
     facts.push({ concept, year: y, scenario, dims, value: v, precision, source: { kind: 'derived', from, paths } });
   };

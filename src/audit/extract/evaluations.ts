@@ -32,7 +32,10 @@ const COLUMNS: [RegExp, 'initial' | 'annual' | 'executed' | 'rate' | 'weight' | 
   [/^得分/, 'score'],
 ];
 
-const norm = (s: string) => s.replace(/\s+/g, '');
+const SPACE = /\s/;
+// Most cells hold no white space: those are returned as they are.
+const norm = (s: string) => (SPACE.test(s) ? s.replace(/\s+/g, '') : s);
+const CLOSING_BRACKET = /[）)]$/;
 const AMOUNT = /^-?\d+(?:\.\d+)?(?:万元|元)?$/;
 
 interface Cell extends Span {
@@ -83,7 +86,7 @@ function joinLabels(cells: Cell[]): NormCell[] {
       }
     }
     const text = a.blank ? '' : a.text;
-    out.push({ ...a, text, norm: norm(text) });
+    out.push({ start: a.start, end: a.end, text, blank: a.blank, norm: norm(text) });
   }
   return out;
 }
@@ -142,10 +145,12 @@ function readForm(title: string, lines: Segment[]): FormRead {
     else {
       // The money header, possibly wrapped over up to three cells ("项目预算 / 执行情况 / （万元）").
       for (let w = 1; w <= 3; w++) {
-        const group = cells.slice(i, i + w);
-        if (group.some((g) => g.blank)) break;
+        // cells[i … end): the cells before its last were looked at for the smaller groups (this one is not blank).
+        const end = Math.min(i + w, cells.length);
+        if (cells[end - 1]!.blank) break;
         // The header ends in a bracket: a group whose last cell does not cannot be one.
-        if (!/[）)]$/.test(group[group.length - 1]!.norm)) continue;
+        if (!CLOSING_BRACKET.test(cells[end - 1]!.norm)) continue;
+        const group = cells.slice(i, end);
         const joined = norm(group.map((g) => g.text).join(''));
         if (/资金[（(](万元|元)[）)]$|执行情况[（(](万元|元)[）)]$/.test(joined)) {
           const u = /[（(](万元|元)[）)]$/.exec(joined)![1] as MoneyUnit;
@@ -353,7 +358,8 @@ export function readEvaluations(lines: Segment[], unitName: string | undefined, 
   const titles: { at: number; kind: 'report' | 'form'; lines: number[] }[] = [];
   lines.forEach((l, i) => {
     // A table title may run into its 编制单位 / 金额单位 line when a reader joins them.
-    const t0 = l.text.trim().replace(/^【表】/, '');
+    const trimmed = l.text.trim();
+    const t0 = trimmed.startsWith('【表】') ? trimmed.slice(3) : trimmed;
     const t = t0.includes('编制单位') ? t0.replace(/\s*编制单位[:：].*$/u, '') : t0;
     if (t.length > 60 || /[。；]$/.test(t)) return;
     const kind = REPORT_TITLE.test(t) ? 'report' : FORM_TITLE.test(t) ? 'form' : undefined;

@@ -5,6 +5,8 @@
  * to mention something (工程支出 only in a sentence about 政府采购).
  */
 
+import { allMatches } from '../text/matches.js';
+
 export interface LexiconEntry {
   concept: string;
   pattern: RegExp;
@@ -24,8 +26,9 @@ const PROCUREMENT = /政府采购/;
 const NOT_FISCAL = /^(?![^]*拨款)/;
 
 export const LEXICON: readonly LexiconEntry[] = [
-  // "财政拨款收入总计A万元(…)，支出总计A万元": both halves are the 财政拨款 total.
-  e('fiscal.total', '财政拨款收、?支总计|财政拨款收入支出总计|财政拨款收入总计|(?<=财政拨款收入总计[^。；;]{0,80})支出总计'),
+  // "财政拨款收入总计A万元(…)，支出总计A万元": both halves are the 财政拨款 total. The look-behind comes after 支出总计
+  // (the same matches): in front of it, it was tried backwards over up to 80 characters at every position of the text.
+  e('fiscal.total', '财政拨款收、?支总计|财政拨款收入支出总计|财政拨款收入总计|支出总计(?<=财政拨款收入总计[^。；;]{0,80}支出总计)'),
   e('total.income_expense', '收、?支总计|收入、?支出总计', { pair: ['total.income', 'total.expense'] }),
   // "收支较上年决算数增加1995.90万元，增长14.18%": 收入总计 and 支出总计 are one figure (the table balances), read as 收入总计.
   e('total.income', '收入总计|(?<![、和及与])收支(?=(?:总计)?(?:较|比|与|同比))'),
@@ -209,7 +212,7 @@ export function findPhrases(text: string, sentence: string): LexiconMatch[] {
       if (ok === undefined) required.set(entry.requires, (ok = entry.requires.test(sentence)));
       if (!ok) continue;
     }
-    for (const m of text.matchAll(entry.pattern)) {
+    for (const m of allMatches(entry.pattern, text)) {
       if (m[0].length === 0) continue;
       all.push({ entry, start: m.index, end: m.index + m[0].length });
     }

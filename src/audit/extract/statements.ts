@@ -6,6 +6,7 @@
  * UncertainFigure, never a guessed claim.
  */
 import type { Claim, ClaimMeasure, ClaimScenario, Span, UncertainFigure } from '../types.js';
+import { allMatches } from '../text/matches.js';
 import { scanNumbers, type NumberToken } from '../text/numbers.js';
 import type { Segment } from '../text/segments.js';
 import { findPhrases, LEXICON, type LexiconMatch } from './lexicon.js';
@@ -55,6 +56,7 @@ const COMPARISON = /(?:与|和|同|(?<=[，,；;]))(上年|上一年度?|去年|
 const OPENS_WITH_COMPARISON = /^\s*(?:(?:较|比|与|同)(?:上年|上一年度?|去年)(?:度)?(?:决算数?|同期)?(?:相比)?[，,]?(?:增加|减少|增长|下降)|同比(?:增加|减少|增长|下降))/;
 const YEAR_LABEL = /(\d{4})年度?(?![\d月])/g;
 const BREAKDOWN = /其中[：:]?|主要用于(?:以下方面)?[：:]?|主要包括[：:]?/g;
+const FLAT = /持平|无变化|没有变化|未发生变化/g;
 const FILLER = /决算数|决算|支出|数|金额|合计|共计|总计|累计|实际|全年|本年|当年|年度|财政拨款|为|是|达到|达|计|共|各|分别|约|了|的|：|:|\s/g;
 const UP = /(?:增加|增长|上升|提高|多支出|超支|增支|增收|增幅(?:为|是|达)?|增长幅度(?:为|是)?|(?:^|[，,、\s])增)了?$/;
 const DOWN = /(?:减少|下降|降低|节约|少支出|节支|减支|减收|降幅(?:为|是|达)?|下降幅度(?:为|是)?|(?:^|[，,、\s])减)了?$/;
@@ -95,7 +97,7 @@ interface Range {
 
 function comparisons(sentence: string, year: number | undefined, offset: number, tokens: NumberToken[]): Range[] {
   const out: Range[] = [];
-  for (const m of sentence.matchAll(COMPARISON)) {
+  for (const m of allMatches(COMPARISON, sentence)) {
     const yearWord = m[1] ?? m[5];
     const explicit = m[2] ?? m[6];
     const baseYear = explicit ? Number(explicit) : year !== undefined && yearWord ? year - 1 : undefined;
@@ -240,11 +242,11 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
   const Y = ctx.year;
   const ranges = comparisons(text, Y, off, tokens);
   const phrases: LexiconMatch[] = findPhrases(text, text).map((p) => ({ ...p, start: p.start + off, end: p.end + off }));
-  const yearLabels = [...text.matchAll(YEAR_LABEL)]
+  const yearLabels = allMatches(YEAR_LABEL, text)
     .map((m) => ({ at: off + m.index, end: off + m.index + m[0].length, year: Number(m[1]) }))
     .filter((l) => !ranges.some((r) => l.at >= r.start && l.at < r.end));
   const mentionsReportYear = Y !== undefined && yearLabels.some((l) => l.year === Y);
-  const breakdownAt = [...text.matchAll(BREAKDOWN)].map((m) => off + m.index);
+  const breakdownAt = allMatches(BREAKDOWN, text).map((m) => off + m.index);
   const sentenceSpan = { start: sentence.start, end: sentence.end };
 
   // A sentence that opens with a comparison ("较上年度决算数增加…") continues the line's last subject.
@@ -605,7 +607,7 @@ export function readSentence(sentence: Segment, ctx: SentenceContext): void {
   // 持平 / 无变化 / 决算数等于预算数: statements without a figure.
   if (subject?.concept) {
     const last = lastBefore(ctx.claims, () => true) && findLastLevel(ctx.claims, subject.statement, Y);
-    for (const m of text.matchAll(/持平|无变化|没有变化|未发生变化/g)) {
+    for (const m of allMatches(FLAT, text)) {
       if (!last) break;
       const at = off + m.index;
       // The 持平 is said of the figure just before it: only when that figure is this subject's.

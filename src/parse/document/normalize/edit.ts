@@ -18,12 +18,19 @@ export function identity(raw: string): Mapped {
 
 /** The edits of one step over a text of `length` code units. */
 export class Edits {
-  private readonly dropped: Uint8Array;
+  /**
+   * Per code unit: 0 kept, 1 dropped, 2 replaced (by `replaced`'s entry), so apply looks the map up only where needed.
+   * Made at the first edit: most steps of a round find nothing to do.
+   */
+  private state: Uint8Array | undefined;
   private readonly replaced = new Map<number, string>();
   private count = 0;
+  private droppedCount = 0;
 
-  constructor(readonly length: number) {
-    this.dropped = new Uint8Array(length);
+  constructor(readonly length: number) {}
+
+  private states(): Uint8Array {
+    return (this.state ??= new Uint8Array(this.length));
   }
 
   get empty(): boolean {
@@ -31,10 +38,14 @@ export class Edits {
   }
 
   drop(from: number, to: number = from + 1): void {
-    for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) {
-      if (!this.dropped[i]) {
-        this.dropped[i] = 1;
-        this.replaced.delete(i);
+    const end = Math.min(to, this.length);
+    if (Math.max(0, from) >= end) return;
+    const state = this.states();
+    for (let i = Math.max(0, from); i < end; i++) {
+      if (state[i] !== 1) {
+        if (state[i] === 2) this.replaced.delete(i);
+        state[i] = 1;
+        this.droppedCount++;
         this.count++;
       }
     }
@@ -43,29 +54,33 @@ export class Edits {
   /** Replaces one code unit by one code unit. */
   replace(at: number, ch: string): void {
     if (ch.length !== 1) throw new RangeError('replace takes exactly one code unit');
-    if (at < 0 || at >= this.length || this.dropped[at]) return;
-    if (!this.replaced.has(at)) this.count++;
+    if (at < 0 || at >= this.length) return;
+    const state = this.states();
+    if (state[at] === 1) return;
+    if (state[at] !== 2) this.count++;
+    state[at] = 2;
     this.replaced.set(at, ch);
   }
 
   isDropped(at: number): boolean {
-    return this.dropped[at] === 1;
+    return this.state?.[at] === 1;
   }
 
   apply(m: Mapped): Mapped {
     if (this.count === 0) return m;
     const { text } = m;
+    const state = this.states();
     const parts: string[] = [];
-    const map = new Int32Array(text.length + 1 - this.countDropped());
+    const map = new Int32Array(text.length + 1 - this.droppedCount);
     let out = 0;
     let runStart = 0;
     for (let i = 0; i < text.length; i++) {
-      const sub = this.replaced.get(i);
-      if (this.dropped[i] || sub !== undefined) {
+      const s = state[i];
+      if (s !== 0) {
         if (runStart < i) parts.push(text.slice(runStart, i));
         runStart = i + 1;
-        if (sub !== undefined) {
-          parts.push(sub);
+        if (s === 2) {
+          parts.push(this.replaced.get(i)!);
           map[out++] = m.map[i]!;
         }
         continue;
@@ -75,11 +90,5 @@ export class Edits {
     if (runStart < text.length) parts.push(text.slice(runStart));
     map[out] = m.map[text.length]!;
     return { text: parts.join(''), map };
-  }
-
-  private countDropped(): number {
-    let n = 0;
-    for (let i = 0; i < this.length; i++) n += this.dropped[i]!;
-    return n;
   }
 }

@@ -58,7 +58,8 @@ function canonicalChars(m: Mapped): Edits {
 }
 
 export function normalizeText(raw: string, options: NormalizeOptions = {}): { text: string; map: Int32Array } {
-  let m = canonicalChars(identity(raw)).apply(identity(raw));
+  const start = identity(raw);
+  let m = canonicalChars(start).apply(start);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
     for (const step of STEPS) {

@@ -13,10 +13,12 @@
 import { Edits, type Mapped } from './edit.js';
 
 const GROUPED = /(?<![\d.]|\d[,，])\d{1,3}(?:[,，]\d{3})+(?!\d|[,，]\d)(\.\d)?/g;
-// (?<!\d): a match starts only where a digit run starts, so long runs cost linear time.
-const DECIMAL_SPACE = /(?<!\d)(\d+)\.( +)(?=\d)|\d( +)(?=\.\d)/g;
+// (?<!\d\d) after the first digit: a match starts only where a digit run starts, so long runs cost linear time (and the
+// look-behind is tried only at digits, not at every position).
+const DECIMAL_SPACE = /(\d(?<!\d\d)\d*)\.( +)(?=\d)|\d( +)(?=\.\d)/g;
 const UNITS = '%|‰|万元|亿元|千元|元|万|亿|个|人|名|辆|台|套|批|次|项|件|家|户|天|年|月|日|倍|岁|小时|平方米|公里';
-const UNIT_SPACE = new RegExp(String.raw`(?<=\d) (?=${UNITS})`, 'g');
+// The look-behind after the space: tried only at spaces.
+const UNIT_SPACE = new RegExp(String.raw` (?<=\d )(?=${UNITS})`, 'g');
 
 /** Only spaces or tabs between the line start and `at`. */
 function atLineStart(text: string, at: number): boolean {
