@@ -11,7 +11,10 @@
  *
  * Fonts: glyf-outline TrueType faces come first (stack.md pitfall 13).
  * Chromium embeds them as CID TrueType, so text extracts cleanly; the Noto
- * CJK faces (CFF in a TTC) would be drawn as Type 3 glyphs.
+ * CJK faces (CFF in a TTC) would be drawn as Type 3 glyphs. Each document
+ * gets those faces cut down to its characters (subset.ts), served beside
+ * the page by a loopback HTTP server: Chromium's printing handled each
+ * 17–21 MB face whole in every printing, ~0.6 s of CPU per face.
  *
  * The browser and its pages (HtmlPrinter, launchHtmlPrinter) are apart from
  * the 目录 passes (pdfRendererOn), so one process can own the browser and
@@ -27,7 +30,10 @@
  *     await pdf.close();
  *   }
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -37,6 +43,7 @@ import { escapeHtml } from '../html/escape.js';
 import { IdRegistry, SKELETON_IDS, planBlockIds } from '../html/ids.js';
 import type { Renderer, RenderOptions } from '../renderer.js';
 import { destinationPages } from './destinations.js';
+import { printFonts } from './subset.js';
 
 /** Where Debian's `chromium` package puts the browser. */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -168,8 +175,17 @@ export function chromiumPath(o: PdfRendererOptions = {}): string {
   return o.executablePath ?? (env !== undefined && env !== '' ? env : DEFAULT_CHROMIUM_PATH);
 }
 
+/**
+ * A page to print: its HTML and the files it names by relative URL (the
+ * print fonts, see subset.ts), served beside it for the one printing.
+ */
+export interface PrintPage {
+  html: string;
+  files?: Readonly<Record<string, Uint8Array>>;
+}
+
 /** One printing: a page of HTML → PDF bytes. */
-export type PrintHtml = (html: string) => Promise<Uint8Array>;
+export type PrintHtml = (page: PrintPage) => Promise<Uint8Array>;
 
 /**
  * Where documents are printed: a pool of pages, in a browser this process
@@ -201,6 +217,13 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+  let site: PageSite;
+  try {
+    site = await servePages();
+  } catch (e) {
+    await browser.close().catch(() => undefined);
+    throw e;
+  }
   let closed = false;
   const closedError = () => new Error('PDF renderer is closed');
   /*
@@ -245,7 +268,7 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
         if (closed) throw closedError();
         const p = idle.pop() ?? (await openPage());
         try {
-          const out = await f((html) => printPage(p, html));
+          const out = await f((page) => printPage(p, page, site));
           idle.push(p);
           return out;
         } catch (e) {
@@ -259,8 +282,71 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
     async close() {
       if (closed) return;
       closed = true;
-      await browser.close();
+      try {
+        await browser.close();
+      } finally {
+        await site.close();
+      }
     },
+  };
+}
+
+/**
+ * Where the browser loads each page from: a loopback HTTP server, each
+ * printing under a path of its own (behind a random token, so other local
+ * users cannot guess one), gone when the printing ends. A page carries its
+ * fonts as files beside it: through playwright's setContent (or any CDP
+ * message) a page with ~1.5 MB of fonts in it took ~0.6 s to arrive, over a
+ * loopback socket a few milliseconds.
+ */
+interface PageSite {
+  /** Serves the page and its files; returns the page's URL. */
+  add(page: PrintPage): string;
+  remove(url: string): void;
+  close(): Promise<void>;
+}
+
+async function servePages(): Promise<PageSite> {
+  const token = randomBytes(16).toString('hex');
+  const files = new Map<string, { type: string; body: Uint8Array }>();
+  let next = 0;
+  const server: Server = createServer((req, res) => {
+    const file = req.method === 'GET' ? files.get(req.url ?? '') : undefined;
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.byteLength, 'cache-control': 'no-store' }).end(file.body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  server.unref();
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const prefixes = new Map<string, string[]>();
+  return {
+    add(page) {
+      const dir = `/${token}/${++next}/`;
+      const paths = [`${dir}index.html`];
+      files.set(paths[0]!, { type: 'text/html; charset=utf-8', body: Buffer.from(page.html) });
+      for (const [name, body] of Object.entries(page.files ?? {})) {
+        paths.push(dir + encodeURIComponent(name));
+        files.set(paths[paths.length - 1]!, { type: name.endsWith('.ttf') ? 'font/ttf' : 'application/octet-stream', body });
+      }
+      const url = origin + paths[0]!;
+      prefixes.set(url, paths);
+      return url;
+    },
+    remove(url) {
+      for (const p of prefixes.get(url) ?? []) files.delete(p);
+      prefixes.delete(url);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -304,11 +390,29 @@ export async function renderPdf(tree: ReportTree, options: RenderOptions & PdfRe
   }
 }
 
+/**
+ * Loads every @font-face of the page (web fonts otherwise load when layout
+ * first needs them) and names those that failed. A string, so the DOM lib
+ * need not be in this file's types.
+ */
+const LOAD_FONTS = `Promise.all([...document.fonts].map((f) => f.load().then(() => '', () => f.family)))
+  .then((failed) => document.fonts.ready.then(() => failed.filter(Boolean).join(', ')))`;
+
 /** One printing of a page of HTML on a page of the pool. */
-async function printPage(p: Page, html: string): Promise<Uint8Array> {
-  await p.setContent(html, { waitUntil: 'load' });
-  // A string, so the DOM lib need not be in this file's types.
-  await p.evaluate('document.fonts.ready.then(() => true)');
+async function printPage(p: Page, page: PrintPage, site: PageSite): Promise<Uint8Array> {
+  const url = site.add(page);
+  try {
+    await p.goto(url, { waitUntil: 'load' });
+    // A face that failed would be silently replaced by the next family of the stack: fail instead.
+    const failed = (await p.evaluate(LOAD_FONTS)) as string;
+    if (failed !== '') throw new Error(`print fonts did not load: ${failed}`);
+    return await printLoaded(p);
+  } finally {
+    site.remove(url);
+  }
+}
+
+async function printLoaded(p: Page): Promise<Uint8Array> {
   const pdf = await p.pdf({
     format: 'A4',
     printBackground: true,
@@ -337,20 +441,34 @@ export const MAX_TOC_PASSES = 4;
 export async function printWithTocPages(
   tree: ReportTree,
   options: RenderOptions,
-  printOnce: (html: string) => Promise<Uint8Array>,
+  printOnce: PrintHtml,
 ): Promise<Uint8Array> {
   const toc = tocTargets(tree, options);
-  if (toc.length === 0) return printOnce(printHtml(tree, options));
+  if (toc.length === 0) {
+    const html = printHtml(tree, options);
+    return printOnce(withFonts(html, printFonts(html, FONTS_CONF)));
+  }
   const placeholders = new Map(toc.map((t) => [t.blockId, '00']));
-  let numbers = await tocPageNumbers(await printOnce(printHtml(tree, options, placeholders, true)), toc);
-  let pdf = await printOnce(printHtml(tree, options, numbers));
+  const measuring = printHtml(tree, options, placeholders, true);
+  // The passes differ only in ASCII (the 目录's numbers, the measuring CSS), which every cut keeps: one cut serves them all.
+  const fonts = printFonts(measuring, FONTS_CONF);
+  let numbers = await tocPageNumbers(await printOnce(withFonts(measuring, fonts)), toc);
+  let pdf = await printOnce(withFonts(printHtml(tree, options, numbers), fonts));
   for (let pass = 2; pass < MAX_TOC_PASSES; pass++) {
     const found = await tocPageNumbers(pdf, toc);
     if (sameNumbers(found, numbers)) break;
     numbers = found;
-    pdf = await printOnce(printHtml(tree, options, numbers));
+    pdf = await printOnce(withFonts(printHtml(tree, options, numbers), fonts));
   }
   return pdf;
+}
+
+/** The page with its print fonts' @font-face rules first in its head, the font files beside it. */
+export function withFonts(html: string, fonts: { css: string; files: Record<string, Uint8Array> }): PrintPage {
+  if (fonts.css === '') return { html };
+  const at = html.indexOf('<style');
+  const cut = at < 0 ? html.indexOf('</head>') : at;
+  return { html: `${html.slice(0, cut)}<style>\n${fonts.css}</style>\n${html.slice(cut)}`, files: fonts.files };
 }
 
 /**
