@@ -251,11 +251,20 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
   const openPage = async (): Promise<Page> => {
     const context: BrowserContext = await browser.newContext();
     try {
-      return await context.newPage();
+      const page = await context.newPage();
+      await page.goto(site.home());
+      return page;
     } catch (e) {
       await context.close().catch(() => undefined);
       throw e;
     }
+  };
+  // The first page opens now, while the caller lays out its first document (~0.2–0.7 s: a context and a renderer process).
+  let first: Promise<Page | undefined> | undefined = openPage().catch(() => undefined);
+  const firstPage = (): Promise<Page | undefined> | undefined => {
+    const p = first;
+    first = undefined;
+    return p;
   };
 
   return {
@@ -266,7 +275,7 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
       await take();
       try {
         if (closed) throw closedError();
-        const p = idle.pop() ?? (await openPage());
+        const p = idle.pop() ?? (await firstPage()) ?? (await openPage());
         try {
           const out = await f((page) => printPage(p, page, site));
           idle.push(p);
@@ -292,19 +301,25 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
 }
 
 /**
- * Where the browser loads each page from: a loopback HTTP server, each
- * printing under a path of its own (behind a random token, so other local
- * users cannot guess one), gone when the printing ends. A page carries its
- * fonts as files beside it: through playwright's setContent (or any CDP
- * message) a page with ~1.5 MB of fonts in it took ~0.6 s to arrive, over a
- * loopback socket a few milliseconds.
+ * Where the pool's pages live: a loopback HTTP server. Each page is opened on
+ * a path of its own (behind a random token, so other local users cannot
+ * guess one) and stays there; each printing's HTML arrives with setContent
+ * and its files (the print fonts, named by content) are served beside the
+ * page while it prints. Through setContent (or any CDP message) ~1.5 MB of
+ * fonts took ~0.6 s to arrive, over a loopback socket a few milliseconds;
+ * navigating to each page instead cost the browser process ~0.25 s more per
+ * document than setContent.
  */
 interface PageSite {
-  /** Serves the page and its files; returns the page's URL. */
-  add(page: PrintPage): string;
-  remove(url: string): void;
+  /** A new page's URL (an empty document). */
+  home(): string;
+  /** Serves a printing's files beside the page at `home` until remove(home). */
+  add(home: string, files: Readonly<Record<string, Uint8Array>>): void;
+  remove(home: string): void;
   close(): Promise<void>;
 }
+
+const EMPTY_PAGE = Buffer.from('<!doctype html><html><head><title></title></head><body></body></html>');
 
 async function servePages(): Promise<PageSite> {
   const token = randomBytes(16).toString('hex');
@@ -324,23 +339,25 @@ async function servePages(): Promise<PageSite> {
   });
   server.unref();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const prefixes = new Map<string, string[]>();
+  const served = new Map<string, string[]>();
   return {
-    add(page) {
-      const dir = `/${token}/${++next}/`;
-      const paths = [`${dir}index.html`];
-      files.set(paths[0]!, { type: 'text/html; charset=utf-8', body: Buffer.from(page.html) });
-      for (const [name, body] of Object.entries(page.files ?? {})) {
-        paths.push(dir + encodeURIComponent(name));
-        files.set(paths[paths.length - 1]!, { type: name.endsWith('.ttf') ? 'font/ttf' : 'application/octet-stream', body });
-      }
-      const url = origin + paths[0]!;
-      prefixes.set(url, paths);
-      return url;
+    home() {
+      const path = `/${token}/${++next}/`;
+      files.set(path, { type: 'text/html; charset=utf-8', body: EMPTY_PAGE });
+      return origin + path;
     },
-    remove(url) {
-      for (const p of prefixes.get(url) ?? []) files.delete(p);
-      prefixes.delete(url);
+    add(home, given) {
+      const dir = home.slice(origin.length);
+      const paths = Object.entries(given).map(([name, body]) => {
+        const path = dir + encodeURIComponent(name);
+        files.set(path, { type: name.endsWith('.ttf') ? 'font/ttf' : 'application/octet-stream', body });
+        return path;
+      });
+      served.set(home, paths);
+    },
+    remove(home) {
+      for (const p of served.get(home) ?? []) files.delete(p);
+      served.delete(home);
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -398,17 +415,18 @@ export async function renderPdf(tree: ReportTree, options: RenderOptions & PdfRe
 const LOAD_FONTS = `Promise.all([...document.fonts].map((f) => f.load().then(() => '', () => f.family)))
   .then((failed) => document.fonts.ready.then(() => failed.filter(Boolean).join(', ')))`;
 
-/** One printing of a page of HTML on a page of the pool. */
+/** One printing of a page of HTML on a page of the pool (at its home on the site). */
 async function printPage(p: Page, page: PrintPage, site: PageSite): Promise<Uint8Array> {
-  const url = site.add(page);
+  const home = p.url();
+  site.add(home, page.files ?? {});
   try {
-    await p.goto(url, { waitUntil: 'load' });
+    await p.setContent(page.html, { waitUntil: 'load' });
     // A face that failed would be silently replaced by the next family of the stack: fail instead.
     const failed = (await p.evaluate(LOAD_FONTS)) as string;
     if (failed !== '') throw new Error(`print fonts did not load: ${failed}`);
     return await printLoaded(p);
   } finally {
-    site.remove(url);
+    site.remove(home);
   }
 }
 

@@ -22,6 +22,7 @@
  * Node-only.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 
 /** The system faces the print stylesheet names (PDF_FONT_STACKS, PRINT_FONT_RULES) that are worth cutting. */
@@ -502,8 +503,10 @@ export function printFonts(html: string, config: string): PrintFonts {
   for (const family of SUBSET_FAMILIES) {
     const face = faceOf(family, config);
     if (!face) continue;
-    const name = `font-${Object.keys(files).length + 1}.ttf`;
-    files[name] = face.subset(cps);
+    const data = face.subset(cps);
+    // Named by content: a page never meets an earlier printing's font under the same name.
+    const name = `font-${createHash('sha1').update(data).digest('hex').slice(0, 20)}.ttf`;
+    files[name] = data;
     css += `@font-face { font-family: '${family}'; src: url('${name}') format('truetype'); font-weight: 1 1000; font-style: normal; }\n`;
   }
   return { css, files };
