@@ -24,6 +24,14 @@ export class RenderSession {
   private pdf?: Promise<PdfRenderer>;
   /** `pages`: PDFs printed at once (default one per core; a batch worker uses 1 so the cores are not oversubscribed). */
   constructor(private readonly pdfOptions: { pages?: number } = {}) {}
+  /**
+   * Starts the browser now, without waiting for it: Chromium takes ~1 s to
+   * start, time a one-document render can spend reading, reviewing and
+   * building the report meanwhile. A failure shows when pdfRenderer() is used.
+   */
+  warmUp(): void {
+    this.pdfRenderer().catch(() => undefined);
+  }
   pdfRenderer(): Promise<PdfRenderer> {
     this.pdf ??= import('../render/pdf/index.js').then((m) => m.createPdfRenderer(this.pdfOptions)).catch((e: unknown) => {
       throw new UserError(e instanceof Error ? e.message : String(e));
@@ -223,19 +231,21 @@ export interface RenderFileResult {
 export async function renderFileToFolder(file: string, o: RenderFileOptions, fx: Effects, shared?: RenderSession): Promise<RenderFileResult> {
   const d = readDatasetFile(file, fx);
   const profile = chooseProfile(d, o.profile, file);
-  let plan: RenderPlan;
-  try {
-    plan = planRender(d, profile, o);
-  } catch (e) {
-    if (!(e instanceof NotFinal)) throw e;
-    throw new UserError(
-      [`${file} 不能生成正式报告：以下 ${e.missing.length} 项需要补齐或改正（加 --draft 可生成每页标注“${DRAFT_MARK}”的草稿）：`, ...missingLines(e.missing)].join('\n'),
-      1,
-    );
-  }
-  const stem = basename(file, extname(file)) + (o.profile && o.profile !== (d.profile ?? 'sichuan') ? `.${o.profile}` : '');
   const session = shared ?? new RenderSession();
+  // The browser starts while the dataset is reviewed and the report built (a refused dataset then waits for it to close).
+  if (o.formats.includes('pdf')) session.warmUp();
   try {
+    let plan: RenderPlan;
+    try {
+      plan = planRender(d, profile, o);
+    } catch (e) {
+      if (!(e instanceof NotFinal)) throw e;
+      throw new UserError(
+        [`${file} 不能生成正式报告：以下 ${e.missing.length} 项需要补齐或改正（加 --draft 可生成每页标注“${DRAFT_MARK}”的草稿）：`, ...missingLines(e.missing)].join('\n'),
+        1,
+      );
+    }
+    const stem = basename(file, extname(file)) + (o.profile && o.profile !== (d.profile ?? 'sichuan') ? `.${o.profile}` : '');
     const written: string[] = [];
     for (const f of o.formats) {
       const rendered = await renderPlanned(plan, f, session, stem);

@@ -134,7 +134,7 @@ function onWorkers(o: BatchOptions, jobs: number, printer: BatchPrinter): Promis
         }
       };
       worker.on('message', (m: FromWorker) => {
-        if (m.kind === 'print') printer.handle(worker, m.id, m.html);
+        if (m.kind === 'print') printer.handle(worker, m.id, m.page);
         else if (m.kind === 'result') {
           finish(m.id, { file: o.files[m.id]!, ...m.outcome, ms: m.ms });
           feed();

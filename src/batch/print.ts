@@ -7,7 +7,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { UserError } from '../app/effects.js';
-import type { HtmlPrinter, PrintHtml } from '../render/pdf/index.js';
+import type { HtmlPrinter, PrintHtml, PrintPage } from '../render/pdf/index.js';
 import type { Printed, ToWorker } from './protocol.js';
 
 /** The main thread's side: a browser launched on the first request, with a page per worker. */
@@ -24,7 +24,7 @@ export class BatchPrinter {
   }
 
   /** Prints a worker's request and replies to it; never throws. */
-  handle(worker: Worker, id: number, html: string): void {
+  handle(worker: Worker, id: number, page: PrintPage): void {
     const reply = (m: Printed, transfer: ArrayBuffer[] = []) => {
       try {
         worker.postMessage(m satisfies ToWorker, transfer);
@@ -34,7 +34,7 @@ export class BatchPrinter {
     };
     this.launch().then(
       (printer) =>
-        printer.withPage((print) => print(html)).then(
+        printer.withPage((print) => print(page)).then(
           (pdf) => {
             const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : pdf.slice();
             reply({ kind: 'printed', id, pdf: own }, [own.buffer as ArrayBuffer]);
@@ -62,19 +62,19 @@ export class BatchPrinter {
 }
 
 /**
- * A worker's side: `print` sends the HTML to the main thread and resolves
+ * A worker's side: `print` sends the page (HTML and fonts) to the main thread and resolves
  * with its reply, which the worker passes to `settle`. A browser that could
  * not be started is a UserError (as when a runner starts its own).
  */
-export function printClient(send: (m: { kind: 'print'; id: number; html: string }) => void): { print: PrintHtml; settle(m: Printed): void } {
+export function printClient(send: (m: { kind: 'print'; id: number; page: PrintPage }) => void): { print: PrintHtml; settle(m: Printed): void } {
   let seq = 0;
   const pending = new Map<number, { resolve(pdf: Uint8Array): void; reject(e: Error): void }>();
   return {
-    print: (html) =>
+    print: (page) =>
       new Promise<Uint8Array>((resolve, reject) => {
         const id = ++seq;
         pending.set(id, { resolve, reject });
-        send({ kind: 'print', id, html });
+        send({ kind: 'print', id, page });
       }),
     settle(m) {
       const p = pending.get(m.id);

@@ -1,4 +1,5 @@
 /** Messages between the batch pool and its worker threads. */
+import type { PrintPage } from '../render/pdf/index.js';
 import type { FileOutcome } from './task.js';
 
 export interface WorkerSetup {
@@ -16,6 +17,6 @@ export type ToWorker = { kind: 'job'; id: number; file: string } | { kind: 'clos
 
 export type FromWorker =
   | { kind: 'result'; id: number; outcome: FileOutcome; ms: number }
-  /** A page of HTML for the batch's one browser, owned by the main thread (print.ts). */
-  | { kind: 'print'; id: number; html: string }
+  /** A page of HTML (and its fonts) for the batch's one browser, owned by the main thread (print.ts). */
+  | { kind: 'print'; id: number; page: PrintPage }
   | { kind: 'closed' };

@@ -97,6 +97,20 @@ describe.skipIf(!haveChromium)('PDF renderer with a pool of reused pages', () =>
     expect(b).toBe(a);
   });
 
+  it('closes a page after its printings and prints the same on a fresh one', async () => {
+    // Two printings a page: each document with a 目录 takes a page's two (measuring, full), then the page goes.
+    const r = await createPdfRenderer({ pages: 1, printingsPerPage: 2 });
+    try {
+      const first = text(await r.render(trees[1]!.tree), 'fresh-1');
+      expect(r.openPages()).toBe(0);
+      const second = text(await r.render(trees[1]!.tree), 'fresh-2');
+      expect(second).toBe(first);
+      expect(first).toBe(sequential[1]);
+    } finally {
+      await r.close();
+    }
+  });
+
   it('refuses documents still waiting for a page when closed, and closes twice', async () => {
     const r = await createPdfRenderer({ pages: 1 });
     const results = await Promise.allSettled(trees.map((t) => r.render(t.tree)).concat([r.close().then(() => new Uint8Array())]));

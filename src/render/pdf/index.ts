@@ -11,7 +11,10 @@
  *
  * Fonts: glyf-outline TrueType faces come first (stack.md pitfall 13).
  * Chromium embeds them as CID TrueType, so text extracts cleanly; the Noto
- * CJK faces (CFF in a TTC) would be drawn as Type 3 glyphs.
+ * CJK faces (CFF in a TTC) would be drawn as Type 3 glyphs. Each document
+ * gets those faces cut down to its characters (subset.ts), served beside
+ * the page by a loopback HTTP server: Chromium's printing handled each
+ * 17–21 MB face whole in every printing, ~0.6 s of CPU per face.
  *
  * The browser and its pages (HtmlPrinter, launchHtmlPrinter) are apart from
  * the 目录 passes (pdfRendererOn), so one process can own the browser and
@@ -27,7 +30,10 @@
  *     await pdf.close();
  *   }
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -37,6 +43,7 @@ import { escapeHtml } from '../html/escape.js';
 import { IdRegistry, SKELETON_IDS, planBlockIds } from '../html/ids.js';
 import type { Renderer, RenderOptions } from '../renderer.js';
 import { destinationPages } from './destinations.js';
+import { printFonts } from './subset.js';
 
 /** Where Debian's `chromium` package puts the browser. */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -137,7 +144,17 @@ export interface PdfRendererOptions {
    * something else already runs one renderer per core (batch workers).
    */
   pages?: number;
+  /** Printings a page makes before it is closed and a fresh one opened (default PAGE_PRINTINGS). */
+  printingsPerPage?: number;
 }
+
+/**
+ * Printings a pool page makes before it is closed and a fresh one opened (a
+ * renderer process of its own): about 25 documents of two printings each.
+ * A fresh page costs ~0.2–0.7 s to open, against a renderer's growth of
+ * ~10 MB a document.
+ */
+export const PAGE_PRINTINGS = 50;
 
 /** The most pages one renderer keeps: Chromium's printing is CPU-bound, and each page costs memory. */
 export const MAX_PDF_PAGES = 4;
@@ -168,8 +185,17 @@ export function chromiumPath(o: PdfRendererOptions = {}): string {
   return o.executablePath ?? (env !== undefined && env !== '' ? env : DEFAULT_CHROMIUM_PATH);
 }
 
+/**
+ * A page to print: its HTML and the files it names by relative URL (the
+ * print fonts, see subset.ts), served beside it for the one printing.
+ */
+export interface PrintPage {
+  html: string;
+  files?: Readonly<Record<string, Uint8Array>>;
+}
+
 /** One printing: a page of HTML → PDF bytes. */
-export type PrintHtml = (html: string) => Promise<Uint8Array>;
+export type PrintHtml = (page: PrintPage) => Promise<Uint8Array>;
 
 /**
  * Where documents are printed: a pool of pages, in a browser this process
@@ -191,6 +217,7 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
   const executablePath = chromiumPath(o);
   if (!existsSync(executablePath)) throw new ChromiumNotFoundError(executablePath);
   const pages = pdfPoolSize(o.pages);
+  const perPage = Math.max(1, o.printingsPerPage ?? PAGE_PRINTINGS);
   const { chromium } = await import('playwright-core');
   const browser: Browser = await chromium.launch({
     executablePath,
@@ -201,6 +228,13 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+  let site: PageSite;
+  try {
+    site = await servePages();
+  } catch (e) {
+    await browser.close().catch(() => undefined);
+    throw e;
+  }
   let closed = false;
   const closedError = () => new Error('PDF renderer is closed');
   /*
@@ -214,6 +248,7 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
    * slows each down.
    */
   const idle: Page[] = [];
+  const printings = new WeakMap<Page, number>();
   let free = pages; // pages that may be taken now (idle or not yet opened)
   const waiting: (() => void)[] = [];
   const take = async (): Promise<void> => {
@@ -228,11 +263,20 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
   const openPage = async (): Promise<Page> => {
     const context: BrowserContext = await browser.newContext();
     try {
-      return await context.newPage();
+      const page = await context.newPage();
+      await page.goto(site.home());
+      return page;
     } catch (e) {
       await context.close().catch(() => undefined);
       throw e;
     }
+  };
+  // The first page opens now, while the caller lays out its first document (~0.2–0.7 s: a context and a renderer process).
+  let first: Promise<Page | undefined> | undefined = openPage().catch(() => undefined);
+  const firstPage = (): Promise<Page | undefined> | undefined => {
+    const p = first;
+    first = undefined;
+    return p;
   };
 
   return {
@@ -243,10 +287,16 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
       await take();
       try {
         if (closed) throw closedError();
-        const p = idle.pop() ?? (await openPage());
+        const p = idle.pop() ?? (await firstPage()) ?? (await openPage());
         try {
-          const out = await f((html) => printPage(p, html));
-          idle.push(p);
+          const out = await f((page) => {
+            printings.set(p, (printings.get(p) ?? 0) + 1);
+            return printPage(p, page, site);
+          });
+          // A renderer grows with every document it lays out (~130 MB after one, ~260 MB after a dozen, ~800 MB
+          // after hundreds): a page that has printed PAGE_PRINTINGS times is closed, its renderer with it.
+          if ((printings.get(p) ?? 0) >= perPage) await p.context().close().catch(() => undefined);
+          else idle.push(p);
           return out;
         } catch (e) {
           await p.context().close().catch(() => undefined);
@@ -259,8 +309,79 @@ export async function launchHtmlPrinter(o: PdfRendererOptions = {}): Promise<Htm
     async close() {
       if (closed) return;
       closed = true;
-      await browser.close();
+      try {
+        await browser.close();
+      } finally {
+        await site.close();
+      }
     },
+  };
+}
+
+/**
+ * Where the pool's pages live: a loopback HTTP server. Each page is opened on
+ * a path of its own (behind a random token, so other local users cannot
+ * guess one) and stays there; each printing's HTML arrives with setContent
+ * and its files (the print fonts, named by content) are served beside the
+ * page while it prints. Through setContent (or any CDP message) ~1.5 MB of
+ * fonts took ~0.6 s to arrive, over a loopback socket a few milliseconds;
+ * navigating to each page instead cost the browser process ~0.25 s more per
+ * document than setContent.
+ */
+interface PageSite {
+  /** A new page's URL (an empty document). */
+  home(): string;
+  /** Serves a printing's files beside the page at `home` until remove(home). */
+  add(home: string, files: Readonly<Record<string, Uint8Array>>): void;
+  remove(home: string): void;
+  close(): Promise<void>;
+}
+
+const EMPTY_PAGE = Buffer.from('<!doctype html><html><head><title></title></head><body></body></html>');
+
+async function servePages(): Promise<PageSite> {
+  const token = randomBytes(16).toString('hex');
+  const files = new Map<string, { type: string; body: Uint8Array }>();
+  let next = 0;
+  const server: Server = createServer((req, res) => {
+    const file = req.method === 'GET' ? files.get(req.url ?? '') : undefined;
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.byteLength, 'cache-control': 'no-store' }).end(file.body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  server.unref();
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const served = new Map<string, string[]>();
+  return {
+    home() {
+      const path = `/${token}/${++next}/`;
+      files.set(path, { type: 'text/html; charset=utf-8', body: EMPTY_PAGE });
+      return origin + path;
+    },
+    add(home, given) {
+      const dir = home.slice(origin.length);
+      const paths = Object.entries(given).map(([name, body]) => {
+        const path = dir + encodeURIComponent(name);
+        files.set(path, { type: name.endsWith('.ttf') ? 'font/ttf' : 'application/octet-stream', body });
+        return path;
+      });
+      served.set(home, paths);
+    },
+    remove(home) {
+      for (const p of served.get(home) ?? []) files.delete(p);
+      served.delete(home);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -304,11 +425,30 @@ export async function renderPdf(tree: ReportTree, options: RenderOptions & PdfRe
   }
 }
 
-/** One printing of a page of HTML on a page of the pool. */
-async function printPage(p: Page, html: string): Promise<Uint8Array> {
-  await p.setContent(html, { waitUntil: 'load' });
-  // A string, so the DOM lib need not be in this file's types.
-  await p.evaluate('document.fonts.ready.then(() => true)');
+/**
+ * Loads every @font-face of the page (web fonts otherwise load when layout
+ * first needs them) and names those that failed. A string, so the DOM lib
+ * need not be in this file's types.
+ */
+const LOAD_FONTS = `Promise.all([...document.fonts].map((f) => f.load().then(() => '', () => f.family)))
+  .then((failed) => document.fonts.ready.then(() => failed.filter(Boolean).join(', ')))`;
+
+/** One printing of a page of HTML on a page of the pool (at its home on the site). */
+async function printPage(p: Page, page: PrintPage, site: PageSite): Promise<Uint8Array> {
+  const home = p.url();
+  site.add(home, page.files ?? {});
+  try {
+    await p.setContent(page.html, { waitUntil: 'load' });
+    // A face that failed would be silently replaced by the next family of the stack: fail instead.
+    const failed = (await p.evaluate(LOAD_FONTS)) as string;
+    if (failed !== '') throw new Error(`print fonts did not load: ${failed}`);
+    return await printLoaded(p);
+  } finally {
+    site.remove(home);
+  }
+}
+
+async function printLoaded(p: Page): Promise<Uint8Array> {
   const pdf = await p.pdf({
     format: 'A4',
     printBackground: true,
@@ -337,20 +477,34 @@ export const MAX_TOC_PASSES = 4;
 export async function printWithTocPages(
   tree: ReportTree,
   options: RenderOptions,
-  printOnce: (html: string) => Promise<Uint8Array>,
+  printOnce: PrintHtml,
 ): Promise<Uint8Array> {
   const toc = tocTargets(tree, options);
-  if (toc.length === 0) return printOnce(printHtml(tree, options));
+  if (toc.length === 0) {
+    const html = printHtml(tree, options);
+    return printOnce(withFonts(html, printFonts(html, FONTS_CONF)));
+  }
   const placeholders = new Map(toc.map((t) => [t.blockId, '00']));
-  let numbers = await tocPageNumbers(await printOnce(printHtml(tree, options, placeholders, true)), toc);
-  let pdf = await printOnce(printHtml(tree, options, numbers));
+  const measuring = printHtml(tree, options, placeholders, true);
+  // The passes differ only in ASCII (the 目录's numbers, the measuring CSS), which every cut keeps: one cut serves them all.
+  const fonts = printFonts(measuring, FONTS_CONF);
+  let numbers = await tocPageNumbers(await printOnce(withFonts(measuring, fonts)), toc);
+  let pdf = await printOnce(withFonts(printHtml(tree, options, numbers), fonts));
   for (let pass = 2; pass < MAX_TOC_PASSES; pass++) {
     const found = await tocPageNumbers(pdf, toc);
     if (sameNumbers(found, numbers)) break;
     numbers = found;
-    pdf = await printOnce(printHtml(tree, options, numbers));
+    pdf = await printOnce(withFonts(printHtml(tree, options, numbers), fonts));
   }
   return pdf;
+}
+
+/** The page with its print fonts' @font-face rules first in its head, the font files beside it. */
+export function withFonts(html: string, fonts: { css: string; files: Record<string, Uint8Array> }): PrintPage {
+  if (fonts.css === '') return { html };
+  const at = html.indexOf('<style');
+  const cut = at < 0 ? html.indexOf('</head>') : at;
+  return { html: `${html.slice(0, cut)}<style>\n${fonts.css}</style>\n${html.slice(cut)}`, files: fonts.files };
 }
 
 /**
