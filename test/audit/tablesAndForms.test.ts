@@ -149,3 +149,15 @@ describe('classes the fifth blind set showed', () => {
     expect(r.findings.map((f) => f.rule)).toEqual(['TX-year']);
   });
 });
+
+describe('a whole report whose 附表 titles name the topics again', () => {
+  const explanations = ['收入支出决算总体情况说明', '收入决算情况说明', '支出决算情况说明', '财政拨款收入支出决算总体情况说明', '一般公共预算财政拨款支出决算情况说明', '一般公共预算财政拨款基本支出决算情况说明', '“三公”经费财政拨款支出决算情况说明']
+    .map((h, i) => `${'一二三四五六七'[i]}、${h}\n本单位本年该项决算数为100.00万元，与上年相比持平，主要是业务需要。\n`).join('');
+  const text = `某中心2024年度单位决算\n第二部分 2024年度单位决算情况说明\n${explanations}第三部分 名词解释\n1.财政拨款收入：指单位从同级财政部门取得的财政预算资金。\n第五部分 附表\n一、收入支出决算总表\n项目 金额 100.00 万元 其他 说明文字若干\n二、国有资本经营预算财政拨款\n支出决算表 本单位无此项支出，以空表列示。金额 0 万元\n`;
+  it('is whole (the 附表’s titles, even one cut over two lines, are not explanations the end must follow)', () => {
+    expect(audit(text).summary.partial).toBe(false);
+  });
+  it('a text that stops after its explanations is still partial', () => {
+    expect(audit(text.slice(0, text.indexOf('第三部分'))).summary.partial).toBe(true);
+  });
+});

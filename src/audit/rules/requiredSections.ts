@@ -44,9 +44,20 @@ function measureWholeness(x: Pick<Extraction, 'sections' | 'masked'>) {
     return /\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(body) || body.replace(/\s/g, '').length > 30;
   });
   const explained = TOPICS.filter((t) => withContent.some((h) => t.heading.test(h.text)));
-  const lastTopic = Math.max(-1, ...withContent.map((h, i) => (TOPICS.some((t) => t.name !== '名词解释' && t.heading.test(h.text)) ? i : -1)));
-  const lastTopicAt = lastTopic >= 0 ? withContent[lastTopic]!.span.start : Infinity;
-  const reachesEnd = x.sections.some((h) => h.span.start > lastTopicAt && /名词解释|附件|附表|决算表|公开表/.test(h.text));
+  // It runs on past its explanations: a 名词解释, 附件 or 附表 comes after the sixth topic explained (not after the last
+  // heading that names a topic — the 附表's table titles name them too, and a title cut over two lines does not end in 表).
+  const seen = new Set<string>();
+  let sixthAt = Infinity;
+  for (const h of withContent) {
+    const t = TOPICS.find((topic) => topic.name !== '名词解释' && topic.heading.test(h.text));
+    if (!t || /表$/.test(h.text.trim())) continue;
+    seen.add(t.name);
+    if (seen.size === 6) {
+      sixthAt = h.span.start;
+      break;
+    }
+  }
+  const reachesEnd = x.sections.some((h) => h.span.start > sixthAt && /名词解释|附件|附表|决算表|公开表/.test(h.text));
   return { whole: explained.length >= 6 && reachesEnd };
 }
 
