@@ -5,21 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { destinationPages, pdfjsDestinationPages, skiaDestinationPages } from '../../src/render/pdf/destinations.js';
+import { pdfFile } from '../parse/document/pdfFixture.js';
 
 /** A PDF of the given objects (1-based), a classic xref table and a trailer with /Root 1 0 R. */
-function pdfOf(objects: string[]): Uint8Array {
-  let out = '%PDF-1.4\n%\xd3\xeb\xe9\xe1\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<</Size ${objects.length + 1}\n/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
-}
+const pdfOf = (objects: string[]): Uint8Array => pdfFile(objects, '', '1.4');
 
 const page = (parent: number) => `<</Type /Page\n/MediaBox [0 0 595 842]\n/Parent ${parent} 0 R>>`;
 

@@ -69,7 +69,16 @@ export function buildPdf(pages: PlacedText[][], options: PdfFixtureOptions = {})
     add(`<< /Filter /Standard /V 1 /R 2 /O ${x32(7)} /U ${x32(11)} /P -4 >>`);
   }
 
-  let out = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
+  const id = '<0123456789abcdef0123456789abcdef>';
+  return pdfFile(objects, options.encrypted ? ` /Encrypt ${objects.length} 0 R /ID [${id} ${id}]` : '');
+}
+
+/**
+ * A PDF file of the given objects (numbered from 1; object 1 is the catalog): a classic xref table and a trailer,
+ * `trailerExtra` added to it. Content is ASCII except the binary marker, so latin1 is byte-exact.
+ */
+export function pdfFile(objects: readonly string[], trailerExtra = '', version = '1.7'): Uint8Array {
+  let out = `%PDF-${version}\n%\xe2\xe3\xcf\xd3\n`;
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(Buffer.byteLength(out, 'latin1'));
@@ -78,9 +87,6 @@ export function buildPdf(pages: PlacedText[][], options: PdfFixtureOptions = {})
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  const id = '<0123456789abcdef0123456789abcdef>';
-  const encrypt = options.encrypted ? ` /Encrypt ${objects.length} 0 R /ID [${id} ${id}]` : '';
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
-  // Content is ASCII except the binary marker and the hex-free CMap, so latin1 is byte-exact.
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
