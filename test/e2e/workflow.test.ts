@@ -121,6 +121,10 @@ describe.each(ENGINES)('the browser app on $name', (engine) => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[${username}] page error: ${e.message}`));
+    // Refused API calls, for the log of a failed run (some are expected: the conflict test's 409s).
+    page.on('response', (r) => {
+      if (r.url().includes('/api/') && r.status() >= 400 && !(r.status() === 401 && r.url().endsWith('/api/me'))) console.error(`[${username}] ${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
+    });
     await page.goto(`${base}/#/datasets`);
     await page.locator('#username').fill(username);
     await page.locator('#password').fill(PASSWORD);
@@ -145,7 +149,24 @@ describe.each(ENGINES)('the browser app on $name', (engine) => {
     const dialog = page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-footer') }).last();
     await dialog.waitFor();
     if (fill) await fill(dialog);
-    await dialog.locator('.ant-modal-footer button.ant-btn-primary').click();
+    const ok = dialog.locator('.ant-modal-footer button.ant-btn-primary');
+    await ok.click();
+    if (action === 'publish') return; // its dialog stays open with the job's progress
+    // The dialog closes once the server has answered; a refusal stays in it as an error. A click
+    // the browser dropped under load (the dialog still open, not waiting, no error) is made again.
+    let clicks = 1;
+    await expect.poll(async () => {
+      if ((await dialog.count()) === 0 || !(await dialog.isVisible())) return 'closed';
+      const errors = await dialog.locator('.ant-alert-error').allTextContents();
+      if (errors.length) return `refused: ${errors.join(' ')}`;
+      const waiting = (await ok.getAttribute('class'))?.includes('ant-btn-loading') ?? false;
+      if (!waiting && clicks < 3) {
+        clicks++;
+        console.error(`[${action}] the dialog is still open and not waiting: clicking 确认 again`);
+        await ok.click({ timeout: 2000 }).catch(() => {});
+      }
+      return waiting ? 'waiting for the server' : 'open';
+    }, { timeout: 30_000, interval: 1000 }).toBe('closed');
   };
 
   it('imports, checks live, submits, returns, resubmits, approves, publishes, downloads the PDF, and publishes a correction', async () => {
