@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 export const CORE_FOLDERS = ['model', 'money', 'classification', 'rules', 'report', 'check', 'performance', 'profiles', 'audit', 'api'];
 /** Packages the core may use: pure JavaScript, browser-safe. */
-export const CORE_PACKAGES = ['zod', 'yaml'];
+export const CORE_PACKAGES = ['zod', 'yaml', 'js-yaml'];
 
 export interface Violation {
   file: string;
