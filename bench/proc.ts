@@ -14,6 +14,12 @@ export interface ProcRun {
   seconds: number;
   /** User + system CPU of the process and every descendant it waited for (Chromium's, LibreOffice's). */
   cpuSeconds: number;
+  /**
+   * User + system CPU of every process of the tree the sampler saw, waited for or not (Chromium's renderers
+   * and zygote are not waited for by our process, so `cpuSeconds` leaves them out), each at its last
+   * sample: a process's CPU after its last sample (at most ~0.5 s of it) is missing. 0 without /proc.
+   */
+  sampledCpuSeconds: number;
   /** Peak of the summed PSS of the process tree, MiB; null where /proc has no smaps_rollup. */
   peakPssMb: number | null;
   code: number;
@@ -108,6 +114,20 @@ function pssKib(pid: number): number {
 
 export const haveSmapsRollup = existsSync('/proc/self/smaps_rollup');
 
+/** utime + stime of one process in clock ticks (undefined if it is gone meanwhile). */
+function cpuTicks(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const CLK_TCK = 100;
+
 /** Summed PSS of the descendants of `root`, MiB. */
 export function treePssMb(root: number): number {
   let kib = 0;
@@ -136,8 +156,14 @@ export function runProcess(cmd: string, args: readonly string[], o: { cwd?: stri
     child.stderr!.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4096)));
     (child.stdio[3] as NodeJS.ReadableStream).on('data', (b: Buffer) => (fd3 += b.toString()));
     let peak: number | null = haveSmapsRollup ? 0 : null;
+    const ticks = new Map<number, number>();
     const sample = () => {
-      if (peak !== null && child.pid !== undefined) peak = Math.max(peak, treePssMb(child.pid));
+      if (child.pid === undefined) return;
+      if (peak !== null) peak = Math.max(peak, treePssMb(child.pid));
+      for (const p of descendants(child.pid)) {
+        const t = cpuTicks(p);
+        if (t !== undefined) ticks.set(p, Math.max(ticks.get(p) ?? 0, t));
+      }
     };
     // Every ~100 ms for the first 3 s (short commands), then every ~500 ms: walking Chromium's threads and reading
     // its smaps_rollup ten times a second cost up to half a core on 2 (the bundle of 1,000 took 689 s sampled so,
@@ -161,6 +187,7 @@ export function runProcess(cmd: string, args: readonly string[], o: { cwd?: stri
       const run: ProcRun = {
         seconds: t1! - t0!,
         cpuSeconds: cpu ? seconds(cpu[1]!, cpu[2]!) + seconds(cpu[3]!, cpu[4]!) : NaN,
+        sampledCpuSeconds: [...ticks.values()].reduce((a, t) => a + t, 0) / CLK_TCK,
         peakPssMb: peak,
         code: code ?? -1,
         stderrTail: stderr,
