@@ -238,6 +238,8 @@ function inFastSubset(text: string): boolean {
 }
 
 const NOT_FAST = Symbol('not fast');
+/** Colons (keys, at most) a text outside the fast subset may hold: the yaml library's key check is quadratic. */
+export const MAX_SLOW_YAML_KEYS = 30_000;
 
 /**
  * The text read by js-yaml when it is in the fast subset (failsafe schema: every scalar a string; an empty
@@ -299,6 +301,13 @@ function readRaw(source: string, file: string): unknown {
   }
   const fast = fastYaml(trimmed);
   if (fast !== NOT_FAST) return fast;
+  // The yaml library checks each key against the others of its mapping (quadratic): 40,000 keys took 7.5 s,
+  // and a 10 MB file could hold a million. A dataset has a few thousand; refuse what could only be an attack.
+  let colons = 0;
+  for (let i = trimmed.indexOf(':'); i !== -1 && colons <= MAX_SLOW_YAML_KEYS; i = trimmed.indexOf(':', i + 1)) colons++;
+  if (colons > MAX_SLOW_YAML_KEYS) {
+    throw new DatasetError(file, [{ path: '', message: `文件中的“键: 值”超过 ${MAX_SLOW_YAML_KEYS} 个，不像一个单位一年的决算数据文件（请确认没有选错文件）` }]);
+  }
   try {
     return parseYaml(trimmed, { schema: 'failsafe', uniqueKeys: true, prettyErrors: true, logLevel: 'error', maxAliasCount: 100 });
   } catch (e) {

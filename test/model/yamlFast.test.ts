@@ -52,6 +52,12 @@ describe('the fast YAML path', () => {
     expect(() => parseDataset(bomb, 'bomb.yaml')).toThrow(/别名/);
   });
 
+  it('refuses, quickly and in Chinese, a text outside the subset with more keys than any dataset', () => {
+    // Tabs keep it from js-yaml; the yaml library would check 40,000 keys against each other (~7 s).
+    const many = Array.from({ length: 40_000 }, (_, i) => `k${i}:\ty`).join('\n');
+    expect(() => parseDataset(many, 'many.yaml')).toThrow(/超过 30000 个/);
+  });
+
   const text = fc.string({ unit: fc.constantFrom('a', '中', ' ', ':', '-', '#', '"', "'", '\\', '\n', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '?', '%', '@', '`', '\t', '0', '1', '.', '~', 'é', '😀'), maxLength: 30 });
   // Mostly what datasets hold: words, figures, codes, multi-line paragraphs.
   const words = fc.string({ unit: fc.constantFrom('a', '中', '文', ' ', '0', '5', '.', '-', '，', '（', '）', '%', '\n'), maxLength: 40 });
