@@ -180,7 +180,6 @@ function where(text: string, line: number, col: number): string {
 // eslint-disable-next-line no-control-regex
 const BINARY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
-
 /*
  * The fast YAML path (js-yaml, ~13x faster than the yaml library on our files: parsing was half of a
  * whole-process `check`) takes only texts in a plain subset on which the two readers agree, line by line:
@@ -237,25 +236,25 @@ function inFastSubset(text: string): boolean {
   return parent < 0 || content >= 0;
 }
 
-const NOT_FAST = Symbol('not fast');
 /** Colons (keys, at most) a text outside the fast subset may hold: the yaml library's key check is quadratic. */
 export const MAX_SLOW_YAML_KEYS = 30_000;
 
 /**
- * The text read by js-yaml when it is in the fast subset (failsafe schema: every scalar a string; an empty
- * scalar '' and an empty document null, as the yaml library reads them), else NOT_FAST. A text js-yaml
- * refuses (e.g. a duplicate key) is NOT_FAST too: the yaml library then gives the message.
+ * The text as js-yaml reads it, when the text is in the fast subset (failsafe schema: every scalar a
+ * string; an empty scalar '' and an empty document null, as the yaml library reads them); undefined
+ * otherwise, and for a text js-yaml refuses (e.g. a duplicate key): the yaml library then reads it, or
+ * gives the message.
  */
-function fastYaml(text: string): unknown {
-  if (!inFastSubset(text)) return NOT_FAST;
+export function readFastYaml(text: string): { value: unknown } | undefined {
+  if (!inFastSubset(text)) return undefined;
   let doc: unknown;
   try {
     doc = loadYamlFast(text, { schema: FAILSAFE_SCHEMA });
   } catch {
-    return NOT_FAST;
+    return undefined;
   }
-  if (doc === undefined || doc === null) return null;
-  if (typeof doc !== 'object' || Array.isArray(doc)) return NOT_FAST;
+  if (doc === undefined || doc === null) return { value: null };
+  if (typeof doc !== 'object' || Array.isArray(doc)) return undefined;
   const empty = (v: unknown): unknown => {
     if (v === null || v === undefined) return '';
     if (typeof v !== 'object') return v;
@@ -267,13 +266,7 @@ function fastYaml(text: string): unknown {
     }
     return v;
   };
-  return empty(doc);
-}
-
-/** For tests: what the fast path reads, or undefined where it leaves the text to the yaml library. */
-export function fastYamlForTests(text: string): unknown {
-  const r = fastYaml(text);
-  return r === NOT_FAST ? undefined : r;
+  return { value: empty(doc) };
 }
 
 function readRaw(source: string, file: string): unknown {
@@ -299,8 +292,8 @@ function readRaw(source: string, file: string): unknown {
       throw new DatasetError(file, [{ path: '', message: `JSON 格式错误${at ? where(trimmed, at.line, at.col) : ''}：${end ? '文件提前结束（括号或引号未闭合）' : '不是有效的 JSON（检查逗号、引号和括号）'}` }]);
     }
   }
-  const fast = fastYaml(trimmed);
-  if (fast !== NOT_FAST) return fast;
+  const fast = readFastYaml(trimmed);
+  if (fast) return fast.value;
   // The yaml library checks each key against the others of its mapping (quadratic): 40,000 keys took 7.5 s,
   // and a 10 MB file could hold a million. A dataset has a few thousand; refuse what could only be an attack.
   let colons = 0;
