@@ -442,20 +442,16 @@ async function printPage(p: Page, page: PrintPage, site: PageSite): Promise<Uint
     // A face that failed would be silently replaced by the next family of the stack: fail instead.
     const failed = (await p.evaluate(LOAD_FONTS)) as string;
     if (failed !== '') throw new Error(`print fonts did not load: ${failed}`);
-    return await printLoaded(p);
+    const pdf = await p.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      margin: { ...PDF_MARGINS },
+    });
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } finally {
     site.remove(home);
   }
-}
-
-async function printLoaded(p: Page): Promise<Uint8Array> {
-  const pdf = await p.pdf({
-    format: 'A4',
-    printBackground: true,
-    preferCSSPageSize: true,
-    margin: { ...PDF_MARGINS },
-  });
-  return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }
 
 /** Printings at most: the measuring one, the full one, and up to two more should the numbers move a heading. */
